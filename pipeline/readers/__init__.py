@@ -1,0 +1,70 @@
+"""Readers: ``read(path) -> RawDocument`` for each supported format.
+
+Each reader is a small class with ``suffixes`` and ``read(path)``; ``read`` here
+picks one by suffix (and by magic bytes where the suffix lies), enforces the
+size limit, and turns library exceptions into ``ReadError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+from congvan.errors import ReadError, UnsupportedFormat
+from pipeline.document import RawDocument
+
+# A clerk's documents are kilobytes to a few megabytes; a scan of a long plan is
+# tens of megabytes. Anything larger is almost surely not a document.
+MAX_BYTES = int(os.environ.get("CONGVAN_MAX_BYTES", 100 * 1024 * 1024))
+
+
+class Reader(Protocol):
+    suffixes: tuple[str, ...]
+
+    def read(self, path: Path) -> RawDocument: ...
+
+
+def _readers() -> list[Reader]:
+    from pipeline.readers.docx import DocxReader
+    from pipeline.readers.pdf import PdfReader
+    from pipeline.readers.text import TextReader
+
+    return [TextReader(), DocxReader(), PdfReader()]
+
+
+def reader_for(path: Path) -> Reader:
+    suffix = path.suffix.lower()
+    for reader in _readers():
+        if suffix in reader.suffixes:
+            return reader
+    raise UnsupportedFormat(path, f"định dạng không hỗ trợ / unsupported format '{suffix or '(none)'}'")
+
+
+def read(path: str | Path) -> RawDocument:
+    """Read one file into a RawDocument, or raise ReadError with a one-line reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as e:
+        raise ReadError(path, "không tìm thấy tệp / file not found") from e
+    except OSError as e:
+        raise ReadError(path, f"không đọc được tệp / cannot access file: {e.strerror}") from e
+    if path.is_dir():
+        raise ReadError(path, "là thư mục, không phải tệp / is a directory")
+    if size == 0:
+        raise ReadError(path, "tệp rỗng / empty file")
+    if size > MAX_BYTES:
+        raise ReadError(
+            path,
+            f"tệp quá lớn ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB) / file too large",
+        )
+    reader = reader_for(path)
+    try:
+        return reader.read(path)
+    except ReadError:
+        raise
+    except PermissionError as e:
+        raise ReadError(path, "không có quyền đọc tệp / permission denied") from e
+    except Exception as e:  # a library failing on malformed input must not crash a batch
+        raise ReadError(path, f"không đọc được tệp / unreadable file ({type(e).__name__}: {e})") from e

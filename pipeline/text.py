@@ -1,0 +1,30 @@
+"""Text normalisation shared by every reader: NFC first, then whitespace and artefacts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that show up in exported official documents and carry no meaning.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f]+")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, with the zero-width and soft-hyphen characters dropped.
+
+    Windows keyboards (Unikey in some modes) produce decomposed Vietnamese; every
+    comparison downstream assumes composed text.
+    """
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+
+
+def squash_spaces(text: str) -> str:
+    """Collapse runs of spaces and tabs (not newlines) into one space and trim each line."""
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics, đ→d: the key used for matching and search."""
+    text = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
+    return "".join(c for c in text if unicodedata.category(c) != "Mn")
