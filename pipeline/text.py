@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 # Characters that show up in exported official documents and carry no meaning.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE[0xA0] = " "  # no-break spaces from Word ("V/v\u00a0đề xuất") are plain spaces to us
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f]+")
 
 

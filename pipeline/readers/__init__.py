@@ -7,6 +7,7 @@ size limit, and turns library exceptions into ``ReadError`` naming the file.
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from typing import Protocol
@@ -25,20 +26,23 @@ class Reader(Protocol):
     def read(self, path: Path) -> RawDocument: ...
 
 
-def _readers() -> list[Reader]:
-    from pipeline.readers.docx import DocxReader
-    from pipeline.readers.pdf import PdfReader
-    from pipeline.readers.text import TextReader
-
-    return [TextReader(), DocxReader(), PdfReader()]
+# suffix -> (module, class); imported on first use so that reading a .txt does
+# not pay for loading pdfplumber.
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("pipeline.readers.text", "TextReader"),
+    ".text": ("pipeline.readers.text", "TextReader"),
+    ".md": ("pipeline.readers.text", "TextReader"),
+    ".docx": ("pipeline.readers.docx", "DocxReader"),
+    ".pdf": ("pipeline.readers.pdf", "PdfReader"),
+}
 
 
 def reader_for(path: Path) -> Reader:
     suffix = path.suffix.lower()
-    for reader in _readers():
-        if suffix in reader.suffixes:
-            return reader
-    raise UnsupportedFormat(path, f"định dạng không hỗ trợ / unsupported format '{suffix or '(none)'}'")
+    if suffix not in READERS:
+        raise UnsupportedFormat(path, f"định dạng không hỗ trợ / unsupported format '{suffix or '(none)'}'")
+    module, cls = READERS[suffix]
+    return getattr(importlib.import_module(module), cls)()
 
 
 def read(path: str | Path) -> RawDocument:

@@ -1,0 +1,83 @@
+"""The ``congvan`` command line. Domain errors become one-line messages here, and only here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from congvan.errors import CongvanError
+
+app = typer.Typer(
+    name="congvan",
+    help="congvan: đọc, lưu và tra cứu công văn, kế hoạch, quyết định... (Vietnamese official documents)",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.callback()
+def _root() -> None:
+    """congvan: đọc, lưu và tra cứu văn bản hành chính."""
+
+
+def _fail(path: str, reason: str) -> None:
+    typer.echo(f"congvan: lỗi / error: {path}: {reason}", err=True)
+
+
+@app.command("extract")
+def extract_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Tệp .txt, .docx, .pdf cần đọc")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="json (đẹp) hoặc jsonl (mỗi dòng một tệp)")] = OutputFormat.json,
+    trace: Annotated[bool, typer.Option("--trace", help="Kèm quy tắc và vị trí của từng giá trị")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
+) -> None:
+    """Trích xuất số/ký hiệu, cơ quan ban hành, trích yếu, dẫn chiếu và nhiệm vụ của từng văn bản."""
+    from pipeline.extract import extract, to_contract
+    from pipeline.readers import read
+
+    failed = 0
+    for path in files:
+        try:
+            record = to_contract(extract(read(path)), source=str(path), trace=trace)
+        except CongvanError as e:
+            if strict:
+                raise
+            failed += 1
+            _fail(str(path), getattr(e, "reason", str(e)))
+            continue
+        except Exception as e:  # an extractor bug must not lose the rest of the batch
+            if strict:
+                raise
+            failed += 1
+            _fail(str(path), f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})")
+            continue
+        if fmt is OutputFormat.jsonl:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    try:
+        app()
+    except CongvanError as e:
+        typer.echo(f"congvan: lỗi / error: {e}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

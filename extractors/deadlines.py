@@ -1,0 +1,183 @@
+"""Deadlines: when a task is due and how often it recurs.
+
+In running text a date is a deadline only behind a marker (``chậm nhất``, ``trước``,
+``trong``, ``hạn``, ``hoàn thành``): ``năm 2025`` alone, a cited document's date or a
+law's article number is not. In a task table's time column, or after ``Thời gian thực
+hiện:``, the cell is a deadline by position, so bare years and spans count there.
+
+Reading (see the extraction contract): a day → that day; a day without a year → the
+document's year, or with a recurrence the first such day on or after the document's
+date; a month → its last day; a quarter → its last day; a year or span → 31 December of
+its last year; ``hằng tuần ... thứ Sáu`` → weekly, ``định kỳ 6 tháng`` → semiannual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.dates import month_end, valid
+
+RECURRENCE_WORDS: dict[str, str] = {
+    "ngày": "daily", "tuần": "weekly", "tháng": "monthly", "quý": "quarterly", "quí": "quarterly",
+    "năm": "yearly",
+}
+_EVERY = r"(?:hằng|hàng|mỗi)"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WEEKDAYS = r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật"
+
+# Words after which a date is a deadline in running text.
+MARKER = (
+    r"(?:chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|trước|hạn\s+chót|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:?"
+    r"|hạn|hoàn\s+thành(?:\s+(?:trước|trong))?|trong|không\s+muộn\s+hơn|xong\s+trước|kết\s+thúc\s+trước)"
+)
+
+_DMY = r"(?P<d>[0-3]?\d)\s*(?:[/.\-]|\s+tháng\s+)(?P<m>[01]?\d)\s*(?:[/.\-]|\s+năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)"
+_DM = r"(?P<d2>[0-3]?\d)\s*(?:/|\s+tháng\s+)(?P<m2>[01]?\d)(?![\d/]|\s*(?:năm|/)\s*\d)"
+_DM_MORE = r"(?P<more>(?:\s*(?:,|và)\s*(?:ngày\s+)?[0-3]?\d\s*(?:/|\s+tháng\s+)[01]?\d(?![\d/]))*)"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in (
+        ("date", rf"(?:ngày\s+)?{_DMY}"),
+        ("day-month", rf"(?:ngày\s+)?{_DM}{_DM_MORE}(?P<every>\s+{_EVERY}\s+năm)?"),
+        ("day-of-month", rf"ngày\s+(?P<d3>[0-3]?\d)\s+{_EVERY}\s+tháng"),
+        ("weekday", rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?"),
+        ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
+        ("month", rf"tháng\s+(?P<m>[01]?\d)\s*(?:/|\s+năm\s+){_YEAR}"),
+        ("quarter", rf"qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])\s*(?:/|-|\s+năm\s+|\s+)\s*{_YEAR}"),
+        ("year", rf"(?:năm\s+){_YEAR}(?!\s*[-–]\s*\d)"),
+    )
+)
+# In a time cell: spans and bare years, and recurrence words on their own.
+CELL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("span", re.compile(r"(?:giai\s+đoạn\s+)?(?:19|20)\d\d\s*[-–]\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)),
+    *PATTERNS[:-1],
+    ("year", re.compile(rf"(?:năm\s+)?{_YEAR}(?!\s*[-–/]\s*\d)", re.IGNORECASE)),
+)
+RECURRING = re.compile(
+    rf"(?:(?P<dk>định\s+kỳ)\s+)?{_EVERY}\s+(?P<unit>ngày|tuần|tháng|quý|quí|năm)|(?P<dk2>định\s+kỳ)\s+(?P<six>6|sáu)\s+tháng"
+    rf"|(?P<dk3>định\s+kỳ)\s+(?P<unit3>tuần|tháng|quý|quí|năm)\b",
+    re.IGNORECASE,
+)
+_REPORTING = r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)"
+_MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: dt.date | None
+    recurrence: str | None
+    start: int
+    end: int
+    rule: str
+
+
+def _next_on_or_after(ref: dt.date, month: int, day: int) -> dt.date | None:
+    for year in (ref.year, ref.year + 1):
+        d = valid(year, month, day)
+        if d and d >= ref:
+            return d
+    return valid(ref.year, month, day)
+
+
+def _next_day_of_month(ref: dt.date, day: int) -> dt.date | None:
+    y, m = ref.year, ref.month
+    for _ in range(3):
+        d = valid(y, m, day)
+        if d and d >= ref:
+            return d
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return None
+
+
+def _read(name: str, m: re.Match[str], ref: dt.date, recurring: str | None) -> list[tuple[dt.date | None, str | None]]:
+    """Turn one matched expression into (due, recurrence) pairs (a "01/6 và 15/11" list gives two)."""
+    if name == "date":
+        d = valid(int(m["y"]), int(m["m"]), int(m["d"]))
+        return [(d, recurring)] if d else []
+    if name == "day-month":
+        pairs = [(int(m["d2"]), int(m["m2"]))]
+        for d, mo in re.findall(r"([0-3]?\d)\s*(?:/|\s+tháng\s+)([01]?\d)", m["more"] or ""):
+            pairs.append((int(d), int(mo)))
+        rec = "yearly" if m["every"] or recurring else None
+        out: list[tuple[dt.date | None, str | None]] = []
+        for d, mo in pairs:
+            due = _next_on_or_after(ref, mo, d) if rec else valid(ref.year, mo, d)
+            if due:
+                out.append((due, rec))
+        return out
+    if name == "day-of-month":
+        return [(_next_day_of_month(ref, int(m["d3"])), "monthly")]
+    if name == "weekday":
+        return [(None, "weekly" if m["every"] or recurring == "weekly" else recurring or "weekly")]
+    if name == "half-year":
+        y = int(m["y"])
+        return [(dt.date(y, 6, 30) if m["half"].lower() == "đầu" else dt.date(y, 12, 31), recurring)]
+    if name == "month":
+        mo = int(m["m"])
+        return [(month_end(int(m["y"]), mo), recurring)] if 1 <= mo <= 12 else []
+    if name == "quarter":
+        q = _ROMAN[m["q"].lower()]
+        return [(month_end(int(m["y"]), 3 * q), recurring)]
+    if name in ("year", "span"):
+        return [(dt.date(int(m["y"]), 12, 31), recurring)]
+    return []
+
+
+def _recurrence_near(text: str, start: int, end: int) -> str | None:
+    """A recurrence phrase right around a date ("định kỳ 6 tháng trước ngày 30/6", "15/12 hàng năm")."""
+    window = text[max(0, start - 40):min(len(text), end + 25)]
+    m = RECURRING.search(window)
+    if not m:
+        return None
+    return _recurrence_of(m)
+
+
+def _recurrence_of(m: re.Match[str]) -> str:
+    if m["six"]:
+        return "semiannual"
+    unit = (m["unit"] or m["unit3"] or "").lower()
+    return RECURRENCE_WORDS.get(unit, "yearly")
+
+
+def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline]:
+    """Deadlines in one clause (``cell=True``: a time cell, where no marker is needed)."""
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in CELL_PATTERNS if cell else PATTERNS:
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if not cell and not _MARKED.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            rec = _recurrence_near(text, m.start(), m.end())
+            for due, recurrence in _read(name, m, ref, rec):
+                found.append(Deadline(due, recurrence, m.start(), m.end(), f"deadline:{name}"))
+            taken.append((m.start(), m.end()))
+    if cell and not found:
+        m = RECURRING.search(text)
+        if m:
+            found.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), "deadline:recurring-cell"))
+    return sorted(found, key=lambda d: d.start)
+
+
+def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadline]:
+    """``định kỳ hằng năm`` or ``hằng tuần gửi báo cáo`` with no date of their own: undated recurring tasks.
+
+    A bare ``hằng năm`` counts only after ``định kỳ`` or right next to a reporting verb, so that
+    "dự toán ngân sách hằng năm" does not become a task.
+    """
+    out: list[Deadline] = []
+    for m in RECURRING.finditer(text):
+        if any(d.start - 45 <= m.start() <= d.end + 30 for d in deadlines):
+            continue  # it qualifies a dated deadline
+        explicit = m["dk"] or m["dk2"] or m["dk3"]
+        before = text[max(0, m.start() - 30):m.start()].lower()
+        after = text[m.end():m.end() + 30].lower()
+        adjacent = re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before) or re.match(rf"^\s*,?\s*{_REPORTING}", after)
+        if explicit or adjacent:
+            out.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), "deadline:recurring"))
+    return out

@@ -1,0 +1,298 @@
+"""The header of an official document (Nghị định 30/2020/NĐ-CP, Phụ lục I; Hướng dẫn 36-HD/VPTW).
+
+Left column: parent agency, issuing agency, ``Số: 4664/KH-UBND``, ``V/v ...`` (công văn).
+Right column: quốc hiệu, tiêu ngữ, ``Quảng Ngãi, ngày 15 tháng 7 năm 2025``.
+Then, for every kind but the công văn, the kind's name (``KẾ HOẠCH``) and the trích yếu.
+
+Text exports lose the columns; these rules read the header whichever order its lines come in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors.base import Extracted, Line, TextView
+from extractors.data.kinds import TITLE_KINDS, kind_of_name
+from extractors.data.units import COLLECTIVE_BODIES, LEVELS
+from extractors.dates import PartialDate, find_full_dates, parse_header_date
+from extractors.references import Reference, parse_header_number
+from extractors.units import acronym, expand, starts_with_unit, title_case_from_caps
+from pipeline.document import Region
+from pipeline.text import fold
+
+_QUOC_HIEU = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "dang cong san viet nam")
+_BODY_OPENERS = re.compile(
+    r"^(căn cứ|thực hiện|theo|xét|từ ngày|sau khi|nhằm|để|trên cơ sở|kính gửi|ngày \d|hôm nay|"
+    r"triển khai|tiếp theo|vừa qua|trong|qua|nhận được)\b",
+    re.IGNORECASE,
+)
+_VV = re.compile(r"^\s*(?:V/v|Về việc|V/V|v/v)\s*:?\s*", re.IGNORECASE)
+_HEADER_SCAN = 40  # the header never runs past the first lines of a document
+
+
+@dataclass(frozen=True)
+class Header:
+    official: bool
+    doc_type: Extracted[str]
+    reference: Extracted[Reference] | None
+    issuer: Extracted[str] | None
+    parent: Extracted[str] | None
+    place: Extracted[str] | None
+    date: Extracted[PartialDate] | None
+    subject: Extracted[str] | None
+    title_line: int | None  # index in view.lines of the kind's title, where the body starts after it
+
+
+def _is_quoc_hieu(text: str) -> bool:
+    f = re.sub(r"\s+", " ", fold(text)).replace("–", "-")
+    return any(q.startswith(f) or f.startswith(q) for q in _QUOC_HIEU) and len(f) > 4
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _top_lines(view: TextView) -> list[tuple[int, Line]]:
+    lines = view.body_lines()[:_HEADER_SCAN]
+    return [(view.lines.index(ln), ln) for ln in lines]
+
+
+def extract_header(view: TextView) -> Header:
+    top = _top_lines(view)
+    ref = _find_number(view, top)
+    place, date = _find_place_date(view, top)
+    title_idx, title_kind = _find_title(top)
+    quoc_hieu = any(_is_quoc_hieu(ln.text) for _, ln in top)
+    official = bool(ref or quoc_hieu or (title_kind and date))
+    subject = _find_subject(view, top, title_idx)
+    issuer, parent = _find_issuer(view, top, ref)
+
+    if title_kind:
+        doc_type = Extracted(title_kind.value, title_kind.span, "kind:title")
+    elif ref and ref.value.kind:
+        doc_type = Extracted(ref.value.kind, ref.span, "kind:symbol")
+    elif official:
+        doc_type = Extracted("CV", ref.span if ref else None, "kind:cong-van")
+    else:
+        doc_type = Extracted("KHAC", None, "kind:not-official")
+
+    if not official:
+        # A news article or note: its first line is its title, its first full date its date.
+        first = view.body_lines()[:1]
+        subject = Extracted(first[0].text, view.span(first[0].offset, first[0].offset + len(first[0].text)),
+                            "subject:first-line") if first else None
+        date = None
+        for _, ln in top[:6]:
+            for s, e, day in find_full_dates(ln.text):
+                date = Extracted(PartialDate(day.year, day.month, day.day),
+                                 view.span(ln.offset + s, ln.offset + e), "date:dateline")
+                break
+            if date:
+                break
+        return Header(False, doc_type, None, None, None, None, date, subject, None)
+    return Header(True, doc_type, ref, issuer, parent, place, date, subject, title_idx)
+
+
+def _find_number(view: TextView, top: list[tuple[int, Line]]) -> Extracted[Reference] | None:
+    for _, ln in top:
+        if not re.match(r"\s*Số\b", ln.text):
+            continue
+        found = parse_header_number(ln.text)
+        if found:
+            ref, (s, e) = found
+            return Extracted(ref, view.span(ln.offset + s, ln.offset + e), "number:so-line")
+    return None
+
+
+def _find_place_date(view: TextView, top: list[tuple[int, Line]]):
+    for _, ln in top:
+        found = parse_header_date(ln.text)
+        if not found:
+            continue
+        place, date, (s, e) = found
+        span = view.span(ln.offset + s, ln.offset + e)
+        return Extracted(place.strip(), span, "place:date-line"), Extracted(date, span, "date:date-line")
+    return None, None
+
+
+def _find_title(top: list[tuple[int, Line]]):
+    for i, (idx, ln) in enumerate(top):
+        text = ln.text.strip().strip("*").strip()
+        if not _is_caps(text) or ln.region in (Region.HEADER_LEFT, Region.HEADER_RIGHT):
+            continue
+        kind = kind_of_name(text)
+        if kind and text.lower() in TITLE_KINDS:
+            return idx, Extracted(kind, None, f"kind:title:{text.lower()}")
+        if i > 25:
+            break
+    return None, None
+
+
+def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | None) -> Extracted[str] | None:
+    # Công văn: "V/v ..." under the number, possibly wrapped over several lines.
+    for pos, (_, ln) in enumerate(top):
+        if not _VV.match(ln.text) or len(ln.text) < 6:
+            continue
+        parts = [_VV.sub("", ln.text)]
+        for _, nxt in top[pos + 1:]:
+            t = nxt.text.strip()
+            if (nxt.region is not ln.region and ln.region is not Region.BODY) or _stops_subject(t):
+                break
+            parts.append(t)
+        text = _clean_subject(" ".join(parts))
+        return Extracted(text, view.span(ln.offset, ln.offset + len(ln.text)), "subject:v/v")
+    if title_idx is None:
+        return None
+    # Other kinds: the lines under the title, up to the body.
+    parts = []
+    first = None
+    for idx, ln in top:
+        if idx <= title_idx:
+            continue
+        t = ln.text.strip()
+        if _stops_subject(t) or t.startswith("(") or parts and t.endswith(".") and not _is_caps(t):
+            break
+        first = first or ln
+        parts.append(t)
+        if len(" ".join(parts)) > 400:
+            break
+    if not parts or first is None:
+        return None
+    return Extracted(_clean_subject(" ".join(parts)), view.span(first.offset, first.offset + len(first.text)),
+                     "subject:under-title")
+
+
+def _stops_subject(t: str) -> bool:
+    f = fold(t)
+    return bool(
+        not t
+        or _BODY_OPENERS.match(t)
+        or _is_quoc_hieu(t)
+        or parse_header_date(t)
+        or re.match(r"\s*Số\s*:", t)
+        or f.startswith(("kinh gui", "noi nhan"))
+        or re.match(r"^([IVX]+|\d+)\.\s", t)
+    )
+
+
+def _clean_subject(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" .;:-")
+
+
+def _agency_lines(top: list[tuple[int, Line]]) -> list[Line]:
+    """The all-caps agency lines at the top, before "Số:" and apart from quốc hiệu/tiêu ngữ."""
+    out: list[Line] = []
+    for _, ln in top:
+        t = ln.text.strip()
+        if ln.region is Region.HEADER_RIGHT or _is_quoc_hieu(t):
+            continue
+        if re.match(r"\s*Số\b", t) or _VV.match(t) or parse_header_date(t) or kind_of_name(t):
+            break
+        if not _is_caps(t):
+            if out:
+                break
+            continue
+        out.append(ln)
+    return out
+
+
+def split_agencies(caps: str) -> list[str]:
+    """"UBND TỈNH QUẢNG NGÃI SỞ KHOA HỌC VÀ CÔNG NGHỆ" -> ["UBND TỈNH QUẢNG NGÃI", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"].
+
+    A new agency starts at a head noun; a level word (TỈNH, HUYỆN...) continues the one before.
+    """
+    words = caps.split()
+    units: list[list[str]] = []
+    for i, w in enumerate(words):
+        rest = " ".join(words[i:])
+        level = any(fold(rest).startswith(fold(lv) + " ") for lv in LEVELS)
+        prev = " ".join(words[max(0, i - 3):i])
+        inside_name = bool(units) and fold(prev).endswith(("ban", "uy ban", "hoi dong", "van phong", "ban chi"))
+        if units and not level and not inside_name and starts_with_unit(rest) and not _continues(units[-1], w):
+            units.append([w])
+        elif units:
+            units[-1].append(w)
+        else:
+            units.append([w])
+    return [" ".join(u) for u in units]
+
+
+def _continues(cur: list[str], word: str) -> bool:
+    """Inside "ỦY BAN NHÂN DÂN", "BAN CHỈ ĐẠO", "VĂN PHÒNG CHÍNH PHỦ" a head-like word is not a new agency."""
+    f = fold(" ".join(cur))
+    w = fold(word)
+    return f.endswith(("uy ban nhan", "van", "hoi dong nhan", "cong an")) or (w == "ban" and f.endswith("nhan"))
+
+
+def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
+    lines = _agency_lines(top)
+    if lines:
+        agencies = split_agencies(" ".join(ln.text.strip() for ln in lines))
+        body = view.text
+        names = [title_case_from_caps(a, body) for a in agencies]
+        span = view.span(lines[-1].offset, lines[-1].offset + len(lines[-1].text))
+        parent = Extracted(names[-2], view.span(lines[0].offset, lines[0].offset + len(lines[0].text)),
+                           "issuer:header-parent") if len(names) > 1 else None
+        return Extracted(names[-1], span, "issuer:header"), parent
+    return _issuer_from_signature(view, ref) or _issuer_from_symbol(view, ref), None
+
+
+def _issuer_from_signature(view: TextView, ref: Extracted[Reference] | None) -> Extracted[str] | None:
+    """Header lost: "TM. ỦY BAN NHÂN DÂN" names the body; the text names its level and place."""
+    for ln in reversed(view.body_lines()):
+        m = re.match(r"\s*TM\s*\.\s*(?P<body>.+)", ln.text)
+        if not m:
+            continue
+        body = fold(m["body"])
+        for key, name in COLLECTIVE_BODIES.items():
+            if fold(key) in body:
+                return Extracted(_locate_body(view, name), view.span(ln.offset, ln.offset + len(ln.text)),
+                                 "issuer:signature-tm")
+    return None
+
+
+def _locate_body(view: TextView, body: str) -> str:
+    """The most frequent "<body> <level> [Name]" in the text, e.g. "UBND huyện Minh Long"."""
+    short = {"Ủy ban nhân dân": "UBND", "Hội đồng nhân dân": "HĐND"}.get(body, body)
+    levels = "|".join(sorted(LEVELS, key=len, reverse=True))
+    rx = re.compile(
+        rf"(?:{re.escape(body)}|{re.escape(short)})\s+(?P<level>{levels})(?P<name>(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wđ]*){{0,3}})",
+        re.IGNORECASE,
+    )
+    counts: Counter[str] = Counter()
+    for m in rx.finditer(view.text):
+        level = m["level"].lower()
+        if m["level"][0].isupper() and level in ("thành phố", "tỉnh"):
+            level = m["level"]  # "UBND Thành phố" (Hà Nội style) keeps its capital
+        name = m["name"].strip()
+        counts[f"{body} {level}{' ' + name if name else ''}"] += 2 if name else 1
+    if not counts:
+        return body
+    return counts.most_common(1)[0][0]
+
+
+def _issuer_from_symbol(view: TextView, ref: Extracted[Reference] | None) -> Extracted[str] | None:
+    """Header lost, no collective signature: read the agency code of the ký hiệu ("SKHCN-VP")."""
+    if not ref:
+        return None
+    parts = re.split(r"[-/]", ref.value.symbol)
+    codes = [p for p in parts if not ref.value.kind or p.upper() != ref.value.kind.upper()]
+    if not codes:
+        return None
+    code = fold(codes[0]).upper()
+    heads = r"Sở|Bộ|Ban|Phòng|Văn phòng|Ủy ban nhân dân|UBND|Trung tâm|Cục|Chi cục|Viện|Thanh tra"
+    seen: Counter[str] = Counter()
+    for m in re.finditer(rf"\b(?:{heads})\b", view.text):
+        # Try every length of name after the head: "Sở Khoa học và Công nghệ" -> SKHCN.
+        words = view.text[m.start(): m.start() + 120].split()
+        for n in range(2, min(len(words), 10) + 1):
+            name = " ".join(words[:n]).rstrip(",.;:)")
+            if acronym(name) == code:
+                seen[expand(name)] += 1
+                break
+    if seen:
+        return Extracted(seen.most_common(1)[0][0], ref.span, "issuer:symbol-acronym")
+    return None

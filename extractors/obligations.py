@@ -1,0 +1,372 @@
+"""Obligations: who must do what, by when, how often.
+
+A document assigns tasks in a few shapes, all read here:
+- numbered sections whose heading names the owner ("1. Ủy ban nhân dân cấp xã" and dashes under it);
+- sentences that name the owner ("Giao Sở X chủ trì ...", "Đề nghị các doanh nghiệp ... báo cáo ...",
+  "UBND tỉnh Thanh Hóa khẩn trương báo cáo ... trước ngày 01 tháng 12 năm 2025");
+- "Cơ quan chủ trì: ... / Thời gian thực hiện: ..." blocks under a numbered task;
+- task tables (Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian).
+The owner is never a "phối hợp" unit nor a unit after a preposition (báo cáo *về* Sở X).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.base import Extracted, Line, Span, TextView
+from extractors.data.grammar import (
+    ACTIONS, DIRECTIVES, FRAME_ENDINGS, NOT_OWNER_BEFORE, OWNER_LABELS, PARTNER_LABELS, TASK_LABELS, TIME_LABELS, VERBS,
+)
+from extractors.deadlines import Deadline, find_deadlines, standalone_recurrences
+from extractors.nlp import sentences
+from extractors.units import distribute, starts_with_unit
+from pipeline.document import BlockKind, Region
+from pipeline.text import fold
+
+# Verbs compare on lowercase NFC, not folded: folding makes "tài" (Tài chính) the preposition "tại".
+_VERBS_L = sorted({v.lower() for v in VERBS}, key=len, reverse=True)
+_DIRECTIVES_L = sorted({d.lower() for d in DIRECTIVES}, key=len, reverse=True)
+_ACTIONS_F = [(fold(a), a) for a in ACTIONS]
+
+_NUMBERING = (
+    ("roman", re.compile(r"^(?P<n>[IVXLC]{1,5})\.\s+")),
+    ("num3", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+")),
+    ("num2", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2})\.?\s+")),
+    ("num", re.compile(r"^(?P<n>\d{1,2})[.)]\s+")),
+    ("paren", re.compile(r"^\((?P<n>\d{1,2})\)\.?\s+")),
+    ("letter", re.compile(r"^(?P<n>[a-zđ])[).]\s+")),
+    ("dash", re.compile(r"^[-–+•]\s*")),
+)
+_RANK = {name: i for i, (name, _) in enumerate(_NUMBERING)}
+_MEETING = re.compile(
+    r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm)[^.;]{0,160}?\bvào\s+(?:lúc\s+[^,;]{1,20}\s+)?"
+    r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Obligation:
+    owners: tuple[str, ...]
+    action: str | None
+    due: dt.date | None
+    recurrence: str | None
+    text: str
+    recipient: str | None = None
+    partners: tuple[str, ...] = ()
+
+
+@dataclass
+class _Section:
+    rank: int
+    owners: tuple[str, ...] | None
+    labels: dict[str, tuple[str, Line]]
+    title: str
+    line: Line
+
+
+def _numbering(text: str) -> tuple[str | None, str]:
+    for name, rx in _NUMBERING:
+        m = rx.match(text)
+        if m:
+            return name, text[m.end():]
+    return None, text
+
+
+def _starts_with_any(f: str, words_f: list[str]) -> str | None:
+    for w in words_f:
+        if f.startswith(w) and (len(f) == len(w) or not f[len(w)].isalnum()):
+            return w
+    return None
+
+
+def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
+    """The unit phrase opening ``text`` and where it ends: "Sở X chủ trì ..." -> (("Sở X",), 4)."""
+    if not starts_with_unit(text):
+        return None
+    words = re.finditer(r"\S+", text)
+    end = 0
+    colon_list = False
+    for w in words:
+        rest_l = text[w.start():].lower()
+        if w.start() > 0 and _starts_with_any(rest_l, _VERBS_L):
+            break
+        token = w.group(0)
+        if token.startswith("("):
+            break
+        end = w.end()
+        if token.endswith(":"):
+            # "các Tập đoàn: A, B" lists the members of a group; any other colon ends the phrase.
+            if re.match(r"(?i)^\s*(?:các|những)\s+\S+(?:\s+\S+)?:$", text[:w.end()]):
+                colon_list = True
+                continue
+            break
+        if w.start() > 160:
+            break
+    phrase = text[:end].strip(" ,;:.")
+    if not phrase:
+        return None
+    owners = distribute(phrase) if colon_list else distribute(phrase)
+    return tuple(o for o in owners if o), end
+
+
+def _after_prefix(clause: str) -> str:
+    """Drop what precedes the subject: "Để ..., ", "Trên cơ sở ..., ", "Đối với ..., ", a label "Báo cáo tháng: "."""
+    c = clause.strip()
+    c = re.sub(r"^(?:đồng thời|ngoài ra|bên cạnh đó|mặt khác)\s*,?\s*", "", c, flags=re.IGNORECASE)
+    m = re.match(r"^(?:để|trên cơ sở|đối với|căn cứ|nhằm|với vai trò|trong quá trình|trường hợp|sau khi)\b[^,:]{0,200},\s*", c,
+                 re.IGNORECASE)
+    if m:
+        c = c[m.end():]
+    m = re.match(r"^[^:]{2,60}:\s*", c)
+    if m and (starts_with_unit(c[m.end():]) or _starts_with_any(c[m.end():].lower(), _DIRECTIVES_L)):
+        c = c[m.end():]
+    return c
+
+
+def owner_in(clause: str, before: int | None = None) -> tuple[tuple[str, ...], str] | None:
+    """The owner a clause names: the unit after a directive ("giao Sở X"), else its subject."""
+    text = clause if before is None else clause[:before]
+    best: tuple[tuple[str, ...], str] | None = None
+    for m in re.finditer(r"(?:^|[\s,:;])(?P<d>" + "|".join(re.escape(d) for d in DIRECTIVES) + r")\s+(?:cho\s+)?",
+                         text, re.IGNORECASE):
+        lead = fold(text[max(0, m.start() - 8):m.start("d")])
+        if lead.endswith(("duoc ", "da ", "duoc", "nhiem vu ")):
+            continue  # "được giao": passive, not a directive
+        found = unit_phrase(text[m.end():].lstrip(": "))
+        if found:
+            best = (found[0], "owner:directive")
+    if best:
+        return best
+    subject = _after_prefix(text)
+    found = unit_phrase(subject)
+    if found:
+        return found[0], "owner:subject"
+    return None
+
+
+def _action(clause: str) -> str | None:
+    f = fold(clause)
+    for af, a in _ACTIONS_F:
+        if re.search(rf"(?<![\w]){re.escape(af)}(?![\w])", f):
+            return a
+    return None
+
+
+def _recipient(clause: str) -> str | None:
+    m = re.search(r"\b(?:về|cho|qua)\s+(?P<u>(?:Sở|Bộ|Ủy ban|UBND|Văn phòng|Phòng|Ban|Trung tâm)[^,;.()]{2,60}?)"
+                  r"(?=\s+(?:trước|chậm|để|trong|theo|về|kết quả|tình hình)\b|[,;.()]|$)", clause)
+    return m["u"].strip() if m else None
+
+
+def _is_frame(text: str) -> bool:
+    t = fold(text.strip()).rstrip()
+    return any(t.endswith(fold(e)) for e in FRAME_ENDINGS)
+
+
+def _split_clauses(sentence: str) -> list[str]:
+    """Split on ";" outside parentheses."""
+    out, depth, cur = [], 0, []
+    for ch in sentence:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch == ";" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return [c for c in out if c.strip()]
+
+
+def _meetings(clause: str, ref: dt.date) -> list[Deadline]:
+    out = []
+    for m in _MEETING.finditer(clause):
+        year = int(m["y"]) if m["y"] else ref.year
+        try:
+            day = dt.date(year, int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        out.append(Deadline(day, None, m.start("d"), m.end(), "deadline:meeting"))
+    return out
+
+
+class _Collector:
+    def __init__(self, view: TextView) -> None:
+        self.view = view
+        self.items: list[Extracted[Obligation]] = []
+        self.keys: set[tuple] = set()
+
+    def add(self, owners, action, deadline: Deadline | None, text: str, span: Span | None, rule: str,
+            recipient=None, partners=(), unique=None) -> None:
+        if not owners:
+            return
+        due = deadline.due if deadline else None
+        rec = deadline.recurrence if deadline else None
+        k = (tuple(fold(o) for o in owners), due, rec, unique if unique is not None else fold(text)[:80])
+        if k in self.keys:
+            return
+        self.keys.add(k)
+        ob = Obligation(tuple(owners), action, due, rec, re.sub(r"\s+", " ", text).strip(), recipient, tuple(partners))
+        self.items.append(Extracted(ob, span, f"{rule}+{deadline.rule}" if deadline else rule))
+
+
+def extract_obligations(view: TextView, ref_date: dt.date, default_owners: tuple[str, ...] = ()) -> list[Extracted[Obligation]]:
+    col = _Collector(view)
+    _from_paragraphs(view, col, ref_date, default_owners)
+    _from_tables(view, col, ref_date)
+    return col.items
+
+
+def _body_lines(view: TextView) -> list[Line]:
+    """Paragraphs of the body: after the header frame, before Nơi nhận and the signature."""
+    out = []
+    for ln in view.lines:
+        if ln.kind is not BlockKind.PARAGRAPH or ln.region is not Region.BODY:
+            continue
+        if fold(ln.text).startswith("noi nhan"):
+            break
+        out.append(ln)
+    return out
+
+
+def _label(text: str, labels: tuple[str, ...]) -> str | None:
+    m = re.match(r"^\s*([^:]{3,40}):\s*(?P<v>.+)$", text)
+    if not m:
+        return None
+    f = fold(m.group(1))
+    if any(fold(lbl) in f for lbl in labels) and not (labels is OWNER_LABELS and any(fold(p) in f for p in PARTNER_LABELS)):
+        return m["v"].strip()
+    return None
+
+
+def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owners: tuple[str, ...]) -> None:
+    stack: list[_Section] = []
+    doc_owner = default_owners
+
+    def close(section: _Section) -> None:
+        owner = section.labels.get("owner")
+        if not owner:
+            return
+        owners = tuple(distribute(owner[0])) or ()
+        time = section.labels.get("time")
+        deadlines = find_deadlines(time[0], ref, cell=True)[:1] if time else []
+        title = re.sub(r"[:.]\s*$", "", section.title)
+        ln = section.line
+        span = view.span(ln.offset, ln.offset + len(ln.text))
+        for d in deadlines or [None]:
+            col.add(owners, _action(title[:40]) or _first_verb(title), d, title, span, "obligation:chu-tri-block",
+                    unique=("block", ln.block))
+
+    for ln in _body_lines(view):
+        kind, rest = _numbering(ln.text.strip())
+        if kind is not None and kind != "dash":
+            rank = _RANK[kind]
+            while stack and stack[-1].rank >= rank:
+                close(stack.pop())
+            stack.append(_Section(rank, _heading_owner(rest), {}, rest, ln))
+        # "Cơ quan chủ trì: ..." / "Thời gian thực hiện: ..." under a numbered task
+        if kind == "dash" and stack:
+            v = _label(rest, OWNER_LABELS)
+            if v:
+                stack[-1].labels["owner"] = (v, ln)
+                continue
+            v = _label(rest, TIME_LABELS)
+            if v and "owner" in stack[-1].labels:
+                stack[-1].labels["time"] = (v, ln)
+                continue
+            if _label(rest, PARTNER_LABELS) or _label(rest, ("sản phẩm", "kết quả")):
+                continue
+        section_owner = next((s.owners for s in reversed(stack) if s.owners), None)
+        text = rest if kind else ln.text
+        if kind and kind != "dash" and fold(rest).startswith("ve "):
+            text = rest.split(":", 1)[1] if ":" in rest else ""  # "Về X: giao Bộ Y ..." — the topic is no task
+        running: tuple[str, ...] | None = None
+        undated_added = False
+        for sent in sentences(text):
+            if _is_frame(sent):
+                found = owner_in(sent)
+                if found and found[1] == "owner:directive" and not stack:
+                    doc_owner = found[0]  # "Bộ X đề nghị UBND các tỉnh thực hiện một số nội dung sau:"
+                continue
+            for clause in _split_clauses(sent):
+                found = owner_in(clause)
+                if found:
+                    running = found[0]
+                owners = running or section_owner or doc_owner
+                deadlines = find_deadlines(clause, ref) + _meetings(clause, ref)
+                deadlines += standalone_recurrences(clause, deadlines)
+                start = ln.text.find(clause.strip()[:30])
+                span = view.span(ln.offset + max(start, 0), ln.offset + max(start, 0) + len(clause.strip()))
+                for d in deadlines:
+                    col.add(owners, "tham dự" if d.rule == "deadline:meeting" and not _action(clause) else _action(clause),
+                            d, clause, span, "obligation:sentence", recipient=_recipient(clause), unique=("b", ln.block, d.start))
+                if not deadlines and not undated_added and kind in ("dash", "letter") and section_owner and not found:
+                    verb = _first_verb(clause)
+                    if verb:
+                        undated_added = True
+                        col.add(section_owner, verb, None, clause, span, "obligation:section-item",
+                                recipient=_recipient(clause))
+    while stack:
+        close(stack.pop())
+
+
+def _heading_owner(rest: str) -> tuple[str, ...] | None:
+    """The owner a numbered heading names: "Ủy ban nhân dân cấp xã", "Giao Sở X:", "Đề nghị: Hội Y"."""
+    t = rest.strip()
+    if fold(t).startswith("ve "):
+        return None
+    d = _starts_with_any(t.lower(), _DIRECTIVES_L)
+    if d:
+        t = t[len(d):].lstrip(" :")
+    found = unit_phrase(t)
+    return found[0] if found else None
+
+
+def _first_verb(text: str) -> str | None:
+    f = fold(text.strip().lstrip("-–+•abcdđe)."))
+    for af, a in _ACTIONS_F:
+        if f.startswith(af):
+            return a
+    words = text.strip().split()
+    return " ".join(words[:2]).lower().strip(",:;.") if words and words[0][:1].isupper() and not starts_with_unit(text) else None
+
+
+def _columns(header: tuple[str, ...]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        f = fold(cell)
+        if any(fold(p) in f for p in PARTNER_LABELS):
+            cols.setdefault("partner", i)
+        elif any(fold(lbl) in f for lbl in OWNER_LABELS):
+            cols.setdefault("owner", i)
+        elif any(fold(lbl) in f for lbl in TIME_LABELS):
+            cols.setdefault("time", i)
+        elif any(fold(lbl) in f for lbl in TASK_LABELS):
+            cols.setdefault("task", i)
+    return cols
+
+
+def _from_tables(view: TextView, col: _Collector, ref: dt.date) -> None:
+    for bi, block in enumerate(view.raw.blocks):
+        if block.kind is not BlockKind.TABLE or len(block.rows) < 2:
+            continue
+        cols = _columns(block.rows[0])
+        if "owner" not in cols or "task" not in cols:
+            continue
+        for ri, row in enumerate(block.rows[1:], start=1):
+            def cell(name: str, row=row) -> str:
+                i = cols.get(name)
+                return row[i].strip() if i is not None and i < len(row) else ""
+            owner, task, time = cell("owner"), cell("task"), cell("time")
+            if not owner or not task:
+                continue
+            owners = tuple(distribute(owner))
+            partners = tuple(distribute(cell("partner"))) if cell("partner") else ()
+            deadlines = find_deadlines(time, ref, cell=True)[:1] if time else []
+            span = Span(bi, 0, len(task), row=ri, col=cols["task"])
+            for d in deadlines or [None]:
+                col.add(owners, _first_verb(task), d, task, span, "obligation:table-row", partners=partners,
+                        unique=("row", bi, ri))

@@ -1,0 +1,192 @@
+"""Who a document is addressed to (Kính gửi), who signs it, and who receives copies (Nơi nhận)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.base import Extracted, Line, TextView
+from pipeline.document import BlockKind, Region
+from pipeline.text import fold
+
+# "KT.", "TM.", "TL.", "TUQ." (state) and "K/T", "T/M", "T/L" (party); "Q." is an acting head.
+_AUTHORITY = re.compile(r"^\s*(?:(?P<a>KT|TM|TL|TUQ|Q)\s*\.|(?P<b>K/T|T/M|T/L|T/U)\.?)\s*(?P<rest>[^\W\d_].*)$")
+_AUTHORITY_NORM = {"K/T": "KT", "T/M": "TM", "T/L": "TL", "T/U": "TUQ", "Q": None}
+
+# Positions a signer holds, most specific first (kept as data: add an office's own titles here).
+POSITIONS: tuple[str, ...] = (
+    "phó chánh văn phòng", "chánh văn phòng", "phó tổng giám đốc", "tổng giám đốc", "phó giám đốc", "giám đốc",
+    "phó chủ tịch", "chủ tịch", "phó chủ nhiệm", "chủ nhiệm", "thứ trưởng", "bộ trưởng", "phó bí thư", "bí thư",
+    "phó trưởng ban", "trưởng ban", "phó trưởng phòng", "trưởng phòng", "phó cục trưởng", "cục trưởng",
+    "phó vụ trưởng", "vụ trưởng", "phó chánh thanh tra", "chánh thanh tra", "phó viện trưởng", "viện trưởng",
+    "phó hiệu trưởng", "hiệu trưởng", "phó thủ trưởng", "thủ trưởng", "phó tổng cục trưởng", "tổng cục trưởng",
+    "phó trưởng", "trưởng", "phó thủ tướng", "thủ tướng", "ủy viên", "thư ký",
+)
+_NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\wđ]*\.?\s?){2,5}$")
+
+
+@dataclass(frozen=True)
+class Addressee:
+    name: str
+    members: tuple[str, ...] = ()  # units a footnote lists for a group ("các xã, phường" -> 40 communes)
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str | None
+    position: str | None
+    authority: str | None
+    head: str | None = None  # "GIÁM ĐỐC" in "KT. GIÁM ĐỐC": whom the signer signs for
+
+
+def _clean_item(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lstrip("-–+•").strip().rstrip(";.,").strip()
+
+
+def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
+    lines = view.body_lines()
+    notes = view.raw.footnotes()
+    for i, ln in enumerate(lines[:60]):
+        m = re.match(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", ln.text, re.IGNORECASE)
+        if not m:
+            continue
+        out: list[Extracted[Addressee]] = []
+        rest = m["rest"].strip()
+        if rest and not rest.startswith("-"):
+            for part in re.split(r"\s*;\s*", rest):
+                if _clean_item(part):
+                    out.append(_addressee(view, ln, part, notes))
+            return out
+        items = [rest] if rest else []
+        item_lines = [ln] if rest else []
+        for nxt in lines[i + 1:]:
+            t = nxt.text.strip()
+            if not t.startswith(("-", "–", "+", "•")):
+                break
+            items.append(t)
+            item_lines.append(nxt)
+        for part_line, text in zip(item_lines, items, strict=True):
+            for piece in re.split(r"\s+-\s+", text.lstrip("-– ")):
+                if _clean_item(piece):
+                    out.append(_addressee(view, part_line, piece, notes))
+        return out
+    return []
+
+
+def _addressee(view: TextView, ln: Line, text: str, notes: dict[str, str]) -> Extracted[Addressee]:
+    block = view.raw.blocks[ln.block]
+    members: tuple[str, ...] = ()
+    for ref in block.notes:
+        note = notes.get(ref.note_id, "")
+        parts = [p.strip(" .;") for p in re.split(r"\s*;\s*", note) if p.strip(" .;")]
+        if len(parts) >= 2:
+            members = tuple(parts)
+            break
+    start = ln.text.find(text.strip())
+    span = view.span(ln.offset + max(start, 0), ln.offset + max(start, 0) + len(text.strip()))
+    return Extracted(Addressee(_clean_item(text), members), span, "addressee:kinh-gui")
+
+
+def _signature_lines(view: TextView) -> list[Line]:
+    """Lines of the signature block: the right column when the reader knows it, else the text's tail."""
+    right = [ln for ln in view.lines if ln.region is Region.SIGNATURE_RIGHT]
+    if right:
+        return right
+    body = [ln for ln in view.lines if ln.kind is BlockKind.PARAGRAPH]
+    last_auth = None
+    for k, ln in enumerate(body):
+        if _AUTHORITY.match(ln.text.strip()) and len(ln.text) < 120:
+            last_auth = k
+    if last_auth is not None:
+        start = last_auth
+        while start > 0 and _AUTHORITY.match(body[start - 1].text.strip()) and len(body[start - 1].text) < 120:
+            start -= 1
+        return body[start:start + 6]
+    # No KT./TM.: the head signs directly; look for a position line followed by a name.
+    for k in range(len(body) - 1, 0, -1):
+        t = body[k].text.strip()
+        if _NAME.match(t) and _position_in(body[k - 1].text) and len(body[k - 1].text) < 60:
+            return body[k - 1:k + 1]
+    return []
+
+
+def _position_in(text: str) -> str | None:
+    f = " ".join(text.lower().split())
+    for p in POSITIONS:
+        if f.endswith(p) or f.endswith(p + ","):
+            return p
+    return None
+
+
+def _render_position(p: str) -> str:
+    words = p.split()
+    if words[0] == "phó" and len(words) > 1:
+        return " ".join(["Phó", words[1].capitalize(), *words[2:]])
+    return " ".join([words[0].capitalize(), *words[1:]])
+
+
+def extract_signer(view: TextView) -> Extracted[Signer] | None:
+    """The last authority mark (KT/TM/TL/TUQ) and the last position before the name win.
+
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A" is signed KT by a
+    Phó Chủ tịch; "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" by a Phó Giám đốc.
+    """
+    lines = _signature_lines(view)
+    if not lines:
+        return None
+    authority = head = position = name = None
+    for ln in lines:
+        t = re.sub(r"\s+", " ", ln.text).strip()
+        if not t or t.startswith("-") or fold(t).startswith("noi nhan"):
+            continue
+        m = _AUTHORITY.match(t)
+        if m:
+            a = m["a"] or m["b"]
+            authority = _AUTHORITY_NORM.get(a, a)
+            t = m["rest"].strip()
+            head = t
+        # A portal may flatten the block into one line: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam".
+        tail = re.search(r"(?:^|\s)((?:[A-ZĐ][a-zà-ỹđ]+\s?){2,5})$", t)
+        caps = t[: tail.start(1)].strip() if tail else t
+        if caps and caps.isupper() and _position_in(caps):
+            position = _position_in(caps)
+        if tail and _NAME.match(tail.group(1).strip()):
+            name = tail.group(1).strip()
+            break
+    if not (position or name):
+        return None
+    signer = Signer(name, _render_position(position) if position else None, authority, head)
+    first = lines[0]
+    return Extracted(signer, view.span(first.offset, first.offset + len(first.text)), "signer:block")
+
+
+def extract_recipients(view: TextView) -> list[Extracted[str]]:
+    """The "Nơi nhận" list: each "- ..." item, wrapped items joined."""
+    lines = [ln for ln in view.lines if ln.kind is BlockKind.PARAGRAPH]
+    start = None
+    for k, ln in enumerate(lines):
+        if fold(ln.text).strip().startswith("noi nhan"):
+            start = k
+    if start is None:
+        return []
+    out: list[Extracted[str]] = []
+    head = re.sub(r"^\s*Nơi\s+nhận\s*:?", "", lines[start].text, flags=re.IGNORECASE).strip()
+    items: list[tuple[str, Line]] = []
+    for piece in re.split(r"\s+(?=-\s)", head):
+        if piece.strip(" -"):
+            items.append((piece, lines[start]))
+    for ln in lines[start + 1:]:
+        t = ln.text.strip()
+        if t.startswith(("-", "+")):
+            items.append((t, ln))
+        elif items and ln.region is not Region.SIGNATURE_RIGHT and not _AUTHORITY.match(t) and not t.isupper():
+            if items[-1][0].rstrip().endswith((";", ".")):
+                break
+            items[-1] = (f"{items[-1][0]} {t}", items[-1][1])
+        else:
+            break
+    for text, ln in items:
+        clean = _clean_item(text)
+        if clean:
+            out.append(Extracted(clean, view.span(ln.offset, ln.offset + len(ln.text)), "recipient:noi-nhan"))
+    return out

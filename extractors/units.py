@@ -1,0 +1,107 @@
+"""Unit names: spotting them in running text, splitting lists of them, expanding abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.data.units import ABBREVIATIONS, LEVELS, UNIT_HEADS
+from pipeline.text import fold
+
+_HEADS_FOLDED = sorted({fold(h) for h in UNIT_HEADS}, key=len, reverse=True)
+_QUANTIFIERS = ("các ", "những ", "toàn thể ", "tất cả ")
+
+
+def starts_with_unit(phrase: str) -> bool:
+    """True when ``phrase`` opens with a unit's head noun ("Sở ...", "các doanh nghiệp ...")."""
+    f = fold(phrase).lstrip(" -–+•:")
+    stripped = True
+    while stripped:  # "các các doanh nghiệp" (a typo seen in real tables) is still a unit
+        stripped = False
+        for q in _QUANTIFIERS:
+            if f.startswith(fold(q)):
+                f = f[len(q):]
+                stripped = True
+    return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in _HEADS_FOLDED)
+
+
+def split_units(phrase: str) -> list[str]:
+    """Split "A; B, C và D" into units where a new unit's head noun starts.
+
+    Commas inside one unit's name stay ("Các cơ quan, ban, ngành", "UBND các xã, phường"):
+    a comma or "và" splits only when what follows opens a unit of its own.
+    """
+    phrase = phrase.strip(" .;:,")
+    parts: list[str] = []
+    for chunk in re.split(r"\s*;\s*", phrase):
+        pieces = re.split(r"(,\s+|\s+và\s+|\s+với\s+)", chunk)
+        cur = pieces[0]
+        for sep, nxt in zip(pieces[1::2], pieces[2::2], strict=False):
+            if starts_with_unit(nxt) and not _same_list(cur, nxt):
+                parts.append(cur)
+                cur = nxt
+            else:
+                cur = f"{cur}{sep}{nxt}"
+        parts.append(cur)
+    out = [p.strip(" .;:,-") for p in parts]
+    return [_capitalise(p) for p in out if p and starts_with_unit(p)] or [p for p in out if p]
+
+
+def _same_list(cur: str, nxt: str) -> bool:
+    """"các sở, ban, ngành": "ban" continues the enumeration of kinds of unit, it is not a new unit."""
+    return len(fold(nxt).split()) <= 2 and not nxt[:1].isupper()
+
+
+def distribute(phrase: str) -> list[str]:
+    """"các Tập đoàn: A, B" -> ["Tập đoàn A", "Tập đoàn B"]; "Các sở: X, Y" -> ["Sở X", "Sở Y"]."""
+    m = re.match(r"^\s*(?:các|những)\s+(?P<head>[^:,;]{2,30}?)\s*:\s*(?P<rest>.+)$", phrase, re.IGNORECASE)
+    if not m or not starts_with_unit(m["head"]):
+        return split_units(phrase)
+    head = m["head"].strip()
+    head = head[0].upper() + head[1:]
+    members = [p.strip(" .;,") for p in re.split(r",\s+|\s+và\s+|;\s*", m["rest"]) if p.strip(" .;,")]
+    return [f"{head} {p}" for p in members]
+
+
+def _capitalise(s: str) -> str:
+    return s[0].upper() + s[1:] if s else s
+
+
+def expand(name: str) -> str:
+    """Expand abbreviations word by word: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh", "Sở KH&CN" -> "Sở Khoa học và Công nghệ"."""
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(0)
+        return ABBREVIATIONS.get(word, ABBREVIATIONS.get(word.upper(), word)) if word.isupper() else word
+
+    return re.sub(r"[A-ZĐ][A-ZĐ&]+", repl, name)
+
+
+def title_case_from_caps(caps: str, body: str) -> str:
+    """Render an all-caps header line ("SỞ KHOA HỌC VÀ CÔNG NGHỆ") as the body writes it.
+
+    The body usually names the same unit in normal case; failing that, capitalise the head
+    noun and the proper name after an administrative level, lowercase the rest.
+    """
+    expanded = expand(caps)
+    target = fold(expanded)
+    for m in re.finditer(re.escape(target), fold(body)):
+        found = body[m.start(): m.end()]
+        if len(found) == len(expanded) and not found.isupper():
+            return found
+    words = expanded.split()
+    out: list[str] = []
+    after_level = False
+    for i, w in enumerate(words):
+        low = w.lower()
+        if i == 0 or after_level or not w.isupper():
+            out.append(w if not w.isupper() else w.capitalize())
+        else:
+            out.append(low)
+        if low in LEVELS or (i > 0 and f"{words[i - 1].lower()} {low}" in LEVELS):
+            after_level = True
+    return " ".join(out)
+
+
+def acronym(name: str) -> str:
+    """Initials of a unit's name without "và": "Sở Khoa học và Công nghệ" -> "SKHCN"."""
+    words = [w for w in re.findall(r"[\wĐđ&]+", expand(name)) if fold(w) not in ("va", "&")]
+    return "".join(fold(w)[0].upper() for w in words)

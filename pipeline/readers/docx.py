@@ -1,0 +1,417 @@
+"""Word .docx reader: body paragraphs and tables in document order, footnotes, layout regions.
+
+python-docx gives the package and the XML; the walk over ``w:body`` is ours because
+python-docx's ``Document.paragraphs``/``tables`` lose the interleaving, and it does
+not read ``word/footnotes.xml`` at all.
+
+An official document lays out its header (agency | quốc hiệu) and its signature
+block (Nơi nhận | signer) as borderless two-column tables. Those are recognised by
+content and emitted as paragraphs tagged with a region; every other table is a
+TABLE block with one cell per grid column.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from congvan.errors import ReadError
+from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
+from pipeline.text import fold, nfc, squash_spaces
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+_RT_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+P, TBL, TR, TC, SDT, SDT_CONTENT = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("sdt"), _w("sdtContent")
+T, TAB, BR, CR, FOOTNOTE_REF = _w("t"), _w("tab"), _w("br"), _w("cr"), _w("footnoteReference")
+NO_BREAK_HYPHEN, SYM, VAL, ID, TYPE = _w("noBreakHyphen"), _w("sym"), _w("val"), _w("id"), _w("type")
+
+# Inside a paragraph we descend into run containers; these subtrees carry no reading text:
+# properties, deleted/moved-away text, field codes, and drawings (text boxes and their VML
+# fallback would otherwise appear twice, glued into the middle of the paragraph).
+_SKIP = {
+    _w(t)
+    for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object")
+} | {f"{{{_MC}}}AlternateContent"}
+
+# Private-use character standing for a footnote mark while the text is normalised,
+# so that squashing spaces cannot make the recorded offset wrong.
+_MARK = "\ue000"
+_DECORATION = re.compile(r"^[\s\-–—_=~*·•─━]+$")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_HEADER_MARKS = ("cong hoa xa hoi", "doc lap", "so:", "v/v", "dang cong san viet nam")
+_SIGNER = re.compile(
+    r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong"
+)
+
+
+class DocxReader:
+    suffixes = (".docx",)
+
+    def read(self, path: Path) -> RawDocument:
+        path = Path(path)
+        document = _open(path)
+        try:
+            return _Builder(path, document).build()
+        except etree.XMLSyntaxError as e:
+            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({e})") from e
+
+
+def _open(path: Path):
+    """Open with python-docx, turning each way a file can fail into a one-line ReadError."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head.startswith(_OLE_MAGIC):
+        # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
+        data = path.read_bytes()
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu / password-protected (encrypted) .docx")
+        raise ReadError(path, "tệp Word cũ (.doc) mang đuôi .docx / legacy .doc (OLE) file, not a .docx")
+    if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK\x03\x04"):
+            raise ReadError(path, "tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx (broken zip)")
+        raise ReadError(path, "không phải tệp .docx hợp lệ / not a valid .docx (not a zip archive)")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({e})") from e
+    if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+        raise ReadError(path, "tệp zip không chứa word/document.xml / zip archive without word/document.xml")
+    try:
+        return docx.Document(str(path))
+    except PackageNotFoundError as e:
+        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({e})") from e
+    except KeyError as e:
+        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({e})") from e
+    except etree.XMLSyntaxError as e:
+        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({e})") from e
+    except (zipfile.BadZipFile, zlib.error, EOFError) as e:
+        raise ReadError(path, f"tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx ({e})") from e
+    except ValueError as e:  # python-docx: "file ... is not a Word file, content type is ..."
+        raise ReadError(path, f"không phải tệp Word / not a Word document ({e})") from e
+
+
+def _paragraph_text(p) -> tuple[str, tuple[NoteRef, ...]]:
+    """The paragraph's text (NFC, spaces squashed, hard breaks as \\n) and its footnote marks."""
+    pieces: list[str] = []
+    ids: list[str] = []
+    _collect(p, pieces, ids)
+    text = squash_spaces(nfc("".join(pieces))).strip("\n")
+    if not ids:
+        return text, ()
+    out: list[str] = []
+    notes: list[NoteRef] = []
+    for ch in text:
+        if ch == _MARK:
+            notes.append(NoteRef(offset=len("".join(out)), note_id=ids[len(notes)]))
+        else:
+            out.append(ch)
+    text = "".join(out)
+    if "  " in text:  # a mark between two spaces left a double space behind
+        text, notes = _drop_double_spaces(text, notes)
+    return text.strip(), tuple(notes)
+
+
+def _drop_double_spaces(text: str, notes: list[NoteRef]) -> tuple[str, list[NoteRef]]:
+    out: list[str] = []
+    shift_at: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == " " and out and out[-1] == " ":
+            shift_at.append(i)
+            continue
+        out.append(ch)
+    moved = [NoteRef(n.offset - sum(1 for s in shift_at if s < n.offset), n.note_id) for n in notes]
+    return "".join(out), moved
+
+
+def _collect(el, pieces: list[str], ids: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == T:
+            pieces.append(child.text or "")
+        elif tag == TAB:
+            pieces.append("\t")
+        elif tag in (BR, CR):
+            pieces.append("\n")
+        elif tag == NO_BREAK_HYPHEN:
+            pieces.append("-")
+        elif tag == SYM:
+            code = child.get(_w("char"), "")
+            try:
+                pieces.append(chr(int(code, 16)))
+            except ValueError:
+                pass
+        elif tag == FOOTNOTE_REF:
+            pieces.append(_MARK)
+            ids.append(child.get(ID, ""))
+        elif tag == P:
+            # a nested paragraph (text box content that was not skipped): keep it on its own line
+            pieces.append("\n")
+            _collect(child, pieces, ids)
+        else:
+            _collect(child, pieces, ids)
+
+
+def _block_children(el):
+    """Paragraphs and tables of a body or cell, looking through content controls."""
+    for child in el:
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag in (SDT, SDT_CONTENT, _w("customXml")):
+            yield from _block_children(child)
+
+
+def _is_decoration(text: str) -> bool:
+    return bool(_DECORATION.match(text))
+
+
+class _Builder:
+    def __init__(self, path: Path, document) -> None:
+        self.path = path
+        self.document = document
+        self.blocks: list[Block] = []
+        self.warnings: list[str] = []
+        self.body_paragraphs = 0  # paragraphs of substance seen so far (decides what a "header" table is)
+
+    def build(self) -> RawDocument:
+        body = self.document.element.body
+        for child in _block_children(body):
+            if child.tag == P:
+                self._paragraph(child)
+            else:
+                self._table(child)
+        notes = self._footnotes()
+        self._check_note_refs(notes)
+        self.blocks.extend(notes)
+        return RawDocument(
+            source=str(self.path),
+            format="docx",
+            blocks=tuple(self.blocks),
+            pages=self._pages(),
+            metadata=self._metadata(),
+            warnings=tuple(self.warnings),
+        )
+
+    # -- body ------------------------------------------------------------------------
+
+    def _paragraph(self, p) -> None:
+        text, notes = _paragraph_text(p)
+        if not text or _is_decoration(text):
+            return
+        self.blocks.append(Block(BlockKind.PARAGRAPH, text=text, notes=notes))
+        if len(text) >= 30:
+            self.body_paragraphs += 1
+
+    def _table(self, tbl) -> None:
+        grid = self._grid(tbl)
+        if not grid:
+            return
+        ncols = max(len(r) for r in grid)
+        flat = fold(" ".join(text for row in grid for cell in row for text, _ in cell))
+        kind = "data"
+        if ncols >= 2 and len(grid) <= 6:
+            if self.body_paragraphs == 0 and any(m in flat for m in _HEADER_MARKS):
+                kind = "header"
+            elif self._is_signature(grid):
+                kind = "signature"
+        if kind == "data":
+            self._data_table(grid, ncols)
+        else:
+            left, right = (
+                (Region.HEADER_LEFT, Region.HEADER_RIGHT)
+                if kind == "header"
+                else (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT)
+            )
+            self._layout_table(grid, ncols, left, right)
+
+    def _is_signature(self, grid) -> bool:
+        if self.body_paragraphs == 0:
+            return False
+        first_col = fold(" ".join(t for row in grid for t, _ in (row[0] if row else [])))
+        if "noi nhan" in first_col:
+            return True
+        last_cells = [row[-1] for row in grid if len(row) >= 2]
+        return len(grid) <= 3 and any(_SIGNER.search(fold(t)) for cell in last_cells for t, _ in cell)
+
+    def _layout_table(self, grid, ncols: int, left: Region, right: Region) -> None:
+        # Left column blocks first, then right: the two columns are read one after the other.
+        # A middle column (rare three-column headers) goes with the side it is closer to.
+        sides: dict[Region, list[Block]] = {left: [], right: []}
+        for row in grid:
+            for col, cell in enumerate(row):
+                region = left if col < ncols / 2 or col == 0 else right
+                for text, notes in cell:
+                    if text and not _is_decoration(text):
+                        sides[region].append(Block(BlockKind.PARAGRAPH, text=text, region=region, notes=notes))
+        self.blocks.extend(sides[left])
+        self.blocks.extend(sides[right])
+
+    def _data_table(self, grid, ncols: int) -> None:
+        rows = []
+        dropped_marks = 0
+        for row in grid:
+            cells = []
+            for cell in row:
+                cells.append("\n".join(t for t, _ in cell if t))
+                dropped_marks += sum(len(n) for _, n in cell)
+            cells.extend([""] * (ncols - len(cells)))
+            rows.append(tuple(cells))
+        if dropped_marks:
+            # Block.notes has no way to say which cell a mark was in; the footnote text is kept.
+            self.warnings.append(
+                f"{dropped_marks} dấu chú thích trong bảng bị bỏ / footnote mark(s) inside a table dropped"
+            )
+        self.blocks.append(Block(BlockKind.TABLE, rows=tuple(rows)))
+
+    def _grid(self, tbl) -> list[list[list[tuple[str, tuple[NoteRef, ...]]]]]:
+        """Rows of grid cells; each cell is a list of (paragraph text, notes).
+
+        A cell spanning several grid columns (gridSpan) keeps its text in the first and
+        leaves the others empty; a vertically merged continuation (vMerge without
+        "restart") is empty, the text staying in the row where the merge starts. So each
+        row has one entry per grid column and columns keep their meaning.
+        """
+        ncols = len(tbl.findall(f"{_w('tblGrid')}/{_w('gridCol')}"))
+        grid = []
+        for tr in _rows(tbl):
+            row: list[list[tuple[str, tuple[NoteRef, ...]]]] = []
+            trpr = tr.find(_w("trPr"))
+            row.extend([] for _ in range(_int_val(trpr, "gridBefore")))
+            for tc in _cells(tr):
+                tcpr = tc.find(_w("tcPr"))
+                span = max(1, _int_val(tcpr, "gridSpan") or 1)
+                vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+                continued = vmerge is not None and vmerge.get(VAL, "continue") != "restart"
+                row.append([] if continued else self._cell(tc))
+                row.extend([] for _ in range(span - 1))
+            row.extend([] for _ in range(_int_val(trpr, "gridAfter")))
+            grid.append(row)
+        width = max([ncols, *(len(r) for r in grid)]) if grid else 0
+        for row in grid:
+            row.extend([] for _ in range(width - len(row)))
+        # drop rows with no text at all (spacing rows in layout tables)
+        return [row for row in grid if any(t for cell in row for t, _ in cell)] or []
+
+    def _cell(self, tc) -> list[tuple[str, tuple[NoteRef, ...]]]:
+        out = []
+        for child in _block_children(tc):
+            if child.tag == P:
+                out.append(_paragraph_text(child))
+            else:  # a table nested in a cell: its rows become lines of the cell
+                for row in self._grid(child):
+                    texts = [" ".join(t for t, _ in cell if t) for cell in row]
+                    out.append((" | ".join(t for t in texts if t), ()))
+        return out
+
+    # -- footnotes, pages, metadata -------------------------------------------------------
+
+    def _footnotes(self) -> list[Block]:
+        part = _related_part(self.document.part.rels, _RT_FOOTNOTES)
+        if part is None:
+            return []
+        root = etree.fromstring(part.blob)
+        blocks = []
+        for note in root.iter(_w("footnote")):
+            note_id = note.get(ID, "")
+            # separator (-1) and continuation separator (0) are drawing rules, not notes
+            if note.get(TYPE) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            if note_id in ("-1", "0"):
+                continue
+            texts = [_paragraph_text(p)[0] for p in _block_children(note) if p.tag == P]
+            text = "\n".join(t for t in texts if t).strip()
+            if text:
+                blocks.append(Block(BlockKind.FOOTNOTE, text=text, note_id=note_id))
+        return blocks
+
+    def _check_note_refs(self, notes: list[Block]) -> None:
+        known = {b.note_id for b in notes}
+        missing = sorted({n.note_id for b in self.blocks for n in b.notes} - known)
+        if missing:
+            self.warnings.append(
+                f"dấu chú thích không có nội dung / footnote reference(s) without text: {', '.join(missing)}"
+            )
+
+    def _pages(self) -> int:
+        part = _related_part(self.document.part.package.rels, _RT_APP)
+        if part is None:
+            return 1
+        try:
+            root = etree.fromstring(part.blob)
+        except etree.XMLSyntaxError:
+            return 1
+        for el in root:
+            if isinstance(el.tag, str) and etree.QName(el).localname == "Pages":
+                try:
+                    return max(1, int((el.text or "").strip()))
+                except ValueError:
+                    return 1
+        return 1
+
+    def _metadata(self) -> dict[str, str]:
+        meta: dict[str, str] = {}
+        try:
+            props = self.document.core_properties
+            title, author, created = props.title, props.author, props.created
+        except (ValueError, KeyError, etree.XMLSyntaxError):
+            return meta  # broken docProps/core.xml: the body is still worth reading
+        if title and title.strip():
+            meta["title"] = nfc(title.strip())
+        if author and author.strip():
+            meta["author"] = nfc(author.strip())
+        if created is not None:
+            meta["created"] = created.isoformat()
+        return meta
+
+
+def _rows(tbl):
+    for child in tbl:
+        if child.tag == TR:
+            yield child
+        elif child.tag in (SDT, SDT_CONTENT, _w("customXml")):
+            yield from _rows(child)
+
+
+def _cells(tr):
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag in (SDT, SDT_CONTENT, _w("customXml")):
+            yield from _cells(child)
+
+
+def _int_val(props, tag: str) -> int:
+    if props is None:
+        return 0
+    el = props.find(_w(tag))
+    if el is None:
+        return 0
+    try:
+        return int(el.get(VAL, "0"))
+    except ValueError:
+        return 0
+
+
+def _related_part(rels, reltype: str):
+    for rel in rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return rel.target_part
+    return None

@@ -1,0 +1,353 @@
+"""Plain-text reader: text exported from Word or PDF, or saved from a web portal.
+
+Such text carries artefacts the reader undoes:
+- lines wrapped mid-sentence (PDF export, portal wrapping at ~80 columns), some
+  documents double-spaced so that every wrapped line is followed by a blank line;
+- header columns flattened into lines, tabs where table cells were;
+- footnote marks lost: the mark became a line break (the next line starts with
+  ``;`` or ``,``) and the footnotes sit at the end, each starting with ``�``;
+- markdown from portals: ``**bold**``, ``*italic*``, ``# title``, tables in
+  ``| a | b |`` rows or one ``|`` per line between cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from congvan.errors import ReadError
+from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
+from pipeline.encoding import NotText, decode
+from pipeline.layout import DECORATION, classify_table
+from pipeline.tables import merge_table_rows
+from pipeline.text import fold, nfc
+
+FOOTNOTE_MARK = "\ufffd"
+
+# A line starting like this opens a new paragraph whatever came before it.
+_OPENER = re.compile(
+    r"""^(
+        [-–+•▪◦*]\s                      # dash list
+      | \(?\d{1,2}(\.\d{1,2}){0,3}[.)]\s   # 1.  1.2.  1)  (1)
+      | \(\d{1,2}\)\.?\s
+      | [a-zđ][).]\s                      # a)  b.
+      | [IVXLC]{1,5}\.\s                  # I.  IV.
+      | (Điều|Chương|Mục|Phần|PHỤ\sLỤC|Phụ\slục)\s
+    )""",
+    re.VERBOSE,
+)
+_SECTION_NUMBER_ONLY = re.compile(r"^\(?(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-zđ][.)]|[IVXLC]{1,5}\.)\)?$")
+# Lines that stand alone in an official document's frame.
+_STANDALONE = re.compile(
+    r"^(kinh gui|noi nhan|so\s*:|v/v\b|cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam"
+    r"|(kt|tm|tl|tuq)\s*\.)"
+)
+_DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
+_MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+_TERMINAL = re.compile(r"[.:;!?]$|\./\.$")
+
+
+@dataclass
+class _Para:
+    lines: list[str] = field(default_factory=list)
+    notes: list[int] = field(default_factory=list)  # offsets of lost footnote marks
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+class TextReader:
+    suffixes = (".txt", ".text", ".md")
+
+    def read(self, path: Path) -> RawDocument:
+        try:
+            text, encoding, legacy = decode(path.read_bytes())
+        except NotText as e:
+            raise ReadError(path, str(e)) from e
+        blocks, warnings = parse_text(text)
+        if not any(b.text.strip() or b.rows for b in blocks):
+            raise ReadError(path, "tệp không có nội dung / no text in file")
+        meta = {"encoding": encoding}
+        if legacy:
+            meta["legacy_font"] = legacy
+            warnings.append(f"legacy font {legacy} converted to Unicode")
+        return RawDocument(
+            source=str(path), format="txt", blocks=tuple(blocks), pages=1, metadata=meta,
+            warnings=tuple(warnings),
+        )
+
+
+def _clean_markup(line: str) -> str:
+    line = re.sub(r"^#{1,6}\s+", "", line)
+    line = line.replace("**", "")
+    line = re.sub(r"(?<=\S)\s+[-–—_]{3,}\s*$", "", line)  # "BỘ XÂY DỰNG -------": the rule under a name
+    line = re.sub(r"(?<!\()\*(?!\))", "", line)  # italics; keep a "(*)" note mark
+    return line.rstrip(" \u00a0")
+
+
+def parse_text(text: str) -> tuple[list[Block], list[str]]:
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = [_clean_markup(line) for line in text.split("\n")]
+    body_lines, notes = _split_footnotes(raw_lines)
+    items = _segment(body_lines)
+    blocks: list[Block] = []
+    n_items = max(1, len(items))
+    note_ids = [str(i + 1) for i in range(len(notes))]
+    note_cursor = [0]
+    double = _is_double_spaced(body_lines)
+    for i, item in enumerate(items):
+        if isinstance(item, _Table):
+            blocks.extend(_table_blocks(item.rows, i / n_items, note_ids, note_cursor, double))
+        else:
+            blocks.extend(_paragraph_blocks(item, Region.BODY, note_ids, note_cursor, double))
+    for nid, note in zip(note_ids, notes, strict=True):
+        blocks.append(Block(BlockKind.FOOTNOTE, text=note, note_id=nid))
+    return blocks, []
+
+
+def _split_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Footnotes exported from Word sit after the body, each opened by the lost mark."""
+    first = next((i for i, line in enumerate(lines) if line.lstrip().startswith(FOOTNOTE_MARK)), None)
+    if first is None:
+        return lines, []
+    notes: list[str] = []
+    for line in lines[first:]:
+        s = line.strip()
+        if s.startswith(FOOTNOTE_MARK):
+            notes.append(s.lstrip(FOOTNOTE_MARK).strip())
+        elif s and notes:
+            notes[-1] = f"{notes[-1]} {s}"
+    return lines[:first], [re.sub(r"\s+", " ", n) for n in notes]
+
+
+@dataclass
+class _Table:
+    rows: list[list[str]]
+
+
+def _segment(lines: list[str]) -> list[list[str] | _Table]:
+    """Split lines into runs of prose lines and tables (tab rows, pipe rows, one-pipe-per-line cells)."""
+    out: list[list[str] | _Table] = []
+    prose: list[str] = []
+    i = 0
+
+    def flush() -> None:
+        if prose:
+            out.append(list(prose))
+            prose.clear()
+
+    while i < len(lines):
+        line = lines[i]
+        s = line.strip()
+        if s == "|" and i + 1 < len(lines) and lines[i + 1].strip():
+            rows, i = _vertical_pipe_table(lines, i)
+            flush()
+            out.append(_Table(rows))
+            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if s.startswith("|") and (s.count("|") >= 2 or _MD_RULE.fullmatch(nxt)) or _MD_RULE.fullmatch(s):
+            rows, i = _markdown_table(lines, i)
+            flush()
+            out.append(_Table(rows))
+            continue
+        if line.count("\t") >= 3:
+            rows, i = _tab_table(lines, i)
+            flush()
+            out.append(_Table(rows))
+            continue
+        prose.append(line.replace("\t", " "))
+        i += 1
+    flush()
+    return out
+
+
+def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """Cells separated by lines holding a lone "|"; two pipes in a row end a table row."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+    i += 1
+    while i < len(lines):
+        s = lines[i].strip()
+        if s == "|":
+            if cell:
+                row.append("\n".join(cell))
+                cell = []
+            elif row:
+                rows.append(row)
+                row = []
+            i += 1
+            nxt = lines[i].strip() if i < len(lines) else ""
+            if not nxt:  # a pipe followed by a blank line closes the table
+                break
+            continue
+        cell.append(lines[i].rstrip())
+        i += 1
+    if cell:
+        row.append("\n".join(cell))
+    if row:
+        rows.append(row)
+    return rows, i
+
+
+def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    rows: list[list[str]] = []
+    while i < len(lines):
+        s = lines[i].strip()
+        if not s.startswith("|") and "|" not in s:
+            break
+        if _MD_RULE.fullmatch(s):
+            i += 1
+            continue
+        cells = [c.strip() for c in s.strip("|").split("|")]
+        rows.append(cells)
+        i += 1
+    return rows, i
+
+
+def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    rows: list[list[str]] = []
+    while i < len(lines):
+        line = lines[i]
+        if line.count("\t") >= 3:
+            rows.append([c.strip() for c in line.split("\t")])
+            i += 1
+        elif not line.strip() and i + 1 < len(lines) and lines[i + 1].count("\t") >= 3:
+            i += 1  # a blank line between two pages of one table
+        else:
+            break
+    return merge_table_rows(rows), i
+
+
+def _table_blocks(rows, position, note_ids, note_cursor, double) -> list[Block]:
+    rows = [[c for c in r] for r in rows if any(c.strip() for c in r)]
+    kind = classify_table(rows, position)
+    if kind == "data":
+        cells = tuple(tuple(_join_cell(c) for c in r) for r in rows)
+        return [Block(BlockKind.TABLE, rows=cells)]
+    blocks: list[Block] = []
+    ncols = max(len(r) for r in rows)
+    regions = {
+        "header": (Region.HEADER_LEFT, Region.HEADER_RIGHT),
+        "signature": (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT),
+        "addressee": (Region.BODY, Region.BODY),
+    }[kind]
+    for col in range(ncols):
+        region = regions[0] if col == 0 or ncols == 1 else regions[1]
+        for r in rows:
+            if col < len(r) and r[col].strip():
+                cell_lines = _split_inline_list(r[col])
+                blocks.extend(_paragraph_blocks(cell_lines, region, note_ids, note_cursor, double))
+    return blocks
+
+
+def _split_inline_list(cell: str) -> list[str]:
+    """A portal flattens a cell's lines into one ("Nơi nhận: - Như trên; - Bộ X; ..."): split them again."""
+    out: list[str] = []
+    for line in cell.split("\n"):
+        listy = fold(line).startswith(("noi nhan", "- ", "kinh gui"))
+        pattern = r"\s+(?=[-–]\s)|\s+(?=V/v[: ])" if listy else r"\s+(?=V/v[: ])"
+        parts = re.split(pattern, line)
+        out.extend(p for p in parts if p.strip())
+    # Signer lines flattened by a portal: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam"
+    return out
+
+
+def _join_cell(cell: str) -> str:
+    paras = _paragraphs([ln for ln in cell.split("\n")], double=False)
+    return "\n".join(p.text for p in paras)
+
+
+def _is_upper_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _is_double_spaced(lines: list[str]) -> bool:
+    """True when (nearly) every line is followed by a blank line, so blank lines carry no meaning."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonblank) < 8:
+        return False
+    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].strip())
+    unfinished = sum(1 for i in nonblank if not _TERMINAL.search(lines[i].strip()))
+    return followed / len(nonblank) > 0.85 and unfinished / len(nonblank) > 0.5
+
+
+def _starts_paragraph(s: str) -> bool:
+    f = fold(s)
+    return bool(_OPENER.match(s) or _STANDALONE.match(f) or _DATE_LINE.match(f))
+
+
+def _ends_paragraph(s: str) -> bool:
+    f = fold(s)
+    if _SECTION_NUMBER_ONLY.match(s):
+        return False
+    stripped = s.rstrip(" )\"”'*")
+    return bool(_TERMINAL.search(stripped) or _STANDALONE.match(f) and f.endswith(":"))
+
+
+def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
+    paras: list[_Para] = []
+    cur: _Para | None = None
+    blank = False
+    for raw in lines:
+        s = raw.strip()
+        if not s or DECORATION.match(s):
+            blank = blank or not s
+            continue
+        if cur is None:
+            cur = _Para([s])
+            blank = False
+            continue
+        prev = cur.lines[-1]
+        join = _should_join(prev, s, blank and not double)
+        if join == "note":
+            cur.notes.append(len(cur.text))
+            cur.lines[-1] = prev + s  # the mark's line break: glue ";" back without a space
+        elif join:
+            cur.lines.append(s)
+        else:
+            paras.append(cur)
+            cur = _Para([s])
+        blank = False
+    if cur is not None:
+        paras.append(cur)
+    return paras
+
+
+def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
+    if nxt[0] in ";,.:)" and not _OPENER.match(nxt):
+        return "note"
+    if _starts_paragraph(nxt) or _STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v"):
+        if not (_SECTION_NUMBER_ONLY.match(prev)):
+            return False
+    if _SECTION_NUMBER_ONLY.match(prev):
+        return True
+    if nxt[0].islower() and prev.rstrip()[-1:] in ",;" and not _is_upper_line(prev):
+        return True  # a list item wrapped after a comma or semicolon
+    if _ends_paragraph(prev):
+        return False
+    if _is_upper_line(prev) and _is_upper_line(nxt):
+        # Header lines ("UBND TỈNH X" / "SỞ Y") and titles stay apart, extractors know their
+        # grammar; a wrapped numbered heading ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM") is joined.
+        return not blank_between and bool(_OPENER.match(prev))
+    if _is_upper_line(prev) != _is_upper_line(nxt):
+        return nxt[0].islower() and not _is_upper_line(nxt)
+    first = nxt[0]
+    if first.islower() or first.isdigit() or first in "(\"“'":
+        return True
+    return not blank_between
+
+
+def _paragraph_blocks(lines: list[str], region: Region, note_ids, note_cursor, double) -> list[Block]:
+    blocks: list[Block] = []
+    for p in _paragraphs(lines, double):
+        notes = []
+        for off in p.notes:
+            if note_cursor[0] < len(note_ids):
+                notes.append(NoteRef(off, note_ids[note_cursor[0]]))
+                note_cursor[0] += 1
+        blocks.append(Block(BlockKind.PARAGRAPH, text=p.text, region=region, notes=tuple(notes)))
+    return blocks
