@@ -66,7 +66,8 @@ def extract_header(view: TextView) -> Header:
     place, date = _find_place_date(view, top)
     title_idx, title_kind = _find_title(top)
     quoc_hieu = any(_is_quoc_hieu(ln.text) for _, ln in top)
-    official = bool(ref or quoc_hieu or (title_kind and date))
+    framed = any(re.match(r"\s*(Kính\s+gửi|Nơi\s+nhận)\b", ln.text, re.IGNORECASE) for ln in view.body_lines())
+    official = bool(ref or quoc_hieu or (title_kind and date) or framed)
     subject = _find_subject(view, top, title_idx)
     issuer, parent = _find_issuer(view, top, ref)
 
@@ -199,38 +200,57 @@ def _agency_lines(top: list[tuple[int, Line]]) -> list[Line]:
     return out
 
 
-def split_agencies(caps: str) -> list[str]:
-    """"UBND TỈNH QUẢNG NGÃI SỞ KHOA HỌC VÀ CÔNG NGHỆ" -> ["UBND TỈNH QUẢNG NGÃI", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"].
+def _join_agency_lines(lines: list[str]) -> list[str]:
+    """One agency per header line, except where a portal wrapped a name ("ỦY BAN NHÂN" / "DÂN" /
+    "TỈNH ĐỒNG THÁP"): a line that starts with a level word, is one word long, or follows a
+    line ending in "VÀ", "&" or "-" continues the line before."""
+    out: list[str] = []
+    for t in lines:
+        f = fold(t)
+        continues = out and (
+            len(t.split()) == 1
+            or any(f.startswith(fold(lv) + " ") for lv in LEVELS)
+            or fold(out[-1]).endswith((" va", "&", "-"))
+            or fold(out[-1]).endswith(("uy ban nhan", "uy ban", "hoi dong nhan", "hoi dong"))
+        )
+        if continues:
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
 
-    A new agency starts at a head noun; a level word (TỈNH, HUYỆN...) continues the one before.
+
+def split_agencies(caps: str) -> list[str]:
+    """Split a line that holds two agencies: "UBND TỈNH QUẢNG NGÃI SỞ KHOA HỌC VÀ CÔNG NGHỆ".
+
+    A head noun starts a new agency only after a complete parent, one that names its level and
+    place ("... TỈNH QUẢNG NGÃI"); inside "VĂN PHÒNG CHÍNH PHỦ" or "ỦY BAN NHÂN DÂN" it does not.
     """
     words = caps.split()
-    units: list[list[str]] = []
+    units: list[list[str]] = [[]]
     for i, w in enumerate(words):
+        cur = units[-1]
         rest = " ".join(words[i:])
-        level = any(fold(rest).startswith(fold(lv) + " ") for lv in LEVELS)
-        prev = " ".join(words[max(0, i - 3):i])
-        inside_name = bool(units) and fold(prev).endswith(("ban", "uy ban", "hoi dong", "van phong", "ban chi"))
-        if units and not level and not inside_name and starts_with_unit(rest) and not _continues(units[-1], w):
+        if cur and starts_with_unit(rest) and _has_place(cur):
             units.append([w])
-        elif units:
-            units[-1].append(w)
         else:
-            units.append([w])
-    return [" ".join(u) for u in units]
+            cur.append(w)
+    return [" ".join(u) for u in units if u]
 
 
-def _continues(cur: list[str], word: str) -> bool:
-    """Inside "ỦY BAN NHÂN DÂN", "BAN CHỈ ĐẠO", "VĂN PHÒNG CHÍNH PHỦ" a head-like word is not a new agency."""
-    f = fold(" ".join(cur))
-    w = fold(word)
-    return f.endswith(("uy ban nhan", "van", "hoi dong nhan", "cong an")) or (w == "ban" and f.endswith("nhan"))
+def _has_place(words: list[str]) -> bool:
+    f = fold(" ".join(words))
+    for lv in LEVELS:
+        k = f.find(fold(lv) + " ")
+        if k >= 0 and len(f[k + len(fold(lv)):].split()) >= 1:
+            return True
+    return False
 
 
 def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
     lines = _agency_lines(top)
     if lines:
-        agencies = split_agencies(" ".join(ln.text.strip() for ln in lines))
+        agencies = [a for joined in _join_agency_lines([ln.text.strip() for ln in lines]) for a in split_agencies(joined)]
         body = view.text
         names = [title_case_from_caps(a, body) for a in agencies]
         span = view.span(lines[-1].offset, lines[-1].offset + len(lines[-1].text))
@@ -242,11 +262,16 @@ def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
 
 def _issuer_from_signature(view: TextView, ref: Extracted[Reference] | None) -> Extracted[str] | None:
     """Header lost: "TM. ỦY BAN NHÂN DÂN" names the body; the text names its level and place."""
-    for ln in reversed(view.body_lines()):
-        m = re.match(r"\s*TM\s*\.\s*(?P<body>.+)", ln.text)
+    lines = view.body_lines()
+    for k in range(len(lines) - 1, -1, -1):
+        ln = lines[k]
+        m = re.match(r"\s*(?:TM\s*\.|T/M)\s*(?P<body>.+)", ln.text)
         if not m:
             continue
         body = fold(m["body"])
+        for nxt in lines[k + 1:k + 3]:  # "TM. ỦY BAN NHÂN" / "DÂN" wrapped by a portal
+            if _is_caps(nxt.text) and not re.match(r"\s*(KT|TL|TUQ|K/T)\b", nxt.text) and len(nxt.text.split()) <= 2:
+                body = f"{body} {fold(nxt.text)}"
         for key, name in COLLECTIVE_BODIES.items():
             if fold(key) in body:
                 return Extracted(_locate_body(view, name), view.span(ln.offset, ln.offset + len(ln.text)),

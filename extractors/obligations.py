@@ -39,7 +39,7 @@ _NUMBERING = (
     ("letter", re.compile(r"^(?P<n>[a-zđ])[).]\s+")),
     ("dash", re.compile(r"^[-–+•]\s*")),
 )
-_RANK = {name: i for i, (name, _) in enumerate(_NUMBERING)}
+_RANK = {"roman": 0, "num": 1, "num2": 2, "num3": 3, "paren": 4, "letter": 5, "dash": 6}
 _MEETING = re.compile(
     r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm)[^.;]{0,160}?\bvào\s+(?:lúc\s+[^,;]{1,20}\s+)?"
     r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>(?:19|20)\d\d))?",
@@ -91,7 +91,8 @@ def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
     colon_list = False
     for w in words:
         rest_l = text[w.start():].lower()
-        if w.start() > 0 and _starts_with_any(rest_l, _VERBS_L):
+        # A capitalised word continues a proper name: "Bộ Xây dựng", "Sở Tài chính" are no verbs.
+        if w.start() > 0 and not w.group(0)[:1].isupper() and _starts_with_any(rest_l, _VERBS_L):
             break
         token = w.group(0)
         if token.startswith("("):
@@ -285,6 +286,8 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
             text = rest.split(":", 1)[1] if ":" in rest else ""  # "Về X: giao Bộ Y ..." — the topic is no task
         running: tuple[str, ...] | None = None
         undated_added = False
+        if kind and kind != "dash" and text.rstrip().endswith(":") and len(text) < 120:
+            continue  # a heading ("3.1. Báo cáo định kỳ hàng tháng:") announces tasks, it is none
         for sent in sentences(text):
             if _is_frame(sent):
                 found = owner_in(sent)
@@ -296,13 +299,13 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
                 if found:
                     running = found[0]
                 owners = running or section_owner or doc_owner
-                deadlines = find_deadlines(clause, ref) + _meetings(clause, ref)
+                deadlines = [d for d in find_deadlines(clause, ref) + _meetings(clause, ref) if not _past(clause, d)]
                 deadlines += standalone_recurrences(clause, deadlines)
                 start = ln.text.find(clause.strip()[:30])
                 span = view.span(ln.offset + max(start, 0), ln.offset + max(start, 0) + len(clause.strip()))
                 for d in deadlines:
                     col.add(owners, "tham dự" if d.rule == "deadline:meeting" and not _action(clause) else _action(clause),
-                            d, clause, span, "obligation:sentence", recipient=_recipient(clause), unique=("b", ln.block, d.start))
+                            d, clause, span, "obligation:sentence", recipient=_recipient(clause), unique=("b", ln.block))
                 if not deadlines and not undated_added and kind in ("dash", "letter") and section_owner and not found:
                     verb = _first_verb(clause)
                     if verb:
@@ -311,6 +314,13 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
                                 recipient=_recipient(clause))
     while stack:
         close(stack.pop())
+
+
+def _past(clause: str, d: Deadline) -> bool:
+    """"(năm 2025, Sở X đã tổ chức ... ban hành trong năm 2025)": a period in a past-tense clause is no deadline."""
+    return d.rule in ("deadline:year", "deadline:month", "deadline:quarter") and bool(
+        re.search(r"\bđã\b", clause[: d.start])
+    )
 
 
 def _heading_owner(rest: str) -> tuple[str, ...] | None:

@@ -40,7 +40,7 @@ NOT_OWNER_BEFORE: tuple[str, ...] = (
 )
 
 # Lines that only set the frame of a list ("... như sau:") carry the owner of the list, not a task.
-FRAME_ENDINGS: tuple[str, ...] = ("như sau:", "sau đây:", "sau:", "như sau", "gồm:", "bao gồm:")
+FRAME_ENDINGS: tuple[str, ...] = ("như sau:", "sau đây:", "sau:", "như sau")
 
 # Labels of a "Cơ quan chủ trì / Thời gian thực hiện" block and of task-table columns.
 OWNER_LABELS: tuple[str, ...] = ("cơ quan chủ trì", "đơn vị chủ trì", "chủ trì thực hiện", "chủ trì")
