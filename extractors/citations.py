@@ -108,7 +108,7 @@ def _add(found, view: TextView, k: str, ref_text: str, kind: str, s: int, e: int
     prev = found.get(k)
     if prev:
         c = prev.value
-        if c.date is None and date or c.issuer is None and issuer or c.subject is None and subject:
+        if (c.date is None and date) or (c.issuer is None and issuer) or (c.subject is None and subject):
             found[k] = Extracted(
                 Citation(c.reference, c.doc_type, c.date or date, c.issuer or issuer, c.subject or subject),
                 prev.span, prev.rule,

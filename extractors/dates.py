@@ -88,6 +88,6 @@ def parse_header_date(line: str) -> tuple[str, PartialDate, tuple[int, int]] | N
     year = int(m["y"])
     month = int(m["m"]) if m["m"] else None
     day = int(m["d"]) if m["d"] and month else None
-    if month is not None and not 1 <= month <= 12 or day is not None and not valid(year, month or 1, day):
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not valid(year, month or 1, day)):
         return None
     return place, PartialDate(year, month, day), (m.start("place"), m.end())

@@ -154,7 +154,7 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
         if idx <= title_idx:
             continue
         t = ln.text.strip()
-        if _stops_subject(t) or t.startswith("(") or parts and t.endswith(".") and not _is_caps(t):
+        if _stops_subject(t) or t.startswith("(") or (parts and t.endswith(".") and not _is_caps(t)):
             break
         first = first or ln
         parts.append(t)

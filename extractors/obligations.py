@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from extractors.base import Extracted, Line, Span, TextView
 from extractors.data.grammar import (
-    ACTIONS, DIRECTIVES, FRAME_ENDINGS, NOT_OWNER_BEFORE, OWNER_LABELS, PARTNER_LABELS, TASK_LABELS, TIME_LABELS, VERBS,
+    ACTIONS,
+    DIRECTIVES,
+    FRAME_ENDINGS,
+    OWNER_LABELS,
+    PARTNER_LABELS,
+    TASK_LABELS,
+    TIME_LABELS,
+    VERBS,
 )
 from extractors.deadlines import Deadline, find_deadlines, standalone_recurrences
 from extractors.nlp import sentences

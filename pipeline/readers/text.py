@@ -147,7 +147,7 @@ def _segment(lines: list[str]) -> list[list[str] | _Table]:
             out.append(_Table(rows))
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if s.startswith("|") and (s.count("|") >= 2 or _MD_RULE.fullmatch(nxt)) or _MD_RULE.fullmatch(s):
+        if (s.startswith("|") and (s.count("|") >= 2 or _MD_RULE.fullmatch(nxt))) or _MD_RULE.fullmatch(s):
             rows, i = _markdown_table(lines, i)
             flush()
             out.append(_Table(rows))
@@ -285,7 +285,7 @@ def _ends_paragraph(s: str) -> bool:
     if _SECTION_NUMBER_ONLY.match(s):
         return False
     stripped = s.rstrip(" )\"”'*")
-    return bool(_TERMINAL.search(stripped) or _STANDALONE.match(f) and f.endswith(":"))
+    return bool(_TERMINAL.search(stripped) or (_STANDALONE.match(f) and f.endswith(":")))
 
 
 def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
@@ -320,7 +320,7 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     if nxt[0] in ";,.:)" and not _OPENER.match(nxt):
         return "note"
-    if _starts_paragraph(nxt) or _STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v"):
+    if _starts_paragraph(nxt) or (_STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v")):
         if not (_SECTION_NUMBER_ONLY.match(prev)):
             return False
     if _SECTION_NUMBER_ONLY.match(prev):

@@ -1,0 +1,1 @@
+"""Search index (Whoosh); derived data, rebuilt from the database."""

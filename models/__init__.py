@@ -1,0 +1,1 @@
+"""Database models (SQLAlchemy); see issue 3."""
