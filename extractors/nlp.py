@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.data.units import ABBREVIATIONS, UNIT_HEADS
+from extractors.data.agencies import ALL_AGENCIES
+from extractors.data.units import ABBREVIATIONS, LEVELS
 
 # Abbreviations ending in a dot that must not end a sentence ("TT. HU", "TP. Hà Nội", "Q. Giám đốc").
 _NO_BREAK = re.compile(r"\b(TT|TP|Tp|KT|TM|TL|TUQ|Q|ThS|TS|PGS|GS|Th|St|Ng|đ/c|Đ/c)\.\s*$")
@@ -37,34 +38,71 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+def _token_pattern(name: str) -> list[dict]:
+    return [{"LOWER": w.lower()} for w in _TOKEN.findall(name)]
+
+
 @lru_cache(maxsize=1)
 def unit_pipeline():
     """A blank Vietnamese spaCy pipeline with an EntityRuler over unit names (label UNIT).
 
-    Patterns are built from the unit vocabulary: a head noun ("Sở", "Ủy ban nhân dân", "Phòng")
-    followed by capitalised words, "và", level words or known abbreviations.
+    Phrase patterns come from the agency gazetteer (and its abbreviated forms: "Sở KH&CN");
+    token patterns catch "Ủy ban nhân dân / UBND + level + place" ("UBND huyện Minh Long",
+    "Ủy ban nhân dân cấp xã", "UBND các xã, phường").
     """
     import spacy
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    name_token = {"OP": "*", "TEXT": {"REGEX": r"^([A-ZĐÂĂÊÔƠƯ][\wđ&-]*|và|&|tỉnh|huyện|xã|phường|thành|phố|cấp|các)$"}}
-    patterns = []
-    for head in UNIT_HEADS:
-        words = head.split()
-        if not words[0][:1].isalpha() or "," in head:
-            continue
-        head_tokens = [{"LOWER": w} for w in words]
-        patterns.append({"label": "UNIT", "pattern": [*head_tokens, {"TEXT": {"REGEX": r"^[A-ZĐ]"}}, name_token]})
-    for abbr in ABBREVIATIONS:
-        if abbr in ("UBND", "HĐND"):
-            patterns.append({"label": "UNIT", "pattern": [{"TEXT": abbr}, {"LOWER": {"IN": ["tỉnh", "huyện", "xã", "thành", "cấp"]}},
-                                                          name_token]})
+    ruler = nlp.add_pipe("entity_ruler")
+    patterns: list[dict] = []
+    short = [(v.lower(), k) for k, v in ABBREVIATIONS.items()]
+    for name in ALL_AGENCIES:
+        patterns.append({"label": "UNIT", "pattern": _token_pattern(name)})
+        low = name.lower()
+        for full, abbr in short:
+            if full in low and len(full) > 6:
+                patterns.append({"label": "UNIT", "pattern": _token_pattern(name[: low.index(full)] + abbr)})
+    place = {"IS_LOWER": False, "IS_ALPHA": True, "OP": "{1,4}"}  # "Quảng Ngãi", "QUẢNG NGÃI"
+    bodies = [[{"LOWER": "ủy"}, {"LOWER": "ban"}, {"LOWER": "nhân"}, {"LOWER": "dân"}],
+              [{"LOWER": "uỷ"}, {"LOWER": "ban"}, {"LOWER": "nhân"}, {"LOWER": "dân"}],
+              [{"TEXT": "UBND"}], [{"TEXT": "HĐND"}],
+              [{"LOWER": "hội"}, {"LOWER": "đồng"}, {"LOWER": "nhân"}, {"LOWER": "dân"}]]
+    levels = [[{"LOWER": w} for w in lv.split()] for lv in LEVELS]
+    for body in bodies:
+        for level in levels:
+            patterns.append({"label": "UNIT", "pattern": [*body, *level, place]})
+            patterns.append({"label": "UNIT", "pattern": [*body, {"LOWER": {"IN": ["cấp", "các"]}}, *level]})
+            patterns.append({"label": "UNIT", "pattern": [*body, {"LOWER": "các"}, *level, {"ORTH": ","},
+                                                          {"LOWER": {"IN": ["phường", "thị", "xã", "đặc"]}}]})
+        patterns.append({"label": "UNIT", "pattern": [*body, {"LOWER": {"IN": ["tỉnh", "huyện", "xã"]}}]})
     ruler.add_patterns(patterns)
     return nlp
 
 
+_TOKEN = re.compile(r"\w+(?:[&\-]\w+)*|[^\w\s]|\n")  # a newline is a token: names do not cross lines
+
+
+def make_doc(text: str):
+    """A spaCy Doc split into syllables and punctuation: the blank Vietnamese tokenizer without
+    pyvi splits on spaces only and would leave "xã;" as one token."""
+    from spacy.tokens import Doc
+
+    nlp = unit_pipeline()
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group(0) for m in matches]
+    spaces = [m.end() < len(text) and text[m.end()].isspace() for m in matches]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.user_data["offsets"] = [(m.start(), m.end()) for m in matches]
+    return doc
+
+
 def unit_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every unit name spaCy's EntityRuler finds, longest first where they overlap."""
-    doc = unit_pipeline()(text)
-    return [(e.start_char, e.end_char, e.text.strip(" ,")) for e in doc.ents if e.label_ == "UNIT"]
+    """(start, end, text) in ``text`` of every unit name the EntityRuler finds (longest where they overlap)."""
+    doc = unit_pipeline()(make_doc(text))
+    offsets = doc.user_data["offsets"]
+    out = []
+    for e in doc.ents:
+        if e.label_ == "UNIT":
+            start, end = offsets[e.start][0], offsets[e.end - 1][1]
+            out.append((start, end, text[start:end]))
+    return out

@@ -15,6 +15,8 @@ from extractors.citations import Citation, extract_citations
 from extractors.dates import PartialDate, find_full_dates
 from extractors.header import Header, extract_header
 from extractors.obligations import Obligation, extract_obligations
+from extractors.units import expand
+from extractors.nlp import unit_mentions
 from extractors.parties import Addressee, Signer, extract_addressees, extract_recipients, extract_signer
 from pipeline.document import RawDocument
 
@@ -30,6 +32,7 @@ class DocumentExtraction:
     citations: tuple[Extracted[Citation], ...]
     obligations: tuple[Extracted[Obligation], ...]
     reference_date: dt.date
+    units: tuple[Extracted[str], ...] = ()
     warnings: tuple[str, ...] = ()
 
 
@@ -53,8 +56,20 @@ def extract(raw: RawDocument) -> DocumentExtraction:
     ref = reference_date(header, view)
     default_owners = tuple(a.value.name for a in addressees)
     obligations = tuple(extract_obligations(view, ref, default_owners))
+    units = tuple(_units(view))
     return DocumentExtraction(raw.source, raw.format, header, addressees, signer, recipients, citations,
-                              obligations, ref, raw.warnings)
+                              obligations, ref, units, raw.warnings)
+
+
+def _units(view: TextView) -> list[Extracted[str]]:
+    """Every unit the text names (spaCy EntityRuler over the agency gazetteer), once each, in full words."""
+    seen: dict[str, Extracted[str]] = {}
+    for start, end, name in unit_mentions(view.text):
+        full = expand(" ".join(name.split()))
+        key = full.lower()
+        if key not in seen or seen[key].value.isupper() and not full.isupper():  # prefer "Sở Y" to "SỞ Y"
+            seen[key] = Extracted(full, view.span(start, end), "unit:entity-ruler")
+    return list(seen.values())
 
 
 def _v(x: Extracted[Any] | None) -> Any:
@@ -98,6 +113,7 @@ def to_contract(ex: DocumentExtraction, source: str | None = None, trace: bool =
             {"name": signer.name, "position": signer.position, "authority": signer.authority} if signer else None
         ),
         "recipients": [r.value for r in ex.recipients],
+        "units": [u.value for u in ex.units],
         "citations": [
             {
                 "reference": c.value.reference,
