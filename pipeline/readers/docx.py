@@ -41,8 +41,7 @@ NO_BREAK_HYPHEN, SYM, VAL, ID, TYPE = _w("noBreakHyphen"), _w("sym"), _w("val"),
 # properties, deleted/moved-away text, field codes, and drawings (text boxes and their VML
 # fallback would otherwise appear twice, glued into the middle of the paragraph).
 _SKIP = {
-    _w(t)
-    for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object")
+    _w(t) for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object")
 } | {f"{{{_MC}}}AlternateContent"}
 
 # Private-use character standing for a footnote mark while the text is normalised,
@@ -50,11 +49,11 @@ _SKIP = {
 _MARK = "\ue000"
 _DECORATION = re.compile(r"^[\s\-–—_=~*·•─━]+$")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A real document's parts unzip to a few MB (text) plus images; far beyond that is an attack.
+MAX_UNZIPPED = 1024 * 1024 * 1024
 
 _HEADER_MARKS = ("cong hoa xa hoi", "doc lap", "so:", "v/v", "dang cong san viet nam")
-_SIGNER = re.compile(
-    r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong"
-)
+_SIGNER = re.compile(r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong")
 
 
 class DocxReader:
@@ -65,8 +64,10 @@ class DocxReader:
         document = _open(path)
         try:
             return _Builder(path, document).build()
-        except etree.XMLSyntaxError as e:
-            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({e})") from e
+        except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
+            raise ReadError(
+                path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})"
+            ) from e
 
 
 def _open(path: Path):
@@ -78,33 +79,45 @@ def _open(path: Path):
         head = f.read(8)
     if head.startswith(_OLE_MAGIC):
         # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
-        data = path.read_bytes()
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu / password-protected (encrypted) .docx")
+        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+            raise ReadError(
+                path, "tệp .docx được mã hóa bằng mật khẩu / password-protected (encrypted) .docx"
+            )
         raise ReadError(path, "tệp Word cũ (.doc) mang đuôi .docx / legacy .doc (OLE) file, not a .docx")
-    if not zipfile.is_zipfile(path):
-        if head.startswith(b"PK\x03\x04"):
-            raise ReadError(path, "tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx (broken zip)")
-        raise ReadError(path, "không phải tệp .docx hợp lệ / not a valid .docx (not a zip archive)")
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({e})") from e
+            unzipped = sum(info.file_size for info in zf.infolist())
+    except zipfile.BadZipFile as e:
+        if head.startswith(b"PK\x03\x04"):  # a zip whose end (the central directory) is missing
+            raise ReadError(
+                path, f"tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx ({e})"
+            ) from e
+        raise ReadError(path, "không phải tệp .docx hợp lệ / not a valid .docx (not a zip archive)") from e
+    if unzipped > MAX_UNZIPPED:  # python-docx inflates whole parts in memory: refuse a zip bomb
+        raise ReadError(
+            path, f"tệp .docx giải nén quá lớn / .docx expands to {unzipped // 2**20} MB (zip bomb?)"
+        )
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise ReadError(path, "tệp zip không chứa word/document.xml / zip archive without word/document.xml")
     try:
         return docx.Document(str(path))
     except PackageNotFoundError as e:
-        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({e})") from e
+        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({_one_line(e)})") from e
     except KeyError as e:
-        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({e})") from e
+        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({_one_line(e)})") from e
     except etree.XMLSyntaxError as e:
-        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({e})") from e
+        raise ReadError(
+            path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})"
+        ) from e
     except (zipfile.BadZipFile, zlib.error, EOFError) as e:
-        raise ReadError(path, f"tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx ({e})") from e
+        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({_one_line(e)})") from e
     except ValueError as e:  # python-docx: "file ... is not a Word file, content type is ..."
-        raise ReadError(path, f"không phải tệp Word / not a Word document ({e})") from e
+        raise ReadError(path, f"không phải tệp Word / not a Word document ({_one_line(e)})") from e
+
+
+def _one_line(e: BaseException) -> str:
+    return " ".join(str(e).split())[:200]
 
 
 def _paragraph_text(p) -> tuple[str, tuple[NoteRef, ...]]:
@@ -154,11 +167,9 @@ def _collect(el, pieces: list[str], ids: list[str]) -> None:
         elif tag == NO_BREAK_HYPHEN:
             pieces.append("-")
         elif tag == SYM:
-            code = child.get(_w("char"), "")
-            try:
+            code = child.get(_w("char"), "")  # a Symbol-font glyph: keep its code point
+            if code and all(c in "0123456789abcdefABCDEF" for c in code):
                 pieces.append(chr(int(code, 16)))
-            except ValueError:
-                pass
         elif tag == FOOTNOTE_REF:
             pieces.append(_MARK)
             ids.append(child.get(ID, ""))
@@ -260,7 +271,9 @@ class _Builder:
                 region = left if col < ncols / 2 or col == 0 else right
                 for text, notes in cell:
                     if text and not _is_decoration(text):
-                        sides[region].append(Block(BlockKind.PARAGRAPH, text=text, region=region, notes=notes))
+                        sides[region].append(
+                            Block(BlockKind.PARAGRAPH, text=text, region=region, notes=notes)
+                        )
         self.blocks.extend(sides[left])
         self.blocks.extend(sides[right])
 
