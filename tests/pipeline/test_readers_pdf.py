@@ -14,6 +14,7 @@ from pipeline.readers import read
 from pipeline.readers.pdf import PdfReader
 
 SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
+LEFT, RIGHT = 85.0, 538.0  # text block of an A4 page, margins of Nghị định 30/2020
 OFFICIAL = ["skhcn-wifi-cong-cong", "skhcn-de-xuat-cchc", "ubnd-tiep-tuc-02kh-bcdtw", "minh-long-ha-tang-so"]
 
 
