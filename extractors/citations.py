@@ -19,7 +19,7 @@ from extractors.units import expand
 _KIND_WORDS = "|".join(sorted((re.escape(n) for n, _ in KINDS), key=len, reverse=True))
 # "Kế hoạch số", "Luật Đấu thầu số", "Văn bản", "QĐ số": the kind within a few words before the number.
 _KIND_BEFORE = re.compile(
-    rf"(?P<kind>{_KIND_WORDS}|QĐ|NĐ|CV|KH|TB|TT)(?P<name>(?:\s+[\wđ\-]+){{0,4}}?)\s*(?:số|:)?\s*(?:số)?\s*$",
+    rf"(?P<kind>{_KIND_WORDS}|QĐ|NĐ|CV|KH|TB|TT)(?P<name>(?:\s+[\wđ\-]+){{0,8}}?)\s*(?:số|:)?\s*(?:số)?\s*$",
     re.IGNORECASE,
 )
 # A bare number cited with its kind: "Công văn số 2264" (no ký hiệu given).
@@ -27,7 +27,7 @@ _BARE = re.compile(rf"\b(?P<kind>{_KIND_WORDS})\s+số\s+(?P<num>\d{{1,6}})(?![\
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|ngay)\s+")
 _ISSUER_AFTER = re.compile(r"^\s*(?:của|do)\s+(?P<issuer>[^,;.()]{3,80}?)(?=\s+(?:về|v/v|quy định|hướng dẫn|ban hành)\b|[,;.()]|$)")
 _SUBJECT_AFTER = re.compile(r"^\s*(?:về việc|về|v/v)\s+(?P<subject>[^;()]{3,200}?)(?=[;(]|\.\s|\.$|$)", re.IGNORECASE)
-_ATTACHED = re.compile(r"\(?\s*kèm theo\s*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"\(?\s*kèm theo\s+(?:[\wđ]+\s+){0,3}(?:số\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def extract_citations(view: TextView, own_reference: str | None = None) -> list[
         spans.append((s, e))
         k = key(ref.text)
         before = text[max(0, s - 120):s]
-        if k == own or _ATTACHED.search(before[-40:]):
+        if k == own or _ATTACHED.search(before[-60:]):
             continue  # the document's own number, e.g. in "(Kèm theo Kế hoạch số 617/KH-UBND ...)"
         kind, rule = _kind_for(ref, before)
         _add(found, view, k, ref.text, kind, s, e, rule)

@@ -283,9 +283,10 @@ def _locate_body(view: TextView, body: str) -> str:
     """The most frequent "<body> <level> [Name]" in the text, e.g. "UBND huyện Minh Long"."""
     short = {"Ủy ban nhân dân": "UBND", "Hội đồng nhân dân": "HĐND"}.get(body, body)
     levels = "|".join(sorted(LEVELS, key=len, reverse=True))
+    # The body and level in any case; the place name only as capitalised words (case-sensitive).
     rx = re.compile(
-        rf"(?:{re.escape(body)}|{re.escape(short)})\s+(?P<level>{levels})(?P<name>(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\wđ]*){{0,3}})",
-        re.IGNORECASE,
+        rf"(?i:{re.escape(body)}|{re.escape(short)})\s+(?P<level>(?i:{levels}))"
+        rf"(?P<name>(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\wđ]*){{0,3}})"
     )
     counts: Counter[str] = Counter()
     for m in rx.finditer(view.text):

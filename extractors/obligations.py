@@ -47,11 +47,21 @@ _NUMBERING = (
     ("dash", re.compile(r"^[-–+•]\s*")),
 )
 _RANK = {"roman": 0, "num": 1, "num2": 2, "num3": 3, "paren": 4, "letter": 5, "dash": 6}
+_TIME_OF_DAY = r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|trưa|tối))?\s*,?\s*)"
 _MEETING = re.compile(
-    r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm)[^.;]{0,160}?\bvào\s+(?:lúc\s+[^,;]{1,20}\s+)?"
-    r"(?:ngày\s+)?(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)(?:\s*/\s*(?P<y>(?:19|20)\d\d))?",
+    r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm|tập huấn)[^.;]{0,160}?\bvào\s+"
+    rf"{_TIME_OF_DAY}?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
+# "Thời gian: 08 giờ 00, ngày 12/3/2026" in an invitation
+_WHEN = re.compile(
+    rf"^{_TIME_OF_DAY}?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)"
+    r"(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+# The verb of an invitation, not "mời" in "Bên mời thầu": "trân trọng (kính) mời", "kính mời", "mời:" closing a line.
+_INVITE = re.compile(r"(?:trân\s+trọng\s+(?:kính\s+)?mời|kính\s+mời)\b|\bmời\s*:\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,8 @@ def _after_prefix(clause: str) -> str:
     """Drop what precedes the subject: "Để ..., ", "Trên cơ sở ..., ", "Đối với ..., ", a label "Báo cáo tháng: "."""
     c = clause.strip()
     c = re.sub(r"^(?:đồng thời|ngoài ra|bên cạnh đó|mặt khác)\s*,?\s*", "", c, flags=re.IGNORECASE)
+    # a leading time adverbial: "Định kỳ 6 tháng, X báo cáo", "Hằng tuần, X tổng hợp"
+    c = re.sub(r"^(?:định kỳ|hằng|hàng|mỗi|trước ngày|chậm nhất)\b[^,:;]{0,40},\s*", "", c, flags=re.IGNORECASE)
     m = re.match(r"^(?:để|trên cơ sở|đối với|căn cứ|nhằm|với vai trò|trong quá trình|trường hợp|sau khi)\b[^,:]{0,200},\s*", c,
                  re.IGNORECASE)
     if m:
@@ -134,8 +146,15 @@ def _after_prefix(clause: str) -> str:
     return c
 
 
-def owner_in(clause: str, before: int | None = None) -> tuple[tuple[str, ...], str] | None:
-    """The owner a clause names: the unit after a directive ("giao Sở X"), else its subject."""
+_QUY = re.compile(r"^(?:quý|các)\s+(?:sở|bộ|cơ quan|đơn vị|ủy ban|ubnd|công ty|ban|phòng|ngành|địa phương)\b", re.IGNORECASE)
+_DELEGATE = re.compile(r"^(?:đại\s+diện\s+)?(?:lãnh\s+đạo\s+)?(?:đại\s+diện\s+)?", re.IGNORECASE)
+
+
+def owner_in(clause: str, before: int | None = None, addressees: tuple[str, ...] = ()) -> tuple[tuple[str, ...], str] | None:
+    """The owner a clause names: the unit after a directive ("giao Sở X", "mời đại diện Sở Y"), else its subject.
+
+    "đề nghị Quý Sở ..." names the addressee of the công văn.
+    """
     text = clause if before is None else clause[:before]
     best: tuple[tuple[str, ...], str] | None = None
     for m in re.finditer(r"(?:^|[\s,:;])(?P<d>" + "|".join(re.escape(d) for d in DIRECTIVES) + r")\s+(?:cho\s+)?",
@@ -143,7 +162,11 @@ def owner_in(clause: str, before: int | None = None) -> tuple[tuple[str, ...], s
         lead = fold(text[max(0, m.start() - 8):m.start("d")])
         if lead.endswith(("duoc ", "da ", "duoc", "nhiem vu ")):
             continue  # "được giao": passive, not a directive
-        found = unit_phrase(text[m.end():].lstrip(": "))
+        after = _DELEGATE.sub("", text[m.end():].lstrip(": "), count=1)
+        if addressees and re.match(r"^quý\s+\w+", after, re.IGNORECASE):
+            best = (addressees, "owner:addressee")
+            continue
+        found = unit_phrase(after)
         if found:
             best = (found[0], "owner:directive")
     if best:
@@ -192,12 +215,9 @@ def _split_clauses(sentence: str) -> list[str]:
 def _meetings(clause: str, ref: dt.date) -> list[Deadline]:
     out = []
     for m in _MEETING.finditer(clause):
-        year = int(m["y"]) if m["y"] else ref.year
-        try:
-            day = dt.date(year, int(m["m"]), int(m["d"]))
-        except ValueError:
-            continue
-        out.append(Deadline(day, None, m.start("d"), m.end(), "deadline:meeting"))
+        day = _date_of(m, ref)
+        if day:
+            out.append(Deadline(day, None, m.start("d"), m.end(), "deadline:meeting"))
     return out
 
 
@@ -268,8 +288,25 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
             col.add(owners, _action(title[:40]) or _first_verb(title), d, title, span, "obligation:chu-tri-block",
                     unique=("block", ln.block))
 
+    invitees: list[str] = []  # a giấy mời: "... trân trọng kính mời:" then a dashed list
+    collecting = False
+    meeting: tuple[dt.date, Line] | None = None
     for ln in _body_lines(view):
         kind, rest = _numbering(ln.text.strip())
+        if collecting and kind == "dash":
+            found = unit_phrase(_DELEGATE.sub("", rest, count=1))
+            invitees.extend(found[0] if found else [rest.strip(" ;.")])
+            continue
+        collecting = False
+        if _INVITE.search(ln.text) and ln.text.rstrip().endswith(":"):
+            collecting = True
+            continue
+        when = _label(ln.text.strip().lstrip("-– "), ("thời gian",))
+        if when and not (stack and "owner" in stack[-1].labels):
+            m = _WHEN.match(when)
+            day = _date_of(m, ref) if m else None
+            if day:
+                meeting = (day, ln)
         if kind is not None and kind != "dash":
             rank = _RANK[kind]
             while stack and stack[-1].rank >= rank:
@@ -297,12 +334,12 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
             continue  # a heading ("3.1. Báo cáo định kỳ hàng tháng:") announces tasks, it is none
         for sent in sentences(text):
             if _is_frame(sent):
-                found = owner_in(sent)
+                found = owner_in(sent, addressees=default_owners)
                 if found and found[1] == "owner:directive" and not stack:
                     doc_owner = found[0]  # "Bộ X đề nghị UBND các tỉnh thực hiện một số nội dung sau:"
                 continue
             for clause in _split_clauses(sent):
-                found = owner_in(clause)
+                found = owner_in(clause, addressees=default_owners)
                 if found:
                     running = found[0]
                 owners = running or section_owner or doc_owner
@@ -321,6 +358,19 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
                                 recipient=_recipient(clause))
     while stack:
         close(stack.pop())
+    if meeting:
+        owners = tuple(invitees or ()) or default_owners
+        day, ln = meeting
+        span = view.span(ln.offset, ln.offset + len(ln.text))
+        col.add(owners, "tham dự", Deadline(day, None, 0, 0, "deadline:meeting"), ln.text, span,
+                "obligation:invitation", unique=("meeting", day))
+
+
+def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:
+    try:
+        return dt.date(int(m["y"]) if m["y"] else ref.year, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
 
 
 def _past(clause: str, d: Deadline) -> bool:

@@ -111,18 +111,36 @@ def _signature_lines(view: TextView) -> list[Line]:
 
 
 def _position_in(text: str) -> str | None:
-    f = " ".join(text.lower().split())
+    """The position a caps line names: at its end ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"), or at its start
+    followed by the unit ("VỤ TRƯỞNG VỤ PHÁP CHẾ" -> "vụ trưởng vụ pháp chế")."""
+    f = " ".join(text.lower().split()).strip(" ,")
     for p in POSITIONS:
-        if f.endswith(p) or f.endswith(p + ","):
+        if f.endswith(p):
             return p
+    for p in POSITIONS:
+        if f.startswith(p + " ") and len(f.split()) <= len(p.split()) + 6:
+            return f
     return None
 
 
 def _render_position(p: str) -> str:
+    """"phó giám đốc" -> "Phó Giám đốc"; a unit after the position keeps its own capital
+    ("vụ trưởng vụ pháp chế" -> "Vụ trưởng Vụ Pháp chế")."""
     words = p.split()
-    if words[0] == "phó" and len(words) > 1:
-        return " ".join(["Phó", words[1].capitalize(), *words[2:]])
-    return " ".join([words[0].capitalize(), *words[1:]])
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if i == 0 or (words[i - 1] == "phó" and i == 1):
+            out.append(w.capitalize())
+        elif i >= 2 and any(" ".join(words[:i]).endswith(q) for q in POSITIONS) and w in _UNIT_WORDS:
+            out.append(w.capitalize())
+            if i + 1 < len(words):
+                words[i + 1] = words[i + 1].capitalize()
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+_UNIT_WORDS = ("vụ", "cục", "sở", "ban", "phòng", "văn", "viện", "trung", "thanh")
 
 
 def extract_signer(view: TextView) -> Extracted[Signer] | None:

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import re
 
-from extractors.data.units import ABBREVIATIONS, LEVELS, UNIT_HEADS
+from extractors.data.units import ABBREVIATIONS, LEVELS, NOT_UNITS, UNIT_HEADS
 from pipeline.text import fold
 
-_HEADS_FOLDED = sorted({fold(h) for h in UNIT_HEADS}, key=len, reverse=True)
+# Heads compare on lowercase NFC, not folded: folded, "Bàn giao" would open with "ban".
+_HEADS = sorted({h.lower() for h in UNIT_HEADS}, key=len, reverse=True)
+_NOT_UNITS = tuple(w.lower() for w in NOT_UNITS)
 _QUANTIFIERS = ("các ", "những ", "toàn thể ", "tất cả ")
 
 
 def starts_with_unit(phrase: str) -> bool:
     """True when ``phrase`` opens with a unit's head noun ("Sở ...", "các doanh nghiệp ...")."""
-    f = fold(phrase).lstrip(" -–+•:")
+    f = " ".join(phrase.lower().split()).lstrip(" -–+•:").replace("uỷ", "ủy")
     stripped = True
     while stripped:  # "các các doanh nghiệp" (a typo seen in real tables) is still a unit
         stripped = False
         for q in _QUANTIFIERS:
-            if f.startswith(fold(q)):
+            if f.startswith(q):
                 f = f[len(q):]
                 stripped = True
-    return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in _HEADS_FOLDED)
+    if f.startswith(_NOT_UNITS):
+        return False
+    return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in _HEADS)
 
 
 def split_units(phrase: str) -> list[str]:
@@ -87,17 +91,30 @@ def title_case_from_caps(caps: str, body: str) -> str:
         found = body[m.start(): m.end()]
         if len(found) == len(expanded) and not found.isupper():
             return found
+    # Nghị định 30/2020, Phụ lục II: capitalise the head noun, the first syllable of each part of the
+    # name ("Sở Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch") and every syllable of a place.
     words = expanded.split()
+    low_all = " ".join(words).lower()
+    head_len = next((len(h.split()) for h in _HEADS if low_all.startswith(h + " ")), 1)
     out: list[str] = []
     after_level = False
+    part_start = True
     for i, w in enumerate(words):
         low = w.lower()
-        if i == 0 or after_level or not w.isupper():
-            out.append(w if not w.isupper() else w.capitalize())
+        two = f"{words[i - 1].lower()} {low}" if i else ""
+        is_level = low in LEVELS or two in LEVELS
+        if not w.isupper() or len(w) == 1 and not w.isalpha():
+            out.append(w)
+        elif i == 0:
+            out.append(w.capitalize())
+        elif is_level or low in ("ủy", "uỷ") and words[i - 1].lower() in ("tỉnh", "huyện", "phố", "đảng"):
+            out.append(low)
+        elif after_level or part_start or i == head_len:
+            out.append(w.capitalize() if low not in ("và", "&") else low)
         else:
             out.append(low)
-        if low in LEVELS or (i > 0 and f"{words[i - 1].lower()} {low}" in LEVELS):
-            after_level = True
+        part_start = low in ("và", "&", "-", "–") or w.endswith(",")
+        after_level = after_level or (is_level and i > 0) or (i == 0 and is_level)
     return " ".join(out)
 
 

@@ -7,6 +7,7 @@ Directive verbs hand a task to the unit after them: "giao Sở X ...", "đề ng
 from __future__ import annotations
 
 DIRECTIVES: tuple[str, ...] = (
+    "trân trọng kính mời", "trân trọng mời", "kính mời", "mời",
     "kính đề nghị", "đề nghị", "yêu cầu", "giao cho", "giao", "chỉ đạo", "phân công", "nhờ", "ủy quyền cho",
     "ủy quyền", "đề xuất",
 )
@@ -23,7 +24,7 @@ VERBS: tuple[str, ...] = (
     "có ý kiến", "ưu tiên", "nâng cao", "cụ thể hóa", "đề nghị", "yêu cầu", "giao", "thường xuyên", "định kỳ",
     "hằng", "hàng", "trước", "trong", "chậm nhất", "được", "để", "nhằm", "theo", "về", "tại", "cho", "qua",
     "khi", "thì", "sẽ", "đã", "đang", "cần", "phải", "nắm", "tích cực", "làm", "ghi nhận", "biểu dương",
-    "cập", "xử lý", "giải quyết", "thống kê", "đánh giá", "quản lý", "sử dụng", "ứng dụng", "tiến hành",
+    "cập", "xử lý", "giải quyết", "trân trọng", "kính mời", "mời", "dự", "tham dự", "có ý kiến", "thống kê", "đánh giá", "quản lý", "sử dụng", "ứng dụng", "tiến hành",
 )
 
 # Verbs reported as an obligation's action, most telling first.

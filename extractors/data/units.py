@@ -51,6 +51,14 @@ UNIT_HEADS: tuple[str, ...] = (
     "chính phủ", "thủ tướng", "quốc hội",
 )
 
+# Compounds that open with a head noun but name no unit: "ban hành", "phòng, chống", "hội nghị".
+NOT_UNITS: tuple[str, ...] = (
+    "ban hành", "ban đầu", "ban ngày", "phòng, chống", "phòng chống", "phòng ngừa", "phòng tránh", "hội nghị",
+    "hội thảo", "hội thi", "hội diễn", "hội chợ", "trường hợp", "vụ việc", "vụ án", "bộ hồ sơ", "bộ tiêu chí",
+    "bộ chỉ số", "bộ công cụ", "bộ thủ tục", "bộ máy", "bộ luật", "cục bộ", "đơn vị tính",
+    "đài tưởng niệm", "trung tâm huyện", "trung tâm xã", "văn phòng phẩm",
+)
+
 # Words that name an administrative level after a collective body: "Ủy ban nhân dân TỈNH ...".
 LEVELS: tuple[str, ...] = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
 

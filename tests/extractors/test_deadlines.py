@@ -1,0 +1,154 @@
+"""extractors.deadlines: when a task is due and how often it recurs (SCHEMA.md, "How dates in
+obligations are read").
+
+In running text a date is a deadline only behind a marker (chậm nhất, trước, trong, hạn,
+hoàn thành); in a task table's time cell the cell is a deadline by its position. The
+reference date below plays the document's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.deadlines import find_deadlines, standalone_recurrences
+
+D = dt.date
+REF = D(2026, 3, 10)  # the document's date
+
+
+def read(text: str, ref: dt.date = REF, cell: bool = False) -> list[tuple[dt.date | None, str | None]]:
+    found = find_deadlines(text, ref, cell=cell)
+    found += standalone_recurrences(text, found)
+    return [(d.due, d.recurrence) for d in sorted(found, key=lambda d: d.start)]
+
+
+# ---------------------------------------------------------------- running text
+
+RUNNING_SHOULD_MATCH = [
+    ("gửi báo cáo về Sở Nội vụ chậm nhất ngày 20/3/2026", [(D(2026, 3, 20), None)]),
+    ("chậm nhất là ngày 05/4/2026", [(D(2026, 4, 5), None)]),
+    ("hoàn thành trước ngày 30 tháng 4 năm 2026", [(D(2026, 4, 30), None)]),
+    ("hạn chót ngày 15.5.2026", [(D(2026, 5, 15), None)]),
+    ("không muộn hơn ngày 31/5/2026", [(D(2026, 5, 31), None)]),
+    # a day without a year takes the document's year
+    ("gửi kết quả trước ngày 15/4", [(D(2026, 4, 15), None)]),
+    ("trước ngày 05 tháng 6", [(D(2026, 6, 5), None)]),
+    # monthly: the next such day on or after the document's date
+    ("báo cáo tiến độ trước ngày 25 hằng tháng", [(D(2026, 3, 25), "monthly")]),
+    ("gửi số liệu trước ngày 05 hàng tháng", [(D(2026, 4, 5), "monthly")]),
+    # yearly: the first such day on or after the document's date
+    ("báo cáo kết quả trước ngày 15/12 hàng năm", [(D(2026, 12, 15), "yearly")]),
+    ("tổng hợp gửi Bộ trước ngày 10/01 hằng năm", [(D(2027, 1, 10), "yearly")]),
+    ("báo cáo trước ngày 01/6 và 15/11 hằng năm", [(D(2026, 6, 1), "yearly"), (D(2026, 11, 15), "yearly")]),
+    # a quarter, a month, a half-year, a year: the last day of the period
+    ("hoàn thành trong Quý II năm 2026", [(D(2026, 6, 30), None)]),
+    ("triển khai xong trong quý IV/2026", [(D(2026, 12, 31), None)]),
+    ("tổ chức hội nghị trong tháng 9/2026", [(D(2026, 9, 30), None)]),
+    ("tổ chức hội nghị trong tháng 9 năm 2026", [(D(2026, 9, 30), None)]),
+    ("hoàn thành trong tháng 02/2026", [(D(2026, 2, 28), None)]),
+    ("hoàn thành trong 6 tháng đầu năm 2026", [(D(2026, 6, 30), None)]),
+    ("hoàn thành trong 6 tháng cuối năm 2026", [(D(2026, 12, 31), None)]),
+    ("hoàn thành trong năm 2026", [(D(2026, 12, 31), None)]),
+    # weekly, semiannual, quarterly
+    ("gửi báo cáo trước 16h00 thứ Năm hằng tuần", [(None, "weekly")]),
+    ("gửi báo cáo về Văn phòng trước 10 giờ sáng thứ Sáu hằng tuần", [(None, "weekly")]),
+    ("Định kỳ 6 tháng, các đơn vị báo cáo kết quả thực hiện", [(None, "semiannual")]),
+    ("Định kỳ hằng quý, các đơn vị gửi báo cáo", [(None, "quarterly")]),
+    ("các xã báo cáo hằng tháng về Phòng Kinh tế", [(None, "monthly")]),
+    ("Định kỳ hằng năm, tổ chức sơ kết", [(None, "yearly")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUNNING_SHOULD_MATCH)
+def test_running_text_should_match(text, expected):
+    assert read(text) == expected
+
+
+def test_monthly_rolls_over_to_next_month():
+    assert read("báo cáo trước ngày 25 hằng tháng", ref=D(2026, 3, 28)) == [(D(2026, 4, 25), "monthly")]
+
+
+def test_monthly_on_the_day_itself():
+    assert read("báo cáo trước ngày 25 hằng tháng", ref=D(2026, 3, 25)) == [(D(2026, 3, 25), "monthly")]
+
+
+def test_a_day_of_the_year_in_a_periodic_report_recurs_yearly():
+    # The contract reads a fixed day and month that comes back ("định kỳ 6 tháng trước ngày 30 tháng 6"
+    # in the annotated examples) as recurring yearly on that day: the text names no second date.
+    assert read("Định kỳ 6 tháng, báo cáo kết quả trước ngày 20/6") == [(D(2026, 6, 20), "yearly")]
+
+
+def test_quarterly_with_a_day_keeps_quarterly():
+    assert read("Định kỳ hằng quý, báo cáo trước ngày 20/3/2026") == [(D(2026, 3, 20), "quarterly")]
+
+
+RUNNING_MUST_NOT_MATCH = [
+    "Kết quả thực hiện năm 2025 đạt 95% kế hoạch.",
+    "Giai đoạn 2021-2025, toàn tỉnh đã xây dựng 120 km đường giao thông nông thôn.",
+    "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2026 của UBND tỉnh,",
+    "theo quy định tại khoản 2 Điều 5 Nghị định số 45/2025/NĐ-CP",
+    "Mọi vướng mắc liên hệ số điện thoại 0255.3822.123.",
+    "Tổng đài 1900 6126 hoạt động 24/7.",
+    "bảo đảm nguồn dự toán ngân sách hằng năm cho các hoạt động",
+    "số liệu tính đến ngày 20/6/2025",
+    "từ ngày 01/3/2026, các đơn vị áp dụng mẫu biểu mới",
+    "Hội nghị ngày 15/4 đã thống nhất các nội dung.",
+    "hoàn thành trước ngày 31/02/2026",  # no such day
+    "trong tháng 13/2026",
+    "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản",
+    "đã có 56/93 xã đạt chuẩn",
+    "Chương trình phát thanh phát sóng hằng tuần vào tối thứ Bảy.",
+]
+
+
+@pytest.mark.parametrize("text", RUNNING_MUST_NOT_MATCH)
+def test_running_text_must_not_match(text):
+    assert read(text) == []
+
+
+# ---------------------------------------------------------------- task-table time cells
+
+CELL_SHOULD_MATCH = [
+    ("2025-2030", [(D(2030, 12, 31), None)]),
+    ("2026 - 2027", [(D(2027, 12, 31), None)]),
+    ("Giai đoạn 2026-2030", [(D(2030, 12, 31), None)]),
+    ("2026", [(D(2026, 12, 31), None)]),
+    ("Năm 2026", [(D(2026, 12, 31), None)]),
+    ("Quý IV/2026", [(D(2026, 12, 31), None)]),
+    ("Quý II năm 2026", [(D(2026, 6, 30), None)]),
+    ("Quý 3/2026", [(D(2026, 9, 30), None)]),
+    ("Tháng 6/2026", [(D(2026, 6, 30), None)]),
+    ("Trước 30/6/2026", [(D(2026, 6, 30), None)]),
+    ("6 tháng đầu năm 2026", [(D(2026, 6, 30), None)]),
+    ("Hằng năm", [(None, "yearly")]),
+    ("Hàng quý", [(None, "quarterly")]),
+    ("Hằng tháng", [(None, "monthly")]),
+    ("Thường xuyên hàng năm", [(None, "yearly")]),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), CELL_SHOULD_MATCH)
+def test_cell_should_match(cell, expected):
+    assert [(d.due, d.recurrence) for d in find_deadlines(cell, REF, cell=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "cell", ["Thường xuyên", "Liên tục", "Theo tiến độ", "Theo chỉ đạo của UBND tỉnh", ""]
+)
+def test_cell_must_not_match(cell):
+    assert find_deadlines(cell, REF, cell=True) == []
+
+
+def test_marker_is_needed_outside_cells():
+    assert find_deadlines("2026", REF) == []
+    assert find_deadlines("Quý IV/2026", REF) == []
+    assert find_deadlines("Giai đoạn 2026-2030", REF) == []
+
+
+def test_deadline_span_points_at_the_date():
+    text = "các đơn vị gửi báo cáo chậm nhất ngày 20/3/2026 để tổng hợp"
+    (d,) = find_deadlines(text, REF)
+    assert "20/3/2026" in text[d.start:d.end]
+    assert d.rule.startswith("deadline:")
