@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
 
@@ -38,7 +38,9 @@ def _fail(path: str, reason: str) -> None:
 @app.command("extract")
 def extract_cmd(
     files: Annotated[list[Path], typer.Argument(help="Tệp .txt, .docx, .pdf cần đọc")],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="json (đẹp) hoặc jsonl (mỗi dòng một tệp)")] = OutputFormat.json,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json (đẹp) hoặc jsonl (mỗi dòng một tệp)")
+    ] = OutputFormat.json,
     trace: Annotated[bool, typer.Option("--trace", help="Kèm quy tắc và vị trí của từng giá trị")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
 ) -> None:
@@ -96,15 +98,24 @@ def demo_cmd() -> None:
             continue
         h = ex.header
         docs.add_row(
-            path.name, h.doc_type.value, h.reference.value.text if h.reference else "-",
-            h.issuer.value if h.issuer else "-", h.date.value.iso() if h.date else "-",
-            str(len(ex.citations)), str(len(ex.obligations)),
+            path.name,
+            h.doc_type.value,
+            h.reference.value.text if h.reference else "-",
+            h.issuer.value if h.issuer else "-",
+            h.date.value.iso() if h.date else "-",
+            str(len(ex.citations)),
+            str(len(ex.obligations)),
         )
         for o in ex.obligations:
             ob = o.value
             if ob.due or ob.recurrence:
-                tasks.add_row("; ".join(ob.owners), ob.action or "", ob.due.isoformat() if ob.due else "",
-                              ob.recurrence or "", path.stem)
+                tasks.add_row(
+                    "; ".join(ob.owners),
+                    ob.action or "",
+                    ob.due.isoformat() if ob.due else "",
+                    ob.recurrence or "",
+                    path.stem,
+                )
     console.print(docs)
     console.print(tasks)
 

@@ -25,7 +25,9 @@ _KIND_BEFORE = re.compile(
 # A bare number cited with its kind: "Công văn số 2264" (no ký hiệu given).
 _BARE = re.compile(rf"\b(?P<kind>{_KIND_WORDS})\s+số\s+(?P<num>\d{{1,6}})(?![\d/\-.,]\d|[/\-]\w)", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày|ngay)\s+")
-_ISSUER_AFTER = re.compile(r"^\s*(?:của|do)\s+(?P<issuer>[^,;.()]{3,80}?)(?=\s+(?:về|v/v|quy định|hướng dẫn|ban hành)\b|[,;.()]|$)")
+_ISSUER_AFTER = re.compile(
+    r"^\s*(?:của|do)\s+(?P<issuer>[^,;.()]{3,80}?)(?=\s+(?:về|v/v|quy định|hướng dẫn|ban hành)\b|[,;.()]|$)"
+)
 _SUBJECT_AFTER = re.compile(r"^\s*(?:về việc|về|v/v)\s+(?P<subject>[^;()]{3,200}?)(?=[;(]|\.\s|\.$|$)", re.IGNORECASE)
 _ATTACHED = re.compile(r"\(?\s*kèm theo\s+(?:[\wđ]+\s+){0,3}(?:số\s*)?$", re.IGNORECASE)
 
@@ -48,10 +50,10 @@ def _kind_name_to_abbr(word: str) -> str | None:
 
 
 def _date_after(text: str, pos: int) -> dt.date | None:
-    m = _DATE_AFTER.match(text[pos:pos + 80])
+    m = _DATE_AFTER.match(text[pos : pos + 80])
     if not m:
         return None
-    rest = text[pos + m.end(): pos + m.end() + 40]
+    rest = text[pos + m.end() : pos + m.end() + 40]
     for rx in (WORDS, NUMERIC):
         d = rx.match(rest)
         if d:
@@ -79,7 +81,7 @@ def extract_citations(view: TextView, own_reference: str | None = None) -> list[
     for s, e, ref in sorted(find_references(text), key=lambda t: t[0]):
         spans.append((s, e))
         k = key(ref.text)
-        before = text[max(0, s - 120):s]
+        before = text[max(0, s - 120) : s]
         if k == own or _ATTACHED.search(before[-60:]):
             continue  # the document's own number, e.g. in "(Kèm theo Kế hoạch số 617/KH-UBND ...)"
         kind, rule = _kind_for(ref, before)
@@ -95,15 +97,15 @@ def extract_citations(view: TextView, own_reference: str | None = None) -> list[
 def _add(found, view: TextView, k: str, ref_text: str, kind: str, s: int, e: int, rule: str) -> None:
     text = view.text
     date = _date_after(text, e)
-    after = text[e:e + 300]
+    after = text[e : e + 300]
     dm = _DATE_AFTER.match(after)
     tail = after
     if dm:
-        d = WORDS.match(after[dm.end():]) or NUMERIC.match(after[dm.end():])
-        tail = after[dm.end() + (d.end() if d else 0):]
+        d = WORDS.match(after[dm.end() :]) or NUMERIC.match(after[dm.end() :])
+        tail = after[dm.end() + (d.end() if d else 0) :]
     im = _ISSUER_AFTER.match(tail)
     issuer = expand(im["issuer"].strip()) if im else None
-    sm = _SUBJECT_AFTER.match(tail[im.end():] if im else tail)
+    sm = _SUBJECT_AFTER.match(tail[im.end() :] if im else tail)
     subject = sm["subject"].strip() if sm else None
     prev = found.get(k)
     if prev:
@@ -111,7 +113,8 @@ def _add(found, view: TextView, k: str, ref_text: str, kind: str, s: int, e: int
         if (c.date is None and date) or (c.issuer is None and issuer) or (c.subject is None and subject):
             found[k] = Extracted(
                 Citation(c.reference, c.doc_type, c.date or date, c.issuer or issuer, c.subject or subject),
-                prev.span, prev.rule,
+                prev.span,
+                prev.rule,
             )
         return
     found[k] = Extracted(Citation(ref_text, kind, date, issuer, subject), view.span(s, e), rule)

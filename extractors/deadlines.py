@@ -20,7 +20,11 @@ from dataclasses import dataclass
 from extractors.dates import month_end, valid
 
 RECURRENCE_WORDS: dict[str, str] = {
-    "ngày": "daily", "tuần": "weekly", "tháng": "monthly", "quý": "quarterly", "quí": "quarterly",
+    "ngày": "daily",
+    "tuần": "weekly",
+    "tháng": "monthly",
+    "quý": "quarterly",
+    "quí": "quarterly",
     "năm": "yearly",
 }
 _EVERY = r"(?:hằng|hàng|mỗi)"
@@ -44,7 +48,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("date", rf"(?:ngày\s+)?{_DMY}"),
         ("day-month", rf"(?:ngày\s+)?{_DM}{_DM_MORE}(?P<every>\s+{_EVERY}\s+năm)?"),
         ("day-of-month", rf"ngày\s+(?P<d3>[0-3]?\d)\s+{_EVERY}\s+tháng"),
-        ("weekday", rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?"),
+        (
+            "weekday",
+            rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?",
+        ),
         ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
         ("month", rf"tháng\s+(?P<m>[01]?\d)\s*(?:/|\s+năm\s+){_YEAR}"),
         ("quarter", rf"qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])\s*(?:/|-|\s+năm\s+|\s+)\s*{_YEAR}"),
@@ -129,7 +136,7 @@ def _read(name: str, m: re.Match[str], ref: dt.date, recurring: str | None) -> l
 
 def _recurrence_near(text: str, start: int, end: int) -> str | None:
     """A recurrence phrase right around a date ("định kỳ 6 tháng trước ngày 30/6", "15/12 hàng năm")."""
-    window = text[max(0, start - 40):min(len(text), end + 25)]
+    window = text[max(0, start - 40) : min(len(text), end + 25)]
     m = RECURRING.search(window)
     if not m:
         return None
@@ -151,7 +158,7 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if not cell and not _MARKED.search(text[max(0, m.start() - 40):m.start()]):
+            if not cell and not _MARKED.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             rec = _recurrence_near(text, m.start(), m.end())
             for due, recurrence in _read(name, m, ref, rec):
@@ -175,9 +182,11 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
         if any(d.start - 45 <= m.start() <= d.end + 30 for d in deadlines):
             continue  # it qualifies a dated deadline
         explicit = m["dk"] or m["dk2"] or m["dk3"]
-        before = text[max(0, m.start() - 30):m.start()].lower()
-        after = text[m.end():m.end() + 30].lower()
-        adjacent = re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before) or re.match(rf"^\s*,?\s*{_REPORTING}", after)
+        before = text[max(0, m.start() - 30) : m.start()].lower()
+        after = text[m.end() : m.end() + 30].lower()
+        adjacent = re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before) or re.match(
+            rf"^\s*,?\s*{_REPORTING}", after
+        )
         if explicit or adjacent:
             out.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), "deadline:recurring"))
     return out

@@ -83,13 +83,23 @@ def extract_header(view: TextView) -> Header:
     if not official:
         # A news article or note: its first line is its title, its first full date its date.
         first = view.body_lines()[:1]
-        subject = Extracted(first[0].text, view.span(first[0].offset, first[0].offset + len(first[0].text)),
-                            "subject:first-line") if first else None
+        subject = (
+            Extracted(
+                first[0].text,
+                view.span(first[0].offset, first[0].offset + len(first[0].text)),
+                "subject:first-line",
+            )
+            if first
+            else None
+        )
         date = None
         for _, ln in top[:6]:
             for s, e, day in find_full_dates(ln.text):
-                date = Extracted(PartialDate(day.year, day.month, day.day),
-                                 view.span(ln.offset + s, ln.offset + e), "date:dateline")
+                date = Extracted(
+                    PartialDate(day.year, day.month, day.day),
+                    view.span(ln.offset + s, ln.offset + e),
+                    "date:dateline",
+                )
                 break
             if date:
                 break
@@ -138,7 +148,7 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
         if not _VV.match(ln.text) or len(ln.text) < 6:
             continue
         parts = [_VV.sub("", ln.text)]
-        for _, nxt in top[pos + 1:]:
+        for _, nxt in top[pos + 1 :]:
             t = nxt.text.strip()
             if (nxt.region is not ln.region and ln.region is not Region.BODY) or _stops_subject(t):
                 break
@@ -162,8 +172,11 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
             break
     if not parts or first is None:
         return None
-    return Extracted(_clean_subject(" ".join(parts)), view.span(first.offset, first.offset + len(first.text)),
-                     "subject:under-title")
+    return Extracted(
+        _clean_subject(" ".join(parts)),
+        view.span(first.offset, first.offset + len(first.text)),
+        "subject:under-title",
+    )
 
 
 def _stops_subject(t: str) -> bool:
@@ -242,7 +255,7 @@ def _has_place(words: list[str]) -> bool:
     f = fold(" ".join(words))
     for lv in LEVELS:
         k = f.find(fold(lv) + " ")
-        if k >= 0 and len(f[k + len(fold(lv)):].split()) >= 1:
+        if k >= 0 and len(f[k + len(fold(lv)) :].split()) >= 1:
             return True
     return False
 
@@ -250,12 +263,21 @@ def _has_place(words: list[str]) -> bool:
 def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
     lines = _agency_lines(top)
     if lines:
-        agencies = [a for joined in _join_agency_lines([ln.text.strip() for ln in lines]) for a in split_agencies(joined)]
+        agencies = [
+            a for joined in _join_agency_lines([ln.text.strip() for ln in lines]) for a in split_agencies(joined)
+        ]
         body = view.text
         names = [title_case_from_caps(a, body) for a in agencies]
         span = view.span(lines[-1].offset, lines[-1].offset + len(lines[-1].text))
-        parent = Extracted(names[-2], view.span(lines[0].offset, lines[0].offset + len(lines[0].text)),
-                           "issuer:header-parent") if len(names) > 1 else None
+        parent = (
+            Extracted(
+                names[-2],
+                view.span(lines[0].offset, lines[0].offset + len(lines[0].text)),
+                "issuer:header-parent",
+            )
+            if len(names) > 1
+            else None
+        )
         return Extracted(names[-1], span, "issuer:header"), parent
     return _issuer_from_signature(view, ref) or _issuer_from_symbol(view, ref), None
 
@@ -269,13 +291,16 @@ def _issuer_from_signature(view: TextView, ref: Extracted[Reference] | None) -> 
         if not m:
             continue
         body = fold(m["body"])
-        for nxt in lines[k + 1:k + 3]:  # "TM. ỦY BAN NHÂN" / "DÂN" wrapped by a portal
+        for nxt in lines[k + 1 : k + 3]:  # "TM. ỦY BAN NHÂN" / "DÂN" wrapped by a portal
             if _is_caps(nxt.text) and not re.match(r"\s*(KT|TL|TUQ|K/T)\b", nxt.text) and len(nxt.text.split()) <= 2:
                 body = f"{body} {fold(nxt.text)}"
         for key, name in COLLECTIVE_BODIES.items():
             if fold(key) in body:
-                return Extracted(_locate_body(view, name), view.span(ln.offset, ln.offset + len(ln.text)),
-                                 "issuer:signature-tm")
+                return Extracted(
+                    _locate_body(view, name),
+                    view.span(ln.offset, ln.offset + len(ln.text)),
+                    "issuer:signature-tm",
+                )
     return None
 
 
@@ -313,7 +338,7 @@ def _issuer_from_symbol(view: TextView, ref: Extracted[Reference] | None) -> Ext
     seen: Counter[str] = Counter()
     for m in re.finditer(rf"\b(?:{heads})\b", view.text):
         # Try every length of name after the head: "Sở Khoa học và Công nghệ" -> SKHCN.
-        words = view.text[m.start(): m.start() + 120].split()
+        words = view.text[m.start() : m.start() + 120].split()
         for n in range(2, min(len(words), 10) + 1):
             name = " ".join(words[:n]).rstrip(",.;:)")
             if acronym(name) == code:

@@ -63,17 +63,30 @@ def unit_pipeline():
             if full in low and len(full) > 6:
                 patterns.append({"label": "UNIT", "pattern": _token_pattern(name[: low.index(full)] + abbr)})
     place = {"IS_LOWER": False, "IS_ALPHA": True, "OP": "{1,4}"}  # "Quảng Ngãi", "QUẢNG NGÃI"
-    bodies = [[{"LOWER": "ủy"}, {"LOWER": "ban"}, {"LOWER": "nhân"}, {"LOWER": "dân"}],
-              [{"LOWER": "uỷ"}, {"LOWER": "ban"}, {"LOWER": "nhân"}, {"LOWER": "dân"}],
-              [{"TEXT": "UBND"}], [{"TEXT": "HĐND"}],
-              [{"LOWER": "hội"}, {"LOWER": "đồng"}, {"LOWER": "nhân"}, {"LOWER": "dân"}]]
+    bodies = [
+        [{"LOWER": "ủy"}, {"LOWER": "ban"}, {"LOWER": "nhân"}, {"LOWER": "dân"}],
+        [{"LOWER": "uỷ"}, {"LOWER": "ban"}, {"LOWER": "nhân"}, {"LOWER": "dân"}],
+        [{"TEXT": "UBND"}],
+        [{"TEXT": "HĐND"}],
+        [{"LOWER": "hội"}, {"LOWER": "đồng"}, {"LOWER": "nhân"}, {"LOWER": "dân"}],
+    ]
     levels = [[{"LOWER": w} for w in lv.split()] for lv in LEVELS]
     for body in bodies:
         for level in levels:
             patterns.append({"label": "UNIT", "pattern": [*body, *level, place]})
             patterns.append({"label": "UNIT", "pattern": [*body, {"LOWER": {"IN": ["cấp", "các"]}}, *level]})
-            patterns.append({"label": "UNIT", "pattern": [*body, {"LOWER": "các"}, *level, {"ORTH": ","},
-                                                          {"LOWER": {"IN": ["phường", "thị", "xã", "đặc"]}}]})
+            patterns.append(
+                {
+                    "label": "UNIT",
+                    "pattern": [
+                        *body,
+                        {"LOWER": "các"},
+                        *level,
+                        {"ORTH": ","},
+                        {"LOWER": {"IN": ["phường", "thị", "xã", "đặc"]}},
+                    ],
+                }
+            )
         patterns.append({"label": "UNIT", "pattern": [*body, {"LOWER": {"IN": ["tỉnh", "huyện", "xã"]}}]})
     ruler.add_patterns(patterns)
     return nlp

@@ -56,7 +56,8 @@ _MEETING = re.compile(
 )
 # "Thời gian: 08 giờ 00, ngày 12/3/2026" in an invitation
 _WHEN = re.compile(
-    rf"^{_TIME_OF_DAY}?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)"
+    rf"^{_TIME_OF_DAY}?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)"
     r"(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
@@ -88,7 +89,7 @@ def _numbering(text: str) -> tuple[str | None, str]:
     for name, rx in _NUMBERING:
         m = rx.match(text)
         if m:
-            return name, text[m.end():]
+            return name, text[m.end() :]
     return None, text
 
 
@@ -105,9 +106,8 @@ def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
         return None
     words = re.finditer(r"\S+", text)
     end = 0
-    colon_list = False
     for w in words:
-        rest_l = text[w.start():].lower()
+        rest_l = text[w.start() :].lower()
         # A capitalised word continues a proper name: "Bộ Xây dựng", "Sở Tài chính" are no verbs.
         if w.start() > 0 and not w.group(0)[:1].isupper() and _starts_with_any(rest_l, _VERBS_L):
             break
@@ -117,8 +117,7 @@ def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
         end = w.end()
         if token.endswith(":"):
             # "các Tập đoàn: A, B" lists the members of a group; any other colon ends the phrase.
-            if re.match(r"(?i)^\s*(?:các|những)\s+\S+(?:\s+\S+)?:$", text[:w.end()]):
-                colon_list = True
+            if re.match(r"(?i)^\s*(?:các|những)\s+\S+(?:\s+\S+)?:$", text[: w.end()]):
                 continue
             break
         if w.start() > 160:
@@ -126,8 +125,7 @@ def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
     phrase = text[:end].strip(" ,;:.")
     if not phrase:
         return None
-    owners = distribute(phrase) if colon_list else distribute(phrase)
-    return tuple(o for o in owners if o), end
+    return tuple(o for o in distribute(phrase) if o), end
 
 
 def _after_prefix(clause: str) -> str:
@@ -136,33 +134,43 @@ def _after_prefix(clause: str) -> str:
     c = re.sub(r"^(?:đồng thời|ngoài ra|bên cạnh đó|mặt khác)\s*,?\s*", "", c, flags=re.IGNORECASE)
     # a leading time adverbial: "Định kỳ 6 tháng, X báo cáo", "Hằng tuần, X tổng hợp"
     c = re.sub(r"^(?:định kỳ|hằng|hàng|mỗi|trước ngày|chậm nhất)\b[^,:;]{0,40},\s*", "", c, flags=re.IGNORECASE)
-    m = re.match(r"^(?:để|trên cơ sở|đối với|căn cứ|nhằm|với vai trò|trong quá trình|trường hợp|sau khi)\b[^,:]{0,200},\s*", c,
-                 re.IGNORECASE)
+    m = re.match(
+        r"^(?:để|trên cơ sở|đối với|căn cứ|nhằm|với vai trò|trong quá trình|trường hợp|sau khi)\b[^,:]{0,200},\s*",
+        c,
+        re.IGNORECASE,
+    )
     if m:
-        c = c[m.end():]
+        c = c[m.end() :]
     m = re.match(r"^[^:]{2,60}:\s*", c)
-    if m and (starts_with_unit(c[m.end():]) or _starts_with_any(c[m.end():].lower(), _DIRECTIVES_L)):
-        c = c[m.end():]
+    if m and (starts_with_unit(c[m.end() :]) or _starts_with_any(c[m.end() :].lower(), _DIRECTIVES_L)):
+        c = c[m.end() :]
     return c
 
 
-_QUY = re.compile(r"^(?:quý|các)\s+(?:sở|bộ|cơ quan|đơn vị|ủy ban|ubnd|công ty|ban|phòng|ngành|địa phương)\b", re.IGNORECASE)
+_QUY = re.compile(
+    r"^(?:quý|các)\s+(?:sở|bộ|cơ quan|đơn vị|ủy ban|ubnd|công ty|ban|phòng|ngành|địa phương)\b", re.IGNORECASE
+)
 _DELEGATE = re.compile(r"^(?:đại\s+diện\s+)?(?:lãnh\s+đạo\s+)?(?:đại\s+diện\s+)?", re.IGNORECASE)
 
 
-def owner_in(clause: str, before: int | None = None, addressees: tuple[str, ...] = ()) -> tuple[tuple[str, ...], str] | None:
+def owner_in(
+    clause: str, before: int | None = None, addressees: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], str] | None:
     """The owner a clause names: the unit after a directive ("giao Sở X", "mời đại diện Sở Y"), else its subject.
 
     "đề nghị Quý Sở ..." names the addressee of the công văn.
     """
     text = clause if before is None else clause[:before]
     best: tuple[tuple[str, ...], str] | None = None
-    for m in re.finditer(r"(?:^|[\s,:;])(?P<d>" + "|".join(re.escape(d) for d in DIRECTIVES) + r")\s+(?:cho\s+)?",
-                         text, re.IGNORECASE):
-        lead = fold(text[max(0, m.start() - 8):m.start("d")])
+    for m in re.finditer(
+        r"(?:^|[\s,:;])(?P<d>" + "|".join(re.escape(d) for d in DIRECTIVES) + r")\s+(?:cho\s+)?",
+        text,
+        re.IGNORECASE,
+    ):
+        lead = fold(text[max(0, m.start() - 8) : m.start("d")])
         if lead.endswith(("duoc ", "da ", "duoc", "nhiem vu ")):
             continue  # "được giao": passive, not a directive
-        after = _DELEGATE.sub("", text[m.end():].lstrip(": "), count=1)
+        after = _DELEGATE.sub("", text[m.end() :].lstrip(": "), count=1)
         if addressees and re.match(r"^quý\s+\w+", after, re.IGNORECASE):
             best = (addressees, "owner:addressee")
             continue
@@ -187,8 +195,11 @@ def _action(clause: str) -> str | None:
 
 
 def _recipient(clause: str) -> str | None:
-    m = re.search(r"\b(?:về|cho|qua)\s+(?P<u>(?:Sở|Bộ|Ủy ban|UBND|Văn phòng|Phòng|Ban|Trung tâm)[^,;.()]{2,60}?)"
-                  r"(?=\s+(?:trước|chậm|để|trong|theo|về|kết quả|tình hình)\b|[,;.()]|$)", clause)
+    m = re.search(
+        r"\b(?:về|cho|qua)\s+(?P<u>(?:Sở|Bộ|Ủy ban|UBND|Văn phòng|Phòng|Ban|Trung tâm)[^,;.()]{2,60}?)"
+        r"(?=\s+(?:trước|chậm|để|trong|theo|về|kết quả|tình hình)\b|[,;.()]|$)",
+        clause,
+    )
     return m["u"].strip() if m else None
 
 
@@ -227,8 +238,18 @@ class _Collector:
         self.items: list[Extracted[Obligation]] = []
         self.keys: set[tuple] = set()
 
-    def add(self, owners, action, deadline: Deadline | None, text: str, span: Span | None, rule: str,
-            recipient=None, partners=(), unique=None) -> None:
+    def add(
+        self,
+        owners,
+        action,
+        deadline: Deadline | None,
+        text: str,
+        span: Span | None,
+        rule: str,
+        recipient=None,
+        partners=(),
+        unique=None,
+    ) -> None:
         if not owners:
             return
         due = deadline.due if deadline else None
@@ -241,7 +262,9 @@ class _Collector:
         self.items.append(Extracted(ob, span, f"{rule}+{deadline.rule}" if deadline else rule))
 
 
-def extract_obligations(view: TextView, ref_date: dt.date, default_owners: tuple[str, ...] = ()) -> list[Extracted[Obligation]]:
+def extract_obligations(
+    view: TextView, ref_date: dt.date, default_owners: tuple[str, ...] = ()
+) -> list[Extracted[Obligation]]:
     col = _Collector(view)
     _from_paragraphs(view, col, ref_date, default_owners)
     _from_tables(view, col, ref_date)
@@ -265,7 +288,9 @@ def _label(text: str, labels: tuple[str, ...]) -> str | None:
     if not m:
         return None
     f = fold(m.group(1))
-    if any(fold(lbl) in f for lbl in labels) and not (labels is OWNER_LABELS and any(fold(p) in f for p in PARTNER_LABELS)):
+    if any(fold(lbl) in f for lbl in labels) and not (
+        labels is OWNER_LABELS and any(fold(p) in f for p in PARTNER_LABELS)
+    ):
         return m["v"].strip()
     return None
 
@@ -285,8 +310,15 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
         ln = section.line
         span = view.span(ln.offset, ln.offset + len(ln.text))
         for d in deadlines or [None]:
-            col.add(owners, _action(title[:40]) or _first_verb(title), d, title, span, "obligation:chu-tri-block",
-                    unique=("block", ln.block))
+            col.add(
+                owners,
+                _action(title[:40]) or _first_verb(title),
+                d,
+                title,
+                span,
+                "obligation:chu-tri-block",
+                unique=("block", ln.block),
+            )
 
     invitees: list[str] = []  # a giấy mời: "... trân trọng kính mời:" then a dashed list
     collecting = False
@@ -348,22 +380,44 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
                 start = ln.text.find(clause.strip()[:30])
                 span = view.span(ln.offset + max(start, 0), ln.offset + max(start, 0) + len(clause.strip()))
                 for d in deadlines:
-                    col.add(owners, "tham dự" if d.rule == "deadline:meeting" and not _action(clause) else _action(clause),
-                            d, clause, span, "obligation:sentence", recipient=_recipient(clause), unique=("b", ln.block))
+                    col.add(
+                        owners,
+                        "tham dự" if d.rule == "deadline:meeting" and not _action(clause) else _action(clause),
+                        d,
+                        clause,
+                        span,
+                        "obligation:sentence",
+                        recipient=_recipient(clause),
+                        unique=("b", ln.block),
+                    )
                 if not deadlines and not undated_added and kind in ("dash", "letter") and section_owner and not found:
                     verb = _first_verb(clause)
                     if verb:
                         undated_added = True
-                        col.add(section_owner, verb, None, clause, span, "obligation:section-item",
-                                recipient=_recipient(clause))
+                        col.add(
+                            section_owner,
+                            verb,
+                            None,
+                            clause,
+                            span,
+                            "obligation:section-item",
+                            recipient=_recipient(clause),
+                        )
     while stack:
         close(stack.pop())
     if meeting:
         owners = tuple(invitees or ()) or default_owners
         day, ln = meeting
         span = view.span(ln.offset, ln.offset + len(ln.text))
-        col.add(owners, "tham dự", Deadline(day, None, 0, 0, "deadline:meeting"), ln.text, span,
-                "obligation:invitation", unique=("meeting", day))
+        col.add(
+            owners,
+            "tham dự",
+            Deadline(day, None, 0, 0, "deadline:meeting"),
+            ln.text,
+            span,
+            "obligation:invitation",
+            unique=("meeting", day),
+        )
 
 
 def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:
@@ -374,7 +428,7 @@ def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:
 
 
 def _past(clause: str, d: Deadline) -> bool:
-    """"(năm 2025, Sở X đã tổ chức ... ban hành trong năm 2025)": a period in a past-tense clause is no deadline."""
+    """ "(năm 2025, Sở X đã tổ chức ... ban hành trong năm 2025)": a period in a past-tense clause is no deadline."""
     return d.rule in ("deadline:year", "deadline:month", "deadline:quarter") and bool(
         re.search(r"\bđã\b", clause[: d.start])
     )
@@ -387,7 +441,7 @@ def _heading_owner(rest: str) -> tuple[str, ...] | None:
         return None
     d = _starts_with_any(t.lower(), _DIRECTIVES_L)
     if d:
-        t = t[len(d):].lstrip(" :")
+        t = t[len(d) :].lstrip(" :")
     found = unit_phrase(t)
     return found[0] if found else None
 
@@ -398,7 +452,11 @@ def _first_verb(text: str) -> str | None:
         if f.startswith(af):
             return a
     words = text.strip().split()
-    return " ".join(words[:2]).lower().strip(",:;.") if words and words[0][:1].isupper() and not starts_with_unit(text) else None
+    return (
+        " ".join(words[:2]).lower().strip(",:;.")
+        if words and words[0][:1].isupper() and not starts_with_unit(text)
+        else None
+    )
 
 
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
@@ -424,9 +482,11 @@ def _from_tables(view: TextView, col: _Collector, ref: dt.date) -> None:
         if "owner" not in cols or "task" not in cols:
             continue
         for ri, row in enumerate(block.rows[1:], start=1):
-            def cell(name: str, row=row) -> str:
+
+            def cell(name: str, row=row, cols=cols) -> str:
                 i = cols.get(name)
                 return row[i].strip() if i is not None and i < len(row) else ""
+
             owner, task, time = cell("owner"), cell("task"), cell("time")
             if not owner or not task:
                 continue
@@ -435,5 +495,13 @@ def _from_tables(view: TextView, col: _Collector, ref: dt.date) -> None:
             deadlines = find_deadlines(time, ref, cell=True)[:1] if time else []
             span = Span(bi, 0, len(task), row=ri, col=cols["task"])
             for d in deadlines or [None]:
-                col.add(owners, _first_verb(task), d, task, span, "obligation:table-row", partners=partners,
-                        unique=("row", bi, ri))
+                col.add(
+                    owners,
+                    _first_verb(task),
+                    d,
+                    task,
+                    span,
+                    "obligation:table-row",
+                    partners=partners,
+                    unique=("row", bi, ri),
+                )

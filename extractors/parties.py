@@ -15,12 +15,44 @@ _AUTHORITY_NORM = {"K/T": "KT", "T/M": "TM", "T/L": "TL", "T/U": "TUQ", "Q": Non
 
 # Positions a signer holds, most specific first (kept as data: add an office's own titles here).
 POSITIONS: tuple[str, ...] = (
-    "phó chánh văn phòng", "chánh văn phòng", "phó tổng giám đốc", "tổng giám đốc", "phó giám đốc", "giám đốc",
-    "phó chủ tịch", "chủ tịch", "phó chủ nhiệm", "chủ nhiệm", "thứ trưởng", "bộ trưởng", "phó bí thư", "bí thư",
-    "phó trưởng ban", "trưởng ban", "phó trưởng phòng", "trưởng phòng", "phó cục trưởng", "cục trưởng",
-    "phó vụ trưởng", "vụ trưởng", "phó chánh thanh tra", "chánh thanh tra", "phó viện trưởng", "viện trưởng",
-    "phó hiệu trưởng", "hiệu trưởng", "phó thủ trưởng", "thủ trưởng", "phó tổng cục trưởng", "tổng cục trưởng",
-    "phó trưởng", "trưởng", "phó thủ tướng", "thủ tướng", "ủy viên", "thư ký",
+    "phó chánh văn phòng",
+    "chánh văn phòng",
+    "phó tổng giám đốc",
+    "tổng giám đốc",
+    "phó giám đốc",
+    "giám đốc",
+    "phó chủ tịch",
+    "chủ tịch",
+    "phó chủ nhiệm",
+    "chủ nhiệm",
+    "thứ trưởng",
+    "bộ trưởng",
+    "phó bí thư",
+    "bí thư",
+    "phó trưởng ban",
+    "trưởng ban",
+    "phó trưởng phòng",
+    "trưởng phòng",
+    "phó cục trưởng",
+    "cục trưởng",
+    "phó vụ trưởng",
+    "vụ trưởng",
+    "phó chánh thanh tra",
+    "chánh thanh tra",
+    "phó viện trưởng",
+    "viện trưởng",
+    "phó hiệu trưởng",
+    "hiệu trưởng",
+    "phó thủ trưởng",
+    "thủ trưởng",
+    "phó tổng cục trưởng",
+    "tổng cục trưởng",
+    "phó trưởng",
+    "trưởng",
+    "phó thủ tướng",
+    "thủ tướng",
+    "ủy viên",
+    "thư ký",
 )
 _NAME = re.compile(r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\wđ]*\.?\s?){2,5}$")
 
@@ -59,7 +91,7 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
             return out
         items = [rest] if rest else []
         item_lines = [ln] if rest else []
-        for nxt in lines[i + 1:]:
+        for nxt in lines[i + 1 :]:
             t = nxt.text.strip()
             if not t.startswith(("-", "–", "+", "•")):
                 break
@@ -101,12 +133,12 @@ def _signature_lines(view: TextView) -> list[Line]:
         start = last_auth
         while start > 0 and _AUTHORITY.match(body[start - 1].text.strip()) and len(body[start - 1].text) < 120:
             start -= 1
-        return body[start:start + 6]
+        return body[start : start + 6]
     # No KT./TM.: the head signs directly; look for a position line followed by a name.
     for k in range(len(body) - 1, 0, -1):
         t = body[k].text.strip()
         if _NAME.match(t) and _position_in(body[k - 1].text) and len(body[k - 1].text) < 60:
-            return body[k - 1:k + 1]
+            return body[k - 1 : k + 1]
     return []
 
 
@@ -124,7 +156,7 @@ def _position_in(text: str) -> str | None:
 
 
 def _render_position(p: str) -> str:
-    """"phó giám đốc" -> "Phó Giám đốc"; a unit after the position keeps its own capital
+    """ "phó giám đốc" -> "Phó Giám đốc"; a unit after the position keeps its own capital
     ("vụ trưởng vụ pháp chế" -> "Vụ trưởng Vụ Pháp chế")."""
     words = p.split()
     out: list[str] = []
@@ -193,7 +225,7 @@ def extract_recipients(view: TextView) -> list[Extracted[str]]:
     for piece in re.split(r"\s+(?=-\s)", head):
         if piece.strip(" -"):
             items.append((piece, lines[start]))
-    for ln in lines[start + 1:]:
+    for ln in lines[start + 1 :]:
         t = ln.text.strip()
         if t.startswith(("-", "+")):
             items.append((t, ln))

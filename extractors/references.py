@@ -23,9 +23,7 @@ STATE_REF = re.compile(
     rf"(?<![\w/.\-])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)(?:/(?P<year>(?:19|20)\d\d))?/(?P<sym>{_SYMBOL})(?![\w&])"
 )
 # number - kind / issuer  (party)      e.g. 02-KH/BCĐTW, 13-NQ/TU, 10-CTr/TU
-PARTY_REF = re.compile(
-    rf"(?<![\w/.\-])(?P<num>\d{{1,5}})-(?P<sym>{_PART}/{_PART}(?:-{_PART})*)(?![\w&])"
-)
+PARTY_REF = re.compile(rf"(?<![\w/.\-])(?P<num>\d{{1,5}})-(?P<sym>{_PART}/{_PART}(?:-{_PART})*)(?![\w&])")
 # In the header the number may be blank: "Số:     /UBND-KGVX", "Số: -KH/TU"
 HEADER_NUMBER = re.compile(
     rf"\bSố\s*:?\s*(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)?\s*(?P<year>/(?:19|20)\d\d)?\s*(?P<sep>[/-])\s*(?P<sym>{_SYMBOL})",

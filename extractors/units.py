@@ -21,7 +21,7 @@ def starts_with_unit(phrase: str) -> bool:
         stripped = False
         for q in _QUANTIFIERS:
             if f.startswith(q):
-                f = f[len(q):]
+                f = f[len(q) :]
                 stripped = True
     if f.startswith(_NOT_UNITS):
         return False
@@ -51,12 +51,12 @@ def split_units(phrase: str) -> list[str]:
 
 
 def _same_list(cur: str, nxt: str) -> bool:
-    """"các sở, ban, ngành": "ban" continues the enumeration of kinds of unit, it is not a new unit."""
+    """ "các sở, ban, ngành": "ban" continues the enumeration of kinds of unit, it is not a new unit."""
     return len(fold(nxt).split()) <= 2 and not nxt[:1].isupper()
 
 
 def distribute(phrase: str) -> list[str]:
-    """"các Tập đoàn: A, B" -> ["Tập đoàn A", "Tập đoàn B"]; "Các sở: X, Y" -> ["Sở X", "Sở Y"]."""
+    """ "các Tập đoàn: A, B" -> ["Tập đoàn A", "Tập đoàn B"]; "Các sở: X, Y" -> ["Sở X", "Sở Y"]."""
     m = re.match(r"^\s*(?:các|những)\s+(?P<head>[^:,;]{2,30}?)\s*:\s*(?P<rest>.+)$", phrase, re.IGNORECASE)
     if not m or not starts_with_unit(m["head"]):
         return split_units(phrase)
@@ -71,7 +71,9 @@ def _capitalise(s: str) -> str:
 
 
 def expand(name: str) -> str:
-    """Expand abbreviations word by word: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh", "Sở KH&CN" -> "Sở Khoa học và Công nghệ"."""
+    """Expand abbreviations word by word: "UBND tỉnh" -> "Ủy ban nhân dân tỉnh",
+    "Sở KH&CN" -> "Sở Khoa học và Công nghệ"."""
+
     def repl(m: re.Match[str]) -> str:
         word = m.group(0)
         return ABBREVIATIONS.get(word, ABBREVIATIONS.get(word.upper(), word)) if word.isupper() else word
@@ -88,7 +90,7 @@ def title_case_from_caps(caps: str, body: str) -> str:
     expanded = expand(caps)
     target = fold(expanded)
     for m in re.finditer(re.escape(target), fold(body)):
-        found = body[m.start(): m.end()]
+        found = body[m.start() : m.end()]
         if len(found) == len(expanded) and not found.isupper():
             return found
     # Nghị định 30/2020, Phụ lục II: capitalise the head noun, the first syllable of each part of the
@@ -103,11 +105,11 @@ def title_case_from_caps(caps: str, body: str) -> str:
         low = w.lower()
         two = f"{words[i - 1].lower()} {low}" if i else ""
         is_level = low in LEVELS or two in LEVELS
-        if not w.isupper() or len(w) == 1 and not w.isalpha():
+        if not w.isupper() or (len(w) == 1 and not w.isalpha()):
             out.append(w)
         elif i == 0:
             out.append(w.capitalize())
-        elif is_level or low in ("ủy", "uỷ") and words[i - 1].lower() in ("tỉnh", "huyện", "phố", "đảng"):
+        elif is_level or (low in ("ủy", "uỷ") and words[i - 1].lower() in ("tỉnh", "huyện", "phố", "đảng")):
             out.append(low)
         elif after_level or part_start or i == head_len:
             out.append(w.capitalize() if low not in ("và", "&") else low)

@@ -14,16 +14,16 @@ and extractors must cope with both.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     TABLE = "table"
     FOOTNOTE = "footnote"
 
 
-class Region(str, Enum):
+class Region(StrEnum):
     HEADER_LEFT = "header-left"
     HEADER_RIGHT = "header-right"
     BODY = "body"

@@ -14,10 +14,10 @@ from extractors.base import Extracted, TextView
 from extractors.citations import Citation, extract_citations
 from extractors.dates import PartialDate, find_full_dates
 from extractors.header import Header, extract_header
-from extractors.obligations import Obligation, extract_obligations
-from extractors.units import expand
 from extractors.nlp import unit_mentions
+from extractors.obligations import Obligation, extract_obligations
 from extractors.parties import Addressee, Signer, extract_addressees, extract_recipients, extract_signer
+from extractors.units import expand
 from pipeline.document import RawDocument
 
 
@@ -57,8 +57,19 @@ def extract(raw: RawDocument) -> DocumentExtraction:
     default_owners = tuple(a.value.name for a in addressees)
     obligations = tuple(extract_obligations(view, ref, default_owners))
     units = tuple(_units(view))
-    return DocumentExtraction(raw.source, raw.format, header, addressees, signer, recipients, citations,
-                              obligations, ref, units, raw.warnings)
+    return DocumentExtraction(
+        raw.source,
+        raw.format,
+        header,
+        addressees,
+        signer,
+        recipients,
+        citations,
+        obligations,
+        ref,
+        units,
+        raw.warnings,
+    )
 
 
 def _units(view: TextView) -> list[Extracted[str]]:
@@ -67,7 +78,7 @@ def _units(view: TextView) -> list[Extracted[str]]:
     for start, end, name in unit_mentions(view.text):
         full = expand(" ".join(name.split()))
         key = full.lower()
-        if key not in seen or seen[key].value.isupper() and not full.isupper():  # prefer "Sở Y" to "SỞ Y"
+        if key not in seen or (seen[key].value.isupper() and not full.isupper()):  # prefer "Sở Y" to "SỞ Y"
             seen[key] = Extracted(full, view.span(start, end), "unit:entity-ruler")
     return list(seen.values())
 

@@ -12,7 +12,14 @@ import re
 
 from pipeline.text import fold
 
-_HEADER_MARKS = ("cong hoa xa hoi", "doc lap - tu do", "doc lap – tu do", "so:", "v/v", "dang cong san viet nam")
+_HEADER_MARKS = (
+    "cong hoa xa hoi",
+    "doc lap - tu do",
+    "doc lap – tu do",
+    "so:",
+    "v/v",
+    "dang cong san viet nam",
+)
 _SIGNATURE_MARKS = ("noi nhan",)
 _SIGNER_MARKS = re.compile(r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong")
 _ADDRESSEE_MARK = "kinh gui"

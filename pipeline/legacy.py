@@ -103,8 +103,7 @@ def _build_vni() -> dict[str, str]:
 _TABLES: dict[str, dict[str, str]] = {"TCVN3": _build_tcvn3(), "VNI": _build_vni()}
 # Longest key first, so "oä" wins over a lone "ä".
 _PATTERNS = {
-    font: re.compile("|".join(re.escape(k) for k in sorted(t, key=len, reverse=True)))
-    for font, t in _TABLES.items()
+    font: re.compile("|".join(re.escape(k) for k in sorted(t, key=len, reverse=True))) for font, t in _TABLES.items()
 }
 
 # A word: a run of ASCII letters and non-ASCII characters. TCVN3 mojibake is full

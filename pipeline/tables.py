@@ -17,8 +17,8 @@ def merge_table_rows(rows: list[list[str]]) -> list[list[str]]:
     """Drop a header row repeated on later pages and join a row the page break split.
 
     Right after a repeated header (a new page), a row whose first (number) cell is
-    empty continues the row before it when that row was a complete task row (it has cells after the task text); after a group
-    row ("2 | Phát triển hạ tầng ... | | |") an empty number opens a task of its own.
+    empty continues the row before it when that row was a complete task row (it has cells after
+    the task text); after a group row ("2 | Phát triển hạ tầng ... | | |") an empty number opens a task of its own.
     """
     if not rows:
         return rows

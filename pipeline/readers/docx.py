@@ -40,9 +40,9 @@ NO_BREAK_HYPHEN, SYM, VAL, ID, TYPE = _w("noBreakHyphen"), _w("sym"), _w("val"),
 # Inside a paragraph we descend into run containers; these subtrees carry no reading text:
 # properties, deleted/moved-away text, field codes, and drawings (text boxes and their VML
 # fallback would otherwise appear twice, glued into the middle of the paragraph).
-_SKIP = {
-    _w(t) for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object")
-} | {f"{{{_MC}}}AlternateContent"}
+_SKIP = {_w(t) for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "drawing", "pict", "object")} | {
+    f"{{{_MC}}}AlternateContent"
+}
 
 # Private-use character standing for a footnote mark while the text is normalised,
 # so that squashing spaces cannot make the recorded offset wrong.
@@ -65,9 +65,7 @@ class DocxReader:
         try:
             return _Builder(path, document).build()
         except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
-            raise ReadError(
-                path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})"
-            ) from e
+            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})") from e
 
 
 def _open(path: Path):
@@ -80,9 +78,7 @@ def _open(path: Path):
     if head.startswith(_OLE_MAGIC):
         # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
         if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
-            raise ReadError(
-                path, "tệp .docx được mã hóa bằng mật khẩu / password-protected (encrypted) .docx"
-            )
+            raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu / password-protected (encrypted) .docx")
         raise ReadError(path, "tệp Word cũ (.doc) mang đuôi .docx / legacy .doc (OLE) file, not a .docx")
     try:
         with zipfile.ZipFile(path) as zf:
@@ -90,14 +86,10 @@ def _open(path: Path):
             unzipped = sum(info.file_size for info in zf.infolist())
     except zipfile.BadZipFile as e:
         if head.startswith(b"PK\x03\x04"):  # a zip whose end (the central directory) is missing
-            raise ReadError(
-                path, f"tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx ({e})"
-            ) from e
+            raise ReadError(path, f"tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx ({e})") from e
         raise ReadError(path, "không phải tệp .docx hợp lệ / not a valid .docx (not a zip archive)") from e
     if unzipped > MAX_UNZIPPED:  # python-docx inflates whole parts in memory: refuse a zip bomb
-        raise ReadError(
-            path, f"tệp .docx giải nén quá lớn / .docx expands to {unzipped // 2**20} MB (zip bomb?)"
-        )
+        raise ReadError(path, f"tệp .docx giải nén quá lớn / .docx expands to {unzipped // 2**20} MB (zip bomb?)")
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise ReadError(path, "tệp zip không chứa word/document.xml / zip archive without word/document.xml")
     try:
@@ -107,9 +99,7 @@ def _open(path: Path):
     except KeyError as e:
         raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({_one_line(e)})") from e
     except etree.XMLSyntaxError as e:
-        raise ReadError(
-            path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})"
-        ) from e
+        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})") from e
     except (zipfile.BadZipFile, zlib.error, EOFError) as e:
         raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({_one_line(e)})") from e
     except ValueError as e:  # python-docx: "file ... is not a Word file, content type is ..."
@@ -271,9 +261,7 @@ class _Builder:
                 region = left if col < ncols / 2 or col == 0 else right
                 for text, notes in cell:
                     if text and not _is_decoration(text):
-                        sides[region].append(
-                            Block(BlockKind.PARAGRAPH, text=text, region=region, notes=notes)
-                        )
+                        sides[region].append(Block(BlockKind.PARAGRAPH, text=text, region=region, notes=notes))
         self.blocks.extend(sides[left])
         self.blocks.extend(sides[right])
 

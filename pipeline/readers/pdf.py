@@ -43,9 +43,7 @@ class PdfReader:
         finally:
             pdf.close()
         if not any(p.words for p in pages) or _looks_scanned(pages):
-            raise NeedsOCR(
-                path, "PDF không có lớp văn bản, cần OCR / scanned PDF without a text layer: needs OCR"
-            )
+            raise NeedsOCR(path, "PDF không có lớp văn bản, cần OCR / scanned PDF without a text layer: needs OCR")
         blocks, warnings = layout(pages)
         return RawDocument(
             source=str(path),
@@ -81,9 +79,7 @@ def _open(path: Path):
         if "password" in message.lower():
             raise ReadError(path, "PDF được mã hóa / encrypted PDF (password required)") from e
         if "security" in message.lower():
-            raise ReadError(
-                path, "PDF được mã hóa theo cách không hỗ trợ / unsupported PDF encryption"
-            ) from e
+            raise ReadError(path, "PDF được mã hóa theo cách không hỗ trợ / unsupported PDF encryption") from e
         raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({_one_line(e)})") from e
 
 

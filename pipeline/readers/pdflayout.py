@@ -174,9 +174,7 @@ class _Layout:
                     continue
                 x0, _, x1, _ = box
                 inside = [
-                    w
-                    for w in in_row
-                    if x0 <= (w.x0 + w.x1) / 2 <= x1 and box[1] <= w.base - w.size * 0.3 <= box[3]
+                    w for w in in_row if x0 <= (w.x0 + w.x1) / 2 <= x1 and box[1] <= w.base - w.size * 0.3 <= box[3]
                 ]
                 lines = self._lines(inside, page) if inside else []
                 _mark_broken_words(lines, box)
@@ -363,9 +361,7 @@ class _Layout:
                 start = end = k
                 while start > 0 and isinstance(items[start - 1], Line) and items[start - 1].x0 >= split:
                     start -= 1
-                while (
-                    end + 1 < len(items) and isinstance(items[end + 1], Line) and items[end + 1].x0 >= split
-                ):
+                while end + 1 < len(items) and isinstance(items[end + 1], Line) and items[end + 1].x0 >= split:
                     end += 1
                 return start, end + 1, split
         return None

@@ -74,7 +74,11 @@ class TextReader:
             meta["legacy_font"] = legacy
             warnings.append(f"legacy font {legacy} converted to Unicode")
         return RawDocument(
-            source=str(path), format="txt", blocks=tuple(blocks), pages=1, metadata=meta,
+            source=str(path),
+            format="txt",
+            blocks=tuple(blocks),
+            pages=1,
+            metadata=meta,
             warnings=tuple(warnings),
         )
 
@@ -320,9 +324,9 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     if nxt[0] in ";,.:)" and not _OPENER.match(nxt):
         return "note"
-    if _starts_paragraph(nxt) or (_STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v")):
-        if not (_SECTION_NUMBER_ONLY.match(prev)):
-            return False
+    opens = _starts_paragraph(nxt) or (_STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v"))
+    if opens and not _SECTION_NUMBER_ONLY.match(prev):
+        return False
     if _SECTION_NUMBER_ONLY.match(prev):
         return True
     if nxt[0].islower() and prev.rstrip()[-1:] in ",;" and not _is_upper_line(prev):

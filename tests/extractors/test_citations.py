@@ -23,35 +23,77 @@ def cite(view, text: str, own: str | None = None):
 
 SHOULD_MATCH = [
     # (text, reference, kind, date)
-    ("Căn cứ Quyết định số 789/QĐ-UBND ngày 12/01/2026 của Ủy ban nhân dân tỉnh;",
-     "789/QĐ-UBND", "QĐ", D(2026, 1, 12)),
-    ("Thực hiện Nghị quyết số 104/2023/QH15 của Quốc hội về dự toán ngân sách;",
-     "104/2023/QH15", "NQ", None),
-    ("Căn cứ Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017;",
-     "21/2017/QH14", "LUAT", D(2017, 11, 24)),
-    ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025;",
-     "72/2025/QH15", "LUAT", D(2025, 6, 16)),
-    ("Thực hiện Chỉ thị số 24/CT-TTg ngày 14/7/2025 của Thủ tướng Chính phủ,",
-     "24/CT-TTg", "CT", D(2025, 7, 14)),
-    ("Phúc đáp Văn bản số 123/UBND-KT ngày 03/3/2026 của UBND huyện Đức Trọng,",
-     "123/UBND-KT", "CV", D(2026, 3, 3)),
-    ("Theo Công văn số 3187 ngày 10/02/2026 của Sở Tài chính,",
-     "3187", "CV", D(2026, 2, 10)),
-    ("Căn cứ Thông tư số 01/2026/TT-BNV ngày 05 tháng 01 năm 2026 của Bộ Nội vụ;",
-     "01/2026/TT-BNV", "TT", D(2026, 1, 5)),
-    ("Thực hiện Kế hoạch số 45-KH/TU ngày 05 tháng 3 năm 2026 của Ban Thường vụ Tỉnh ủy,",
-     "45-KH/TU", "KH", D(2026, 3, 5)),
-    ("Thực hiện Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng,",
-     "36-HD/VPTW", "HD", D(2018, 4, 3)),
-    ("Căn cứ Nghị định 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
-     "30/2020/NĐ-CP", "NĐ", D(2020, 3, 5)),
+    (
+        "Căn cứ Quyết định số 789/QĐ-UBND ngày 12/01/2026 của Ủy ban nhân dân tỉnh;",
+        "789/QĐ-UBND",
+        "QĐ",
+        D(2026, 1, 12),
+    ),
+    ("Thực hiện Nghị quyết số 104/2023/QH15 của Quốc hội về dự toán ngân sách;", "104/2023/QH15", "NQ", None),
+    (
+        "Căn cứ Luật Quy hoạch số 21/2017/QH14 ngày 24 tháng 11 năm 2017;",
+        "21/2017/QH14",
+        "LUAT",
+        D(2017, 11, 24),
+    ),
+    (
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025;",
+        "72/2025/QH15",
+        "LUAT",
+        D(2025, 6, 16),
+    ),
+    (
+        "Thực hiện Chỉ thị số 24/CT-TTg ngày 14/7/2025 của Thủ tướng Chính phủ,",
+        "24/CT-TTg",
+        "CT",
+        D(2025, 7, 14),
+    ),
+    (
+        "Phúc đáp Văn bản số 123/UBND-KT ngày 03/3/2026 của UBND huyện Đức Trọng,",
+        "123/UBND-KT",
+        "CV",
+        D(2026, 3, 3),
+    ),
+    ("Theo Công văn số 3187 ngày 10/02/2026 của Sở Tài chính,", "3187", "CV", D(2026, 2, 10)),
+    (
+        "Căn cứ Thông tư số 01/2026/TT-BNV ngày 05 tháng 01 năm 2026 của Bộ Nội vụ;",
+        "01/2026/TT-BNV",
+        "TT",
+        D(2026, 1, 5),
+    ),
+    (
+        "Thực hiện Kế hoạch số 45-KH/TU ngày 05 tháng 3 năm 2026 của Ban Thường vụ Tỉnh ủy,",
+        "45-KH/TU",
+        "KH",
+        D(2026, 3, 5),
+    ),
+    (
+        "Thực hiện Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng,",
+        "36-HD/VPTW",
+        "HD",
+        D(2018, 4, 3),
+    ),
+    (
+        "Căn cứ Nghị định 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
+        "30/2020/NĐ-CP",
+        "NĐ",
+        D(2020, 3, 5),
+    ),
     ("Thực hiện Quyết định số 1234/QĐ-TTg của Thủ tướng Chính phủ,", "1234/QĐ-TTg", "QĐ", None),
     # the ký hiệu names the kind even when the sentence calls it a "văn bản"
-    ("Thực hiện văn bản số 512/KH-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh,",
-     "512/KH-UBND", "KH", D(2026, 1, 20)),
+    (
+        "Thực hiện văn bản số 512/KH-UBND ngày 20/01/2026 của Ủy ban nhân dân tỉnh,",
+        "512/KH-UBND",
+        "KH",
+        D(2026, 1, 20),
+    ),
     # the date in words after "ban hành ngày"
-    ("Căn cứ Thông báo số 77/TB-VPCP ban hành ngày 18 tháng 02 năm 2026;",
-     "77/TB-VPCP", "TB", D(2026, 2, 18)),
+    (
+        "Căn cứ Thông báo số 77/TB-VPCP ban hành ngày 18 tháng 02 năm 2026;",
+        "77/TB-VPCP",
+        "TB",
+        D(2026, 2, 18),
+    ),
 ]
 
 
@@ -109,8 +151,10 @@ def test_own_reference_is_not_cited(view):
 
 
 def test_issuer_and_subject_of_a_citation(view):
-    text = ("Thực hiện Quyết định số 789/QĐ-UBND ngày 12/01/2026 của UBND tỉnh về việc phê duyệt "
-            "Đề án phát triển du lịch cộng đồng; các đơn vị triển khai.")
+    text = (
+        "Thực hiện Quyết định số 789/QĐ-UBND ngày 12/01/2026 của UBND tỉnh về việc phê duyệt "
+        "Đề án phát triển du lịch cộng đồng; các đơn vị triển khai."
+    )
     (c,) = cite(view, text)
     assert c.issuer == "Ủy ban nhân dân tỉnh"
     assert c.subject == "phê duyệt Đề án phát triển du lịch cộng đồng"
@@ -155,6 +199,8 @@ def test_document_does_not_cite_itself(doc):
 
 
 def test_attached_to_is_not_a_citation(view):
-    text = ("PHỤ LỤC\n(Kèm theo Quyết định số 95/QĐ-UBND ngày 02/3/2026 của Ủy ban nhân dân huyện Lộc Ninh)\n"
-            "Danh mục nhiệm vụ năm 2026")
+    text = (
+        "PHỤ LỤC\n(Kèm theo Quyết định số 95/QĐ-UBND ngày 02/3/2026 của Ủy ban nhân dân huyện Lộc Ninh)\n"
+        "Danh mục nhiệm vụ năm 2026"
+    )
     assert cite(view, text) == []

@@ -78,7 +78,7 @@ def test_find_full_dates_in_order_with_spans():
     assert [d for _, _, d in found] == [D(2026, 3, 1), D(2026, 3, 31), D(2026, 4, 15)]
     for s, e, _ in found:
         assert any(ch.isdigit() for ch in text[s:e])
-    assert text[found[0][0]:found[0][1]].endswith("01/3/2026")
+    assert text[found[0][0] : found[0][1]].endswith("01/3/2026")
 
 
 def test_find_full_dates_skips_invalid_keeps_valid():
@@ -162,8 +162,6 @@ def test_month_end(y, m, expected):
     assert month_end(y, m) == expected
 
 
-@pytest.mark.parametrize(
-    ("y", "m", "d", "ok"), [(2026, 2, 28, True), (2026, 2, 29, False), (2026, 4, 31, False)]
-)
+@pytest.mark.parametrize(("y", "m", "d", "ok"), [(2026, 2, 28, True), (2026, 2, 29, False), (2026, 4, 31, False)])
 def test_valid(y, m, d, ok):
     assert (valid(y, m, d) is not None) is ok

@@ -134,9 +134,7 @@ def test_cell_should_match(cell, expected):
     assert [(d.due, d.recurrence) for d in find_deadlines(cell, REF, cell=True)] == expected
 
 
-@pytest.mark.parametrize(
-    "cell", ["Thường xuyên", "Liên tục", "Theo tiến độ", "Theo chỉ đạo của UBND tỉnh", ""]
-)
+@pytest.mark.parametrize("cell", ["Thường xuyên", "Liên tục", "Theo tiến độ", "Theo chỉ đạo của UBND tỉnh", ""])
 def test_cell_must_not_match(cell):
     assert find_deadlines(cell, REF, cell=True) == []
 
@@ -150,5 +148,5 @@ def test_marker_is_needed_outside_cells():
 def test_deadline_span_points_at_the_date():
     text = "các đơn vị gửi báo cáo chậm nhất ngày 20/3/2026 để tổng hợp"
     (d,) = find_deadlines(text, REF)
-    assert "20/3/2026" in text[d.start:d.end]
+    assert "20/3/2026" in text[d.start : d.end]
     assert d.rule.startswith("deadline:")

@@ -132,14 +132,24 @@ def test_cong_van_subject_marker_variants(contract, vv):
 
 def test_subject_wrapped_in_header_column():
     """A docx header table: the V/v cell's second line is its own paragraph in the left column."""
-    left = ["UBND TỈNH NINH THUẬN", "SỞ Y TẾ", "Số: 412/SYT-NVY", "V/v tăng cường công tác phòng, chống",
-            "dịch sốt xuất huyết trên địa bàn tỉnh"]
-    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-             "Phan Rang - Tháp Chàm, ngày 09 tháng 3 năm 2026"]
+    left = [
+        "UBND TỈNH NINH THUẬN",
+        "SỞ Y TẾ",
+        "Số: 412/SYT-NVY",
+        "V/v tăng cường công tác phòng, chống",
+        "dịch sốt xuất huyết trên địa bàn tỉnh",
+    ]
+    right = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Phan Rang - Tháp Chàm, ngày 09 tháng 3 năm 2026",
+    ]
     blocks = [Block(BlockKind.PARAGRAPH, t, region=Region.HEADER_LEFT) for t in left]
     blocks += [Block(BlockKind.PARAGRAPH, t, region=Region.HEADER_RIGHT) for t in right]
-    blocks += [Block(BlockKind.PARAGRAPH, "Kính gửi: Ủy ban nhân dân các huyện, thành phố."),
-               Block(BlockKind.PARAGRAPH, "Sở Y tế đề nghị các đơn vị triển khai thực hiện.")]
+    blocks += [
+        Block(BlockKind.PARAGRAPH, "Kính gửi: Ủy ban nhân dân các huyện, thành phố."),
+        Block(BlockKind.PARAGRAPH, "Sở Y tế đề nghị các đơn vị triển khai thực hiện."),
+    ]
     out = to_contract(extract(RawDocument("t.docx", "docx", tuple(blocks))))
     assert out["subject"] == CONG_VAN_SUBJECT
     assert norm(out["issuer"]) == "sở y tế"

@@ -20,8 +20,12 @@ def norm(s):
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s).lower()).strip(" .;,:-")
 
 
-def frame(body: str, title: str = "KẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2026\n",
-          symbol: str = "KH-UBND", date: str = "ngày 10 tháng 3 năm 2026") -> str:
+def frame(
+    body: str,
+    title: str = "KẾ HOẠCH\nThực hiện công tác cải cách hành chính năm 2026\n",
+    symbol: str = "KH-UBND",
+    date: str = "ngày 10 tháng 3 năm 2026",
+) -> str:
     return f"""\
 ỦY BAN NHÂN DÂN
 TỈNH KON TUM
@@ -92,7 +96,7 @@ III. TỔ CHỨC THỰC HIỆN
 
 
 def test_dash_item_opening_with_a_verb_keeps_the_section_owner(contract):
-    """"Ban hành", "Bàn giao", "Hội nghị" open a task, not a unit ("Ban", "Hội")."""
+    """ "Ban hành", "Bàn giao", "Hội nghị" open a task, not a unit ("Ban", "Hội")."""
     assert dated(contract, frame(VERB_ITEMS)) == [
         (("sở nội vụ",), "2026-03-31", None),
         (("sở nội vụ",), "2026-06-30", None),
@@ -103,13 +107,26 @@ def test_dash_item_opening_with_a_verb_keeps_the_section_owner(contract):
 @pytest.mark.parametrize(
     ("sentence", "owner", "partner", "due"),
     [
-        ("Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức khám sức khỏe cho học sinh, "
-         "hoàn thành trước ngày 31/5/2026.", "sở y tế", "sở giáo dục và đào tạo", "2026-05-31"),
-        ("Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính xây dựng phương án tổ "
-         "chức lễ hội, hoàn thành trong tháng 5/2026.",
-         "sở văn hóa, thể thao và du lịch", "sở tài chính", "2026-05-31"),
-        ("Giao Công an tỉnh phối hợp với Sở Tư pháp rà soát hồ sơ, hoàn thành trong Quý II năm 2026.",
-         "công an tỉnh", "sở tư pháp", "2026-06-30"),
+        (
+            "Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức khám sức khỏe cho học sinh, "
+            "hoàn thành trước ngày 31/5/2026.",
+            "sở y tế",
+            "sở giáo dục và đào tạo",
+            "2026-05-31",
+        ),
+        (
+            "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính xây dựng phương án tổ "
+            "chức lễ hội, hoàn thành trong tháng 5/2026.",
+            "sở văn hóa, thể thao và du lịch",
+            "sở tài chính",
+            "2026-05-31",
+        ),
+        (
+            "Giao Công an tỉnh phối hợp với Sở Tư pháp rà soát hồ sơ, hoàn thành trong Quý II năm 2026.",
+            "công an tỉnh",
+            "sở tư pháp",
+            "2026-06-30",
+        ),
     ],
 )
 def test_directive_owner_is_never_the_partner(contract, sentence, owner, partner, due):
@@ -121,15 +138,31 @@ def test_directive_owner_is_never_the_partner(contract, sentence, owner, partner
 @pytest.mark.parametrize(
     ("sentence", "owner", "recipient", "due"),
     [
-        ("Đề nghị các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh báo cáo tình hình dự trữ hàng "
-         "hóa về Sở Công Thương trước ngày 25/3/2026.",
-         "các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh", "sở công thương", "2026-03-25"),
-        ("Ủy ban nhân dân các huyện gửi danh sách đối tượng về Sở Y tế trước ngày 10/4/2026.",
-         "ủy ban nhân dân các huyện", "sở y tế", "2026-04-10"),
-        ("Các trường trung học phổ thông cung cấp số liệu cho Sở Giáo dục và Đào tạo trước ngày 20/3/2026.",
-         "các trường trung học phổ thông", "sở giáo dục và đào tạo", "2026-03-20"),
-        ("Các đơn vị gửi báo cáo qua Văn phòng Ủy ban nhân dân tỉnh trước ngày 05/4/2026.",
-         "các đơn vị", "văn phòng ủy ban nhân dân tỉnh", "2026-04-05"),
+        (
+            "Đề nghị các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh báo cáo tình hình dự trữ hàng "
+            "hóa về Sở Công Thương trước ngày 25/3/2026.",
+            "các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh",
+            "sở công thương",
+            "2026-03-25",
+        ),
+        (
+            "Ủy ban nhân dân các huyện gửi danh sách đối tượng về Sở Y tế trước ngày 10/4/2026.",
+            "ủy ban nhân dân các huyện",
+            "sở y tế",
+            "2026-04-10",
+        ),
+        (
+            "Các trường trung học phổ thông cung cấp số liệu cho Sở Giáo dục và Đào tạo trước ngày 20/3/2026.",
+            "các trường trung học phổ thông",
+            "sở giáo dục và đào tạo",
+            "2026-03-20",
+        ),
+        (
+            "Các đơn vị gửi báo cáo qua Văn phòng Ủy ban nhân dân tỉnh trước ngày 05/4/2026.",
+            "các đơn vị",
+            "văn phòng ủy ban nhân dân tỉnh",
+            "2026-04-05",
+        ),
     ],
 )
 def test_recipient_after_ve_cho_qua_is_not_the_owner(contract, sentence, owner, recipient, due):
@@ -140,8 +173,7 @@ def test_recipient_after_ve_cho_qua_is_not_the_owner(contract, sentence, owner, 
 
 
 def test_group_with_colon_gives_one_owner_per_member(contract):
-    text = frame("Đề nghị các Tập đoàn: Hòa Phát, Hoa Sen báo cáo sản lượng thép xuất khẩu trước ngày "
-                 "15/4/2026.")
+    text = frame("Đề nghị các Tập đoàn: Hòa Phát, Hoa Sen báo cáo sản lượng thép xuất khẩu trước ngày 15/4/2026.")
     assert dated(contract, text) == [(("tập đoàn hòa phát", "tập đoàn hoa sen"), "2026-04-15", None)]
 
 
@@ -166,10 +198,12 @@ II. NHIỆM VỤ CỤ THỂ
 
 def test_chu_tri_blocks(contract):
     obs = dated(contract, frame(BLOCKS))
-    assert sorted(obs) == sorted([
-        (("sở nông nghiệp và môi trường",), "2026-09-30", None),
-        (("sở tư pháp",), "2027-12-31", None),
-    ])
+    assert sorted(obs) == sorted(
+        [
+            (("sở nông nghiệp và môi trường",), "2026-09-30", None),
+            (("sở tư pháp",), "2027-12-31", None),
+        ]
+    )
     assert not owners_of(obs) & {"ủy ban nhân dân cấp xã", "sở nội vụ"}
 
 
@@ -248,8 +282,7 @@ Nguyễn Hữu Tài
         "00, ngày 12/3/2026 tại Phòng họp số 2, Sở Tài chính.",
         "Sở Tài chính trân trọng mời đại diện lãnh đạo Sở Nông nghiệp và Môi trường dự họp vào lúc 14 giờ 00 "
         "ngày 12/3/2026 tại Phòng họp số 2, Sở Tài chính.",
-        "Sở Tài chính trân trọng kính mời đại diện lãnh đạo Quý Sở dự họp vào ngày 12/3/2026 tại Phòng "
-        "họp số 2.",
+        "Sở Tài chính trân trọng kính mời đại diện lãnh đạo Quý Sở dự họp vào ngày 12/3/2026 tại Phòng họp số 2.",
     ],
 )
 def test_cong_van_calling_a_meeting(contract, sentence):
@@ -262,18 +295,29 @@ def test_cong_van_calling_a_meeting(contract, sentence):
 
 MUST_NOT = [
     # an intro that announces the list below
-    ("Để triển khai hiệu quả Kế hoạch trong năm 2026, Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện "
-     "một số nhiệm vụ như sau:", "2026-12-31"),
+    (
+        "Để triển khai hiệu quả Kế hoạch trong năm 2026, Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện "
+        "một số nhiệm vụ như sau:",
+        "2026-12-31",
+    ),
     # the topic's period is not a deadline
-    ("1. Về công tác chuyển đổi số trong năm 2026: giao Sở Khoa học và Công nghệ tham mưu triển khai các "
-     "giải pháp phù hợp.", "2026-12-31"),
+    (
+        "1. Về công tác chuyển đổi số trong năm 2026: giao Sở Khoa học và Công nghệ tham mưu triển khai các "
+        "giải pháp phù hợp.",
+        "2026-12-31",
+    ),
     # past tense
-    ("Kết quả đạt được (năm 2025, Sở Công Thương đã tổ chức 12 hội chợ xúc tiến thương mại trong năm 2025).",
-     "2025-12-31"),
+    (
+        "Kết quả đạt được (năm 2025, Sở Công Thương đã tổ chức 12 hội chợ xúc tiến thương mại trong năm 2025).",
+        "2025-12-31",
+    ),
     ("Trong năm 2025, Sở Công Thương đã tổ chức 12 hội chợ xúc tiến thương mại.", "2025-12-31"),
     # a cited document's date
-    ("Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh, các sở, ngành triển khai "
-     "các nhiệm vụ được giao.", "2026-01-05"),
+    (
+        "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh, các sở, ngành triển khai "
+        "các nhiệm vụ được giao.",
+        "2026-01-05",
+    ),
     # a law's article and a budget cycle
     ("Sở Tài chính bố trí dự toán ngân sách hằng năm theo khoản 2 Điều 5 Luật Ngân sách nhà nước.", None),
     # a period that is not behind a marker
@@ -291,31 +335,45 @@ def test_must_not_create_dated_task(contract, body, not_due):
 
 
 def test_topic_period_with_real_deadline(contract):
-    body = ("1. Về công tác chuyển đổi số trong năm 2026: giao Sở Khoa học và Công nghệ tham mưu ban hành kế "
-            "hoạch trước ngày 15/4/2026.")
+    body = (
+        "1. Về công tác chuyển đổi số trong năm 2026: giao Sở Khoa học và Công nghệ tham mưu ban hành kế "
+        "hoạch trước ngày 15/4/2026."
+    )
     assert dated(contract, frame(body)) == [(("sở khoa học và công nghệ",), "2026-04-15", None)]
 
 
 def test_past_report_then_new_task(contract):
-    body = ("Trong năm 2025, Sở Công Thương đã tổ chức 12 hội chợ. Năm 2026, giao Sở Công Thương tổ chức ít "
-            "nhất 15 hội chợ, hoàn thành trong Quý IV/2026.")
+    body = (
+        "Trong năm 2025, Sở Công Thương đã tổ chức 12 hội chợ. Năm 2026, giao Sở Công Thương tổ chức ít "
+        "nhất 15 hội chợ, hoàn thành trong Quý IV/2026."
+    )
     assert dated(contract, frame(body)) == [(("sở công thương",), "2026-12-31", None)]
 
 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Định kỳ 6 tháng, Ủy ban nhân dân cấp xã báo cáo kết quả về Sở Nội vụ.",
-         (("ủy ban nhân dân cấp xã",), None, "semiannual")),
+        (
+            "Định kỳ 6 tháng, Ủy ban nhân dân cấp xã báo cáo kết quả về Sở Nội vụ.",
+            (("ủy ban nhân dân cấp xã",), None, "semiannual"),
+        ),
         ("Các sở, ngành gửi báo cáo trước 16h00 thứ Năm hằng tuần.", (("các sở, ngành",), None, "weekly")),
-        ("Hằng tuần, Văn phòng Ủy ban nhân dân tỉnh tổng hợp, báo cáo trước 16h00 thứ Sáu.",
-         (("văn phòng ủy ban nhân dân tỉnh",), None, "weekly")),
-        ("Định kỳ hằng quý, Sở Tư pháp tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
-         (("sở tư pháp",), None, "quarterly")),
-        ("Ủy ban nhân dân các xã báo cáo kết quả về Sở Tư pháp trước ngày 25 hằng tháng.",
-         (("ủy ban nhân dân các xã",), "2026-03-25", "monthly")),
-        ("Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.",
-         (("sở tài chính",), "2026-12-15", "yearly")),
+        (
+            "Hằng tuần, Văn phòng Ủy ban nhân dân tỉnh tổng hợp, báo cáo trước 16h00 thứ Sáu.",
+            (("văn phòng ủy ban nhân dân tỉnh",), None, "weekly"),
+        ),
+        (
+            "Định kỳ hằng quý, Sở Tư pháp tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
+            (("sở tư pháp",), None, "quarterly"),
+        ),
+        (
+            "Ủy ban nhân dân các xã báo cáo kết quả về Sở Tư pháp trước ngày 25 hằng tháng.",
+            (("ủy ban nhân dân các xã",), "2026-03-25", "monthly"),
+        ),
+        (
+            "Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.",
+            (("sở tài chính",), "2026-12-15", "yearly"),
+        ),
     ],
 )
 def test_recurring_tasks(contract, body, expected):
@@ -324,7 +382,6 @@ def test_recurring_tasks(contract, body, expected):
 
 def test_addressee_owns_a_task_put_to_quy_co_quan(contract):
     text = MEETING_CV.format(
-        sentence="Sở Tài chính đề nghị Quý Sở có ý kiến góp ý bằng văn bản, gửi về Sở Tài chính trước "
-        "ngày 20/3/2026."
+        sentence="Sở Tài chính đề nghị Quý Sở có ý kiến góp ý bằng văn bản, gửi về Sở Tài chính trước ngày 20/3/2026."
     )
     assert dated(contract, text) == [(("sở nông nghiệp và môi trường",), "2026-03-20", None)]

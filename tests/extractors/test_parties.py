@@ -40,8 +40,11 @@ ADDRESSEES = [
     (
         "Kính gửi:\n- Các sở, ban, ngành thuộc tỉnh;\n- Ủy ban nhân dân các huyện, thị xã, thành phố;\n"
         "- Các doanh nghiệp nhà nước trên địa bàn tỉnh.",
-        ["Các sở, ban, ngành thuộc tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố",
-         "Các doanh nghiệp nhà nước trên địa bàn tỉnh"],
+        [
+            "Các sở, ban, ngành thuộc tỉnh",
+            "Ủy ban nhân dân các huyện, thị xã, thành phố",
+            "Các doanh nghiệp nhà nước trên địa bàn tỉnh",
+        ],
     ),
     (
         "Kính gửi: - Kho bạc Nhà nước Bình Phước;\n- Cục Thuế tỉnh.",
@@ -78,7 +81,8 @@ def _with_note(lines: list[str], note_line: int, note: str) -> TextView:
 def test_footnote_members_kept_under_addressee():
     v = _with_note(
         ["Số: 19/STC-QLNS", "Kính gửi: Ủy ban nhân dân các xã", "Sở Tài chính đề nghị các xã rà soát."],
-        1, "Xã An Phú; xã Tân Hòa; xã Bình Minh.",
+        1,
+        "Xã An Phú; xã Tân Hòa; xã Bình Minh.",
     )
     (a,) = [x.value for x in extract_addressees(v)]
     assert a.name == "Ủy ban nhân dân các xã"
@@ -87,15 +91,22 @@ def test_footnote_members_kept_under_addressee():
 
 def test_footnote_members_under_a_dashed_item():
     v = _with_note(
-        ["Số: 19/STC-QLNS", "Kính gửi:", "- Sở Xây dựng;", "- Các doanh nghiệp viễn thông;",
-         "Sở Tài chính đề nghị các đơn vị rà soát."],
-        3, "Tổng công ty Viễn thông Sông Hàn; Công ty Cổ phần Cáp quang Miền Núi.",
+        [
+            "Số: 19/STC-QLNS",
+            "Kính gửi:",
+            "- Sở Xây dựng;",
+            "- Các doanh nghiệp viễn thông;",
+            "Sở Tài chính đề nghị các đơn vị rà soát.",
+        ],
+        3,
+        "Tổng công ty Viễn thông Sông Hàn; Công ty Cổ phần Cáp quang Miền Núi.",
     )
     got = {x.value.name: x.value.members for x in extract_addressees(v)}
     assert got == {
         "Sở Xây dựng": (),
         "Các doanh nghiệp viễn thông": (
-            "Tổng công ty Viễn thông Sông Hàn", "Công ty Cổ phần Cáp quang Miền Núi",
+            "Tổng công ty Viễn thông Sông Hàn",
+            "Công ty Cổ phần Cáp quang Miền Núi",
         ),
     }
 
@@ -103,7 +114,8 @@ def test_footnote_members_under_a_dashed_item():
 def test_footnote_that_is_no_list_gives_no_members():
     v = _with_note(
         ["Số: 19/STC-QLNS", "Kính gửi: Ủy ban nhân dân các xã", "Sở Tài chính đề nghị các xã rà soát."],
-        1, "Trừ các xã đã sáp nhập theo Nghị quyết của Ủy ban Thường vụ Quốc hội.",
+        1,
+        "Trừ các xã đã sáp nhập theo Nghị quyết của Ủy ban Thường vụ Quốc hội.",
     )
     (a,) = [x.value for x in extract_addressees(v)]
     assert a.members == ()
@@ -136,7 +148,7 @@ def test_signer_should_match(view, block, name, position, authority):
 
 
 def test_signer_tl_signs_for_the_head(view):
-    """"TL. BỘ TRƯỞNG / VỤ TRƯỞNG VỤ PHÁP CHẾ": a Vụ trưởng signs on the Minister's behalf."""
+    """ "TL. BỘ TRƯỞNG / VỤ TRƯỞNG VỤ PHÁP CHẾ": a Vụ trưởng signs on the Minister's behalf."""
     s = extract_signer(view(HEAD + BODY + NOI_NHAN + "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ PHÁP CHẾ\nLý Thị Dung\n"))
     assert s is not None
     assert s.value.name == "Lý Thị Dung"
@@ -148,10 +160,13 @@ def test_signer_in_signature_columns():
     """A docx signature table: Nơi nhận on the left, the signer on the right."""
     body = ("Số: 19/STC-QLNS", "Sở Tài chính đề nghị các đơn vị rà soát.")
     blocks = [Block(BlockKind.PARAGRAPH, t) for t in body]
-    blocks += [Block(BlockKind.PARAGRAPH, t, region=Region.SIGNATURE_LEFT)
-               for t in ("Nơi nhận:", "- Như trên;", "- Lưu: VT.")]
-    blocks += [Block(BlockKind.PARAGRAPH, t, region=Region.SIGNATURE_RIGHT)
-               for t in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Mai Xuân Trường")]
+    blocks += [
+        Block(BlockKind.PARAGRAPH, t, region=Region.SIGNATURE_LEFT) for t in ("Nơi nhận:", "- Như trên;", "- Lưu: VT.")
+    ]
+    blocks += [
+        Block(BlockKind.PARAGRAPH, t, region=Region.SIGNATURE_RIGHT)
+        for t in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Mai Xuân Trường")
+    ]
     s = extract_signer(TextView(RawDocument("t.docx", "docx", tuple(blocks))))
     assert s is not None
     got = (s.value.name, norm(s.value.position), s.value.authority)
@@ -176,8 +191,7 @@ RECIPIENTS = [
     ),
     ("Nơi nhận: - Như trên; - Sở Tài chính; - Lưu: VT.\n", ["Như trên", "Sở Tài chính", "Lưu: VT"]),
     (
-        "Nơi nhận:\n- Như trên;\n- Văn phòng Đoàn đại biểu Quốc hội và\nHội đồng nhân dân tỉnh;\n"
-        "- Lưu: VT.\n",
+        "Nơi nhận:\n- Như trên;\n- Văn phòng Đoàn đại biểu Quốc hội và\nHội đồng nhân dân tỉnh;\n- Lưu: VT.\n",
         ["Như trên", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "Lưu: VT"],
     ),
 ]
@@ -196,8 +210,12 @@ def test_no_noi_nhan_no_recipients(view):
 
 def test_document_level_parties(contract):
     text = (
-        "UBND TỈNH BÌNH PHƯỚC\nSỞ TÀI CHÍNH\n" + HEAD
-        + "Kính gửi:\n- Sở Xây dựng;\n- Sở Công Thương.\n" + BODY + "\n" + NOI_NHAN
+        "UBND TỈNH BÌNH PHƯỚC\nSỞ TÀI CHÍNH\n"
+        + HEAD
+        + "Kính gửi:\n- Sở Xây dựng;\n- Sở Công Thương.\n"
+        + BODY
+        + "\n"
+        + NOI_NHAN
         + "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An\n"
     )
     out = contract(text)

@@ -97,7 +97,7 @@ def test_several_references_in_one_sentence():
     ],
 )
 def test_reference_kind_from_symbol(symbol_text, kind):
-    (_, _, ref), = find_references(symbol_text)
+    ((_, _, ref),) = find_references(symbol_text)
     assert ref.kind == kind
 
 

@@ -83,8 +83,10 @@ def test_split_units(phrase, units):
     [
         ("các Tập đoàn: Hòa Phát, Hoa Sen", ["Tập đoàn Hòa Phát", "Tập đoàn Hoa Sen"]),
         ("Các Sở: Tài chính, Xây dựng và Nội vụ", ["Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ"]),
-        ("các Tổng công ty: Điện lực miền Trung; Bưu điện Việt Nam",
-         ["Tổng công ty Điện lực miền Trung", "Tổng công ty Bưu điện Việt Nam"]),
+        (
+            "các Tổng công ty: Điện lực miền Trung; Bưu điện Việt Nam",
+            ["Tổng công ty Điện lực miền Trung", "Tổng công ty Bưu điện Việt Nam"],
+        ),
         ("Sở Tài chính", ["Sở Tài chính"]),
         ("Sở Y tế, Sở Giáo dục và Đào tạo", ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),
     ],

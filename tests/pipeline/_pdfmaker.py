@@ -44,9 +44,7 @@ class Page:
         if width is not None and text.count(" "):
             spacing = (width - text_width(text, size)) / text.count(" ")
         escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        self.ops.append(
-            f"BT /F1 {size:g} Tf {spacing:.3f} Tw 1 0 0 1 {x:.2f} {HEIGHT - y:.2f} Tm ({escaped}) Tj ET"
-        )
+        self.ops.append(f"BT /F1 {size:g} Tf {spacing:.3f} Tw 1 0 0 1 {x:.2f} {HEIGHT - y:.2f} Tm ({escaped}) Tj ET")
         return x + text_width(text, size) + spacing * text.count(" ")
 
     def line(self, x0: float, y0: float, x1: float, y1: float, width: float = 0.5) -> None:
@@ -80,18 +78,14 @@ def _padded(password: str) -> bytes:
     return (password.encode("latin-1") + _PAD)[:32]
 
 
-def make_pdf(
-    pages: list[Page], *, info: dict[str, str] | None = None, user_password: str | None = None
-) -> bytes:
+def make_pdf(pages: list[Page], *, info: dict[str, str] | None = None, user_password: str | None = None) -> bytes:
     """Serialise pages into a complete PDF (with xref table); encrypt it when a user password is given."""
     file_id = hashlib.md5(b"congvan-test").digest()
     n_pages = len(pages)
     page_ids = [4 + 2 * k for k in range(n_pages)]
     objects: dict[int, bytes | tuple[bytes, bytes]] = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids ["
-        + b" ".join(b"%d 0 R" % i for i in page_ids)
-        + b"] /Count %d >>" % n_pages,
+        2: b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % i for i in page_ids) + b"] /Count %d >>" % n_pages,
         3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     }
     for k, page in enumerate(pages):
@@ -135,9 +129,7 @@ def make_pdf(
             data = value[1]
             if key is not None:
                 data = _rc4(hashlib.md5(key + oid.to_bytes(3, "little") + b"\0\0").digest()[:10], data)
-            out += (
-                b"%d 0 obj\n<< /Length %d >>\nstream\n" % (oid, len(data)) + data + b"\nendstream\nendobj\n"
-            )
+            out += b"%d 0 obj\n<< /Length %d >>\nstream\n" % (oid, len(data)) + data + b"\nendstream\nendobj\n"
         else:
             if key is not None and info and oid == 4 + 2 * n_pages:  # the Info dictionary's strings
                 value = _encrypt_info(key, oid, info)
@@ -159,7 +151,6 @@ def make_pdf(
 def _encrypt_info(key: bytes, oid: int, info: dict[str, str]) -> bytes:
     object_key = hashlib.md5(key + oid.to_bytes(3, "little") + b"\0\0").digest()[:10]
     body = b" ".join(
-        b"/%s <%s>" % (k.encode(), _rc4(object_key, v.encode("latin-1")).hex().encode())
-        for k, v in info.items()
+        b"/%s <%s>" % (k.encode(), _rc4(object_key, v.encode("latin-1")).hex().encode()) for k, v in info.items()
     )
     return b"<< " + body + b" >>"

@@ -58,9 +58,7 @@ def test_appendix_table_spanning_pages(minh_long):
     task = next(r for r in rows if r[0] == "1.1")
     assert task[2] == "Phòng Văn hóa và Thông tin" and task[4] == "2025-2030"
     # row 2.1 is split by the page break after "thông tin di": joined back, cell by cell
-    assert (
-        "sóng thông tin di (4G/5G/6G) trên phạm vi toàn huyện;" in next(r for r in rows if r[0] == "2.1")[1]
-    )
+    assert "sóng thông tin di (4G/5G/6G) trên phạm vi toàn huyện;" in next(r for r in rows if r[0] == "2.1")[1]
     # a list item inside a cell keeps its own line; wrapped lines are joined with a space
     assert "\n- Tiếp tục tổ chức thực hiện, sử dụng hiệu quả" in next(r for r in rows if r[0] == "2.2")[1]
     # a word too long for its narrow column, broken without a hyphen, is glued back
@@ -77,9 +75,7 @@ def test_table_text_is_not_repeated_as_paragraphs(minh_long):
 def test_table_matches_the_docx(minh_long):
     (pdf_table,) = minh_long.tables()
     (docx_table,) = read(SAMPLES / "minh-long-ha-tang-so.docx").tables()
-    assert [[squash(c) for c in r] for r in pdf_table.rows] == [
-        [squash(c) for c in r] for r in docx_table.rows
-    ]
+    assert [[squash(c) for c in r] for r in pdf_table.rows] == [[squash(c) for c in r] for r in docx_table.rows]
 
 
 def test_footnote_marks_become_note_refs(wifi):
@@ -184,9 +180,7 @@ def _official_pdf(tmp_path: Path) -> Path:
             "KH/HU ngay 30/11/2023, UBND tinh de nghi nhu sau:",
         ],
     )
-    y = _body(
-        p, y, ["1. Cac so, ban, nganh trien khai thuc hien.", "- Bao cao ket qua truoc ngay 15/12/2025."]
-    )
+    y = _body(p, y, ["1. Cac so, ban, nganh trien khai thuc hien.", "- Bao cao ket qua truoc ngay 15/12/2025."])
     y += 20
     for dy, left, right in [
         (0, "Noi nhan:", "KT. CHU TICH"),
@@ -292,12 +286,8 @@ def test_built_table_across_a_page_break(tmp_path):
     header = ["TT", "Noi dung", "Thoi gian"]
     p1, p2 = Page(), Page()
     p1.text(LEFT + 28, 80, "Phu luc phan cong nhiem vu:", 12)
-    _grid(
-        p1, 100, [header, ["1", "Xay dung ke hoach", "2025"], ["2", "Trien khai he thong thong tin", "2025-"]]
-    )
-    y = _grid(
-        p2, 60, [header, ["", "dung chung cua tinh", "2026"], ["3", ["Tap huan can bo", "- Cap xa"], "2026"]]
-    )
+    _grid(p1, 100, [header, ["1", "Xay dung ke hoach", "2025"], ["2", "Trien khai he thong thong tin", "2025-"]])
+    y = _grid(p2, 60, [header, ["", "dung chung cua tinh", "2026"], ["3", ["Tap huan can bo", "- Cap xa"], "2026"]])
     p2.text(LEFT + 28, y + 30, "Giao Van phong tong hop ket qua.", 12)
     path = tmp_path / "table.pdf"
     path.write_bytes(make_pdf([p1, p2]))
