@@ -124,3 +124,66 @@ def acronym(name: str) -> str:
     """Initials of a unit's name without "và": "Sở Khoa học và Công nghệ" -> "SKHCN"."""
     words = [w for w in re.findall(r"[\wĐđ&]+", expand(name)) if fold(w) not in ("va", "&")]
     return "".join(fold(w)[0].upper() for w in words)
+
+
+# --- canonical keys and groups, for storing units and matching a clerk's question to owners ---
+
+_BODY_KEYS = ("uy ban nhan dan", "hoi dong nhan dan")
+_GROUP_LEVELS = {
+    # words after the body -> the group they name
+    "cap xa": "cap xa",
+    "cac xa": "cap xa",
+    "xa, phuong": "cap xa",
+    "cac xa, phuong": "cap xa",
+    "cac xa, phuong, dac khu": "cap xa",
+    "cac xa, phuong, thi tran": "cap xa",
+    "cac phuong": "cap xa",
+    "cap huyen": "cap huyen",
+    "cac huyen": "cap huyen",
+    "cac huyen, thi xa, thanh pho": "cap huyen",
+    "cap tinh": "cap tinh",
+    "cac tinh": "cap tinh",
+    "cac tinh, thanh pho": "cap tinh",
+    "cac tinh, thanh pho truc thuoc trung uong": "cap tinh",
+}
+_MEMBER_LEVELS = {
+    "xa": "cap xa",
+    "phuong": "cap xa",
+    "thi tran": "cap xa",
+    "dac khu": "cap xa",
+    "huyen": "cap huyen",
+    "quan": "cap huyen",
+    "thi xa": "cap huyen",
+    "thanh pho": "cap huyen",
+    "tinh": "cap tinh",
+}
+
+
+def unit_key(name: str) -> str:
+    """The canonical comparison key of a unit name: abbreviations expanded, folded, quantifiers and
+    punctuation at the ends dropped ("UBND các xã, phường;" -> "uy ban nhan dan xa, phuong")."""
+    k = fold(expand(" ".join(name.split()))).strip(" .;:-–")
+    k = re.sub(r"^(?:cac|nhung|toan the|tat ca)\s+", "", k)
+    k = re.sub(r"\s+", " ", k.replace("(", " ").replace(")", " ")).strip()
+    for body in _BODY_KEYS:
+        if k.startswith(body + " "):
+            rest = k[len(body) + 1 :]
+            group = _GROUP_LEVELS.get(rest) or _GROUP_LEVELS.get("cac " + rest)
+            if group:
+                return f"{body} {group}"
+    return k
+
+
+def group_of(key: str) -> str | None:
+    """The group a single unit belongs to by its level: "uy ban nhan dan xa ia chim" -> "... cap xa"."""
+    for body in _BODY_KEYS:
+        if key.startswith(body + " "):
+            rest = key[len(body) + 1 :]
+            for level, group in sorted(_MEMBER_LEVELS.items(), key=lambda kv: -len(kv[0])):
+                if rest.startswith(level + " ") and not rest.startswith(("cap ", "cac ")):
+                    return f"{body} {group}"
+    return None
+
+
+def is_group(key: str) -> bool:
+    return any(key == f"{b} {g}" for b in _BODY_KEYS for g in set(_GROUP_LEVELS.values()))

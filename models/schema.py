@@ -1,0 +1,223 @@
+"""The tables. Names follow the domain: a văn bản is a Document, a cơ quan/đơn vị a Unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+unit_members = Table(
+    "unit_members",
+    Base.metadata,
+    Column("group_id", ForeignKey("units.id", ondelete="CASCADE"), primary_key=True),
+    Column("member_id", ForeignKey("units.id", ondelete="CASCADE"), primary_key=True),
+)
+
+obligation_owners = Table(
+    "obligation_owners",
+    Base.metadata,
+    Column("obligation_id", ForeignKey("obligations.id", ondelete="CASCADE"), primary_key=True),
+    Column("unit_id", ForeignKey("units.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Document(Base):
+    """One official document (văn bản), with what extraction found in it."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str | None] = mapped_column(String(16), index=True)  # QĐ, KH, CV, ... KHAC
+    number: Mapped[str | None] = mapped_column(String(32))
+    symbol: Mapped[str | None] = mapped_column(String(128))
+    reference: Mapped[str | None] = mapped_column(String(160))  # as cited: 4664/KH-UBND
+    reference_key: Mapped[str | None] = mapped_column(String(160), index=True)  # spacing/case-free
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    issuer_key: Mapped[str | None] = mapped_column(String(300), index=True)
+    issuer_parent: Mapped[str | None] = mapped_column(String(300))
+    place: Mapped[str | None] = mapped_column(String(120))
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # first day of what is known
+    date_text: Mapped[str | None] = mapped_column(String(10))  # "2025-07" when the day was blank
+    subject: Mapped[str | None] = mapped_column(Text)
+    signer_name: Mapped[str | None] = mapped_column(String(120))
+    signer_position: Mapped[str | None] = mapped_column(String(160))
+    signer_authority: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text, default="")
+    fingerprint: Mapped[str | None] = mapped_column(String(64))  # near-duplicate text detection
+    status: Mapped[str] = mapped_column(String(16), default="extracted")  # extracted | failed | needs_ocr
+    extraction: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the contract record, for tracing
+    suspected_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+    files: Mapped[list[DocumentFile]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    addressees: Mapped[list[Addressee]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    citations: Mapped[list[Citation]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", foreign_keys="Citation.document_id"
+    )
+    obligations: Mapped[list[Obligation]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", foreign_keys="Obligation.document_id"
+    )
+    suspected_duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
+
+    @property
+    def label(self) -> str:
+        """How a clerk names it: "CV 1260/UBND-KGVX (16/04/2025) — Sở X"."""
+        ref = self.reference or "(chưa số)"
+        when = self.date_text or ""
+        return f"{self.kind or ''} {ref} {when}".strip()
+
+
+class DocumentFile(Base):
+    """A file as received, kept byte for byte in the content-addressed store."""
+
+    __tablename__ = "document_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(8))
+    original_name: Mapped[str] = mapped_column(String(500))
+    stored_path: Mapped[str] = mapped_column(String(200))  # relative to the store root
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    document: Mapped[Document] = relationship(back_populates="files")
+
+
+class Unit(Base):
+    """A cơ quan or đơn vị under its canonical name, with aliases and members (a group's communes)."""
+
+    __tablename__ = "units"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)  # folded, abbreviations expanded
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+
+    aliases: Mapped[list[UnitAlias]] = relationship(back_populates="unit", cascade="all, delete-orphan")
+    members: Mapped[list[Unit]] = relationship(
+        secondary=unit_members,
+        primaryjoin=lambda: Unit.id == unit_members.c.group_id,
+        secondaryjoin=lambda: Unit.id == unit_members.c.member_id,
+        backref="groups",
+    )
+    parent: Mapped[Unit | None] = relationship(remote_side=[id])
+
+
+class UnitAlias(Base):
+    __tablename__ = "unit_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+
+    unit: Mapped[Unit] = relationship(back_populates="aliases")
+
+
+class Addressee(Base):
+    """A unit after Kính gửi, as written, linked to its canonical Unit."""
+
+    __tablename__ = "addressees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    document: Mapped[Document] = relationship(back_populates="addressees")
+    unit: Mapped[Unit | None] = relationship()
+
+
+class Citation(Base):
+    """A reference from a document to another, resolved when the cited document is in the corpus."""
+
+    __tablename__ = "citations"
+    __table_args__ = (UniqueConstraint("document_id", "reference_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    reference: Mapped[str] = mapped_column(String(160))
+    reference_key: Mapped[str] = mapped_column(String(160), index=True)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    subject: Mapped[str | None] = mapped_column(Text)
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+
+    document: Mapped[Document] = relationship(back_populates="citations", foreign_keys=[document_id])
+    target: Mapped[Document | None] = relationship(foreign_keys=[target_id])
+
+
+class Obligation(Base):
+    """A task a document assigns: owners, action, deadline, recurrence, and how it stands."""
+
+    __tablename__ = "obligations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    owner_text: Mapped[str] = mapped_column(String(600))  # owners as written, "; "-joined
+    action: Mapped[str | None] = mapped_column(String(80), index=True)
+    recipient: Mapped[str | None] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    due: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    recurrence: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | answered | done
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    rule: Mapped[str | None] = mapped_column(String(120))
+    span_block: Mapped[int | None] = mapped_column(Integer)
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+
+    document: Mapped[Document] = relationship(back_populates="obligations", foreign_keys=[document_id])
+    answered_by: Mapped[Document | None] = relationship(foreign_keys=[answered_by_id])
+    owners: Mapped[list[Unit]] = relationship(secondary=obligation_owners)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.status == "open" and self.due is not None and self.recurrence is None and self.due < today
+
+
+class IngestEntry(Base):
+    """The journal of files taken in: one row per distinct file (by content), with its state.
+
+    The inbox watcher writes a row before it touches a file and completes it after, so a process
+    killed at any instant leaves either a finished row or one to retry, never a second row.
+    """
+
+    __tablename__ = "ingest_journal"
+    __table_args__ = (Index("ix_ingest_state", "state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(500))
+    state: Mapped[str] = mapped_column(String(16))  # pending | processed | failed | duplicate
+    reason: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
