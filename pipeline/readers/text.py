@@ -151,7 +151,7 @@ def _segment(lines: list[str]) -> list[list[str] | _Table]:
             out.append(_Table(rows))
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if (s.startswith("|") and (s.count("|") >= 2 or _MD_RULE.fullmatch(nxt))) or _MD_RULE.fullmatch(s):
+        if (s.startswith("|") and (s.count("|") >= 2 or _is_md_rule(nxt))) or _is_md_rule(s):
             rows, i = _markdown_table(lines, i)
             flush()
             out.append(_Table(rows))
@@ -196,19 +196,25 @@ def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int
     return rows, i
 
 
+def _is_md_rule(s: str) -> bool:
+    """ "|---|---|" under a markdown header row; a bare "-------" is a drawn rule, not a table."""
+    return "|" in s and _MD_RULE.fullmatch(s) is not None
+
+
 def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
     rows: list[list[str]] = []
+    start = i
     while i < len(lines):
         s = lines[i].strip()
         if not s.startswith("|") and "|" not in s:
             break
-        if _MD_RULE.fullmatch(s):
+        if _is_md_rule(s):
             i += 1
             continue
         cells = [c.strip() for c in s.strip("|").split("|")]
         rows.append(cells)
         i += 1
-    return rows, i
+    return rows, max(i, start + 1)  # always move on: a reader must terminate on any input
 
 
 def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:

@@ -1,0 +1,52 @@
+"""The text reader: artefacts of exports undone, and termination on any input."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from pipeline.document import BlockKind, Region
+from pipeline.readers.text import parse_text
+
+RULE_LINES = [
+    "-------",
+    "---------------                           -------",
+    "UBND TỈNH X\n-------\nSố: 12/UBND-VX",
+    "| a | b |\n|---|---|\n| c | d |\n-----\nKính gửi: Sở Y",
+    "----\n----\n----",
+    "|\n|\n|",
+    "|",
+    "| --- |",
+]
+
+
+@pytest.mark.parametrize("text", RULE_LINES)
+def test_rule_lines_and_stray_pipes_terminate(text):
+    blocks, _ = parse_text(text)
+    assert all(b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.FOOTNOTE) for b in blocks)
+
+
+def test_random_lines_of_markup_characters_always_terminate():
+    rng = random.Random(7)
+    alphabet = ["|", "-", "*", "\t", " ", "a", "Ă", "\n", ":", "�", "1.", "#"]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        parse_text(text)
+
+
+def test_markdown_table_still_read():
+    blocks, _ = parse_text("| STT | Nhiệm vụ | Đơn vị chủ trì |\n|---|---|---|\n| 1 | Lập kế hoạch | Sở Y tế |")
+    tables = [b for b in blocks if b.kind is BlockKind.TABLE]
+    assert tables and tables[0].rows[1] == ("1", "Lập kế hoạch", "Sở Y tế")
+
+
+def test_lost_footnote_mark_becomes_a_note_ref():
+    text = "Kính gửi:\n- Ủy ban nhân dân các xã\n;\n- Sở Tài chính.\nNội dung.\n\n\ufffd Xã A; Xã B; Xã C.\n"
+    blocks, _ = parse_text(text)
+    para = next(b for b in blocks if b.text.startswith("- Ủy ban"))
+    assert para.text == "- Ủy ban nhân dân các xã;"
+    assert para.notes and para.notes[0].note_id == "1"
+    notes = [b for b in blocks if b.kind is BlockKind.FOOTNOTE]
+    assert notes[0].text.startswith("Xã A")
+    assert all(b.region is Region.BODY for b in blocks if b.kind is BlockKind.PARAGRAPH)
