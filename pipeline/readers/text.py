@@ -20,6 +20,7 @@ from congvan.errors import ReadError
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.encoding import NotText, decode
 from pipeline.layout import DECORATION, classify_table
+from pipeline.readers.textlayout import find_zones, split_line
 from pipeline.tables import merge_table_rows
 from pipeline.text import fold, nfc
 
@@ -95,17 +96,31 @@ def parse_text(text: str) -> tuple[list[Block], list[str]]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_clean_markup(line) for line in text.split("\n")]
     body_lines, notes = _split_footnotes(raw_lines)
-    items = _segment(body_lines)
     blocks: list[Block] = []
-    n_items = max(1, len(items))
     note_ids = [str(i + 1) for i in range(len(notes))]
     note_cursor = [0]
     double = _is_double_spaced(body_lines)
-    for i, item in enumerate(items):
-        if isinstance(item, _Table):
-            blocks.extend(_table_blocks(item.rows, i / n_items, note_ids, note_cursor, double))
-        else:
-            blocks.extend(_paragraph_blocks(item, Region.BODY, note_ids, note_cursor, double))
+    regions = {"header": (Region.HEADER_LEFT, Region.HEADER_RIGHT),
+               "signature": (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT)}  # fmt: skip
+    pos = 0
+    for zone in [*find_zones(body_lines), None]:
+        stop = zone.start if zone else len(body_lines)
+        items = _segment(body_lines[pos:stop])
+        n_items = max(1, len(items))
+        for i, item in enumerate(items):
+            if isinstance(item, _Table):
+                position = (pos + i / n_items * (stop - pos)) / max(1, len(body_lines))
+                blocks.extend(_table_blocks(item.rows, position, note_ids, note_cursor, double))
+            else:
+                blocks.extend(_paragraph_blocks(item, Region.BODY, note_ids, note_cursor, double))
+        if zone is None:
+            break
+        # a zone laid out in two columns: the left column's paragraphs, then the right column's
+        halves = [split_line(line, zone.right_col) for line in body_lines[zone.start : zone.end]]
+        left, right = regions[zone.kind]
+        blocks.extend(_paragraph_blocks([h[0] for h in halves], left, note_ids, note_cursor, double))
+        blocks.extend(_paragraph_blocks([h[1] for h in halves], right, note_ids, note_cursor, double))
+        pos = zone.end
     for nid, note in zip(note_ids, notes, strict=True):
         blocks.append(Block(BlockKind.FOOTNOTE, text=note, note_id=nid))
     return blocks, []

@@ -1,0 +1,119 @@
+"""Two columns laid out with spaces or tabs in a plain-text export.
+
+A text export of an official document often keeps the header and signature side by side:
+
+    UBND TỈNH NGHỆ AN                        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    SỞ NỘI VỤ                                      Độc lập - Tự do - Hạnh phúc
+    Số: 1234/SNV-CCHC                      Nghệ An, ngày 05 tháng 02 năm 2026
+    ...
+    Nơi nhận:                                          KT. GIÁM ĐỐC
+    - Như trên;                                        PHÓ GIÁM ĐỐC
+
+Read line by line, the two columns mix ("SỞ NỘI VỤ Độc lập - Tự do"). These rules find the
+header and signature zones, the column where the right side starts (from lines whose right part
+is a known right-column element: quốc hiệu, tiêu ngữ, the date line, KT./TM., a position) and
+split each line of the zone there. A zone with no such line is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.text import fold
+
+# What sits in the right column of a header or a signature block.
+_RIGHT_MARK = re.compile(
+    r"^(cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam|[^,]{2,40},\s*ngay\b|(kt|tm|tl|tuq|q)\s*\.|"
+    r"(k/t|t/m|t/l)\b|(pho\s+)?(giam doc|chu tich|truong ban|bi thu|chanh van phong|bo truong|thu truong|"
+    r"chu nhiem|cuc truong|vu truong|truong phong|hieu truong|vien truong|tong giam doc))"
+)
+_BODY_START = re.compile(
+    r"^\s*(kinh gui|can cu|thuc hien|theo|xet|sau khi|de |ngay \d|hom nay|thi hanh)\b|^\s*(quyet dinh|ke hoach|thong bao|"
+    r"bao cao|to trinh|giay moi|chi thi|nghi quyet|huong dan|chuong trinh|cong van)\s*:?\s*$"
+)
+_SIGNATURE_START = re.compile(r"^\s*noi nhan\b")
+_SIGNATURE_END = re.compile(r"^\s*(phu luc|\d+\.\s|[ivx]+\.\s)")
+_GAP = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
+_HEADER_LINES = 30
+_SIGNATURE_LINES = 30
+
+
+@dataclass(frozen=True)
+class Zone:
+    kind: str  # "header" | "signature"
+    start: int
+    end: int  # exclusive
+    right_col: int
+
+
+def _expand(line: str) -> str:
+    return line.expandtabs(8)
+
+
+def _right_starts(line: str) -> list[int]:
+    """Columns where a right-hand part could start in ``line``: after a wide gap or an inner tab."""
+    out = []
+    exp = _expand(line)
+    for m in _GAP.finditer(exp):
+        out.append(m.end(1))
+    return out
+
+
+def _right_col(lines: list[str]) -> int | None:
+    """The leftmost column of a known right-column element in these lines (after a gap or indented)."""
+    cols: list[int] = []
+    for line in lines:
+        exp = _expand(line)
+        for col in _right_starts(line):
+            if _RIGHT_MARK.match(fold(exp[col:])):
+                cols.append(col)
+                break
+        else:
+            indent = len(exp) - len(exp.lstrip())
+            if indent >= 24 and _RIGHT_MARK.match(fold(exp.strip())):
+                cols.append(indent)
+    return min(cols) if cols else None
+
+
+def find_zones(lines: list[str]) -> list[Zone]:
+    zones: list[Zone] = []
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is not None:
+        end = first
+        while end < len(lines) and end - first < _HEADER_LINES:
+            if end > first and _BODY_START.match(fold(lines[end])):
+                break
+            end += 1
+        col = _right_col(lines[first:end])
+        if col is not None and col >= 20:
+            zones.append(Zone("header", first, end, col))
+    starts = [i for i, ln in enumerate(lines) if _SIGNATURE_START.match(fold(ln))]
+    if starts:
+        start = starts[-1]
+        end = start + 1
+        while end < len(lines) and end - start < _SIGNATURE_LINES and not _SIGNATURE_END.match(fold(lines[end])):
+            end += 1
+        col = _right_col(lines[start:end])
+        if col is not None and col >= 20 and not (zones and start < zones[-1].end):
+            zones.append(Zone("signature", start, end, col))
+    return zones
+
+
+def split_line(line: str, right_col: int) -> tuple[str, str]:
+    """(left, right) parts of a zone line: split at the last wide gap that ends near the right column;
+    a line indented to the right column, or holding only a right-column element, is all right."""
+    exp = _expand(line)
+    if not exp.strip():
+        return "", ""
+    starts = [c for c in _right_starts(line) if c >= right_col - 6]
+    if starts:
+        col = starts[0]
+        return exp[:col].strip(), exp[col:].strip()
+    indent = len(exp) - len(exp.lstrip())
+    text = exp.strip()
+    if indent >= right_col - 6 or (indent >= 8 and _RIGHT_MARK.match(fold(text))):
+        return "", text
+    if _RIGHT_MARK.match(fold(text)) and not fold(text).startswith(("kt", "tm", "tl", "q")):
+        return "", text  # quốc hiệu, tiêu ngữ or date line on a line of its own
+    return text, ""
