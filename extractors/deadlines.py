@@ -33,11 +33,18 @@ _WEEKDAYS = r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật"
 
 # Words after which a date is a deadline in running text.
 MARKER = (
-    r"(?:chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|trước|hạn\s+chót|thời\s+hạn(?:\s+hoàn\s+thành)?\s*:?"
-    r"|hạn|hoàn\s+thành(?:\s+(?:trước|trong))?|trong|không\s+muộn\s+hơn|xong\s+trước|kết\s+thúc\s+trước)"
+    r"(?:chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|trước|hạn\s+chót|thời\s+hạn(?:\s+[\wđ]+){0,4}\s*:?"
+    r"|hạn|hoàn\s+thành(?:\s+(?:trước|trong))?|trong|không\s+muộn\s+hơn|xong\s+trước|kết\s+thúc\s+trước"
+    r"|đến\s+hết|muộn\s+nhất)"
 )
+# "trước 17 giờ 00 ngày 20/3/2026": a time of day may stand between the marker and the date
+_TIME = r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?(?:\s+(?:sáng|chiều|trưa|tối))?\s*,?\s*)"
 
-_DMY = r"(?P<d>[0-3]?\d)\s*(?:[/.\-]|\s+tháng\s+)(?P<m>[01]?\d)\s*(?:[/.\-]|\s+năm\s+)(?P<y>(?:19|20)\d\d)(?!\d)"
+# the separators agree ("15/7/2025", "15.7.2025"; never "3-4/2026", a span of months)
+_DMY = (
+    r"(?:(?P<d>[0-3]?\d)\s*(?P<sep>[/.\-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)"
+    r"|(?P<dw>[0-3]?\d)\s+tháng\s+(?P<mw>[01]?\d)\s*(?:,\s*)?(?:năm\s+|/\s*)(?P<yw>(?:19|20)\d\d))(?!\d)"
+)
 _DM = r"(?P<d2>[0-3]?\d)\s*(?:/|\s+tháng\s+)(?P<m2>[01]?\d)(?![\d/]|\s*(?:năm|/)\s*\d)"
 _DM_MORE = r"(?P<more>(?:\s*(?:,|và)\s*(?:ngày\s+)?[0-3]?\d\s*(?:/|\s+tháng\s+)[01]?\d(?![\d/]))*)"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
@@ -52,16 +59,23 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "weekday",
             rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?",
         ),
+        ("day-only", rf"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.|tháng|\d))"),
         ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
+        ("months", rf"tháng\s+(?:[01]?\d)(?:\s*(?:[-–,]|và)\s*(?:[01]?\d))+\s*(?:/|\s+năm\s+){_YEAR}(?P<mlast>)"),
         ("month", rf"tháng\s+(?P<m>[01]?\d)\s*(?:/|\s+năm\s+){_YEAR}"),
-        ("quarter", rf"qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])\s*(?:/|-|\s+năm\s+|\s+)\s*{_YEAR}"),
+        (
+            "quarter",
+            rf"qu[ýí]\s+(?:(?:IV|III|II|I|[1-4])\s*(?:,|-|–|và)\s*)*(?P<q>IV|III|II|I|[1-4])\s*"
+            rf"(?:/|-|\s+năm\s+|\s+)\s*{_YEAR}",
+        ),
+        ("span", rf"giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*{_YEAR}"),
         ("year", rf"(?:năm\s+){_YEAR}(?!\s*[-–]\s*\d)"),
     )
 )
 # In a time cell: spans and bare years, and recurrence words on their own.
 CELL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("span", re.compile(r"(?:giai\s+đoạn\s+)?(?:19|20)\d\d\s*[-–]\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)),
-    *PATTERNS[:-1],
+    *(p for p in PATTERNS[:-1] if p[0] not in ("day-only", "span")),
     ("year", re.compile(rf"(?:năm\s+)?{_YEAR}(?!\s*[-–/]\s*\d)", re.IGNORECASE)),
 )
 RECURRING = re.compile(
@@ -70,7 +84,9 @@ RECURRING = re.compile(
     re.IGNORECASE,
 )
 _REPORTING = r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)"
-_MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?$", re.IGNORECASE)
+_MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?$", re.IGNORECASE)
+# "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
+_MARKED_PERIOD = re.compile(r"\bvào\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -103,8 +119,14 @@ def _next_day_of_month(ref: dt.date, day: int) -> dt.date | None:
 def _read(name: str, m: re.Match[str], ref: dt.date, recurring: str | None) -> list[tuple[dt.date | None, str | None]]:
     """Turn one matched expression into (due, recurrence) pairs (a "01/6 và 15/11" list gives two)."""
     if name == "date":
-        d = valid(int(m["y"]), int(m["m"]), int(m["d"]))
-        return [(d, recurring)] if d else []
+        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["yw"], m["mw"], m["dw"])
+        day = valid(int(y), int(mo), int(d))
+        return [(day, recurring)] if day else []
+    if name == "day-only":  # "hằng tháng (trước ngày 20)": only with a monthly recurrence around it
+        return [(_next_day_of_month(ref, int(m["d4"])), "monthly")] if recurring == "monthly" else []
+    if name == "months":  # "Tháng 3-4/2026", "tháng 10, 11/2026": the last month listed
+        last = int(re.findall(r"(\d{1,2})\s*(?:/|\s+năm\s+)(?:19|20)\d\d", m.group(0))[-1])
+        return [(month_end(int(m["y"]), last), recurring)] if 1 <= last <= 12 else []
     if name == "day-month":
         pairs = [(int(m["d2"]), int(m["m2"]))]
         for d, mo in re.findall(r"([0-3]?\d)\s*(?:/|\s+tháng\s+)([01]?\d)", m["more"] or ""):
@@ -158,7 +180,9 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if not cell and not _MARKED.search(text[max(0, m.start() - 40) : m.start()]):
+            before = text[max(0, m.start() - 60) : m.start()]
+            period = name in ("year", "month", "months", "quarter", "half-year", "span")
+            if not cell and not (_MARKED.search(before) or period and _MARKED_PERIOD.search(before)):
                 continue
             rec = _recurrence_near(text, m.start(), m.end())
             for due, recurrence in _read(name, m, ref, rec):

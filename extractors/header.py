@@ -150,21 +150,29 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
         parts = [_VV.sub("", ln.text)]
         for _, nxt in top[pos + 1 :]:
             t = nxt.text.strip()
-            if (nxt.region is not ln.region and ln.region is not Region.BODY) or _stops_subject(t):
+            if (nxt.region is not ln.region and ln.region is not Region.BODY) or _ends_vv(t):
                 break
+            if _is_caps(t) and not _is_caps(parts[-1]):
+                break  # "QUYẾT ĐỊNH / Về việc ... / ỦY BAN NHÂN DÂN XÃ X": the authority, not the trích yếu
             parts.append(t)
         text = _clean_subject(" ".join(parts))
         return Extracted(text, view.span(ln.offset, ln.offset + len(ln.text)), "subject:v/v")
     if title_idx is None:
         return None
-    # Other kinds: the lines under the title, up to the body.
-    parts = []
+    # Other kinds: the lines under the title, up to the body. The first line is the trích yếu
+    # whatever word it opens with ("Triển khai ...", "về lãnh đạo ..."); the issuing authority of a
+    # quyết định follows it in capitals ("GIÁM ĐỐC SỞ NỘI VỤ") and is not part of it.
+    parts: list[str] = []
     first = None
     for idx, ln in top:
         if idx <= title_idx:
             continue
         t = ln.text.strip()
-        if _stops_subject(t) or t.startswith("(") or (parts and t.endswith(".") and not _is_caps(t)):
+        if parts and (_stops_subject(t) or (_is_caps(t) and not all(_is_caps(p) for p in parts))):
+            break
+        if not parts and (not t or t.startswith(("(", "-", "+")) or fold(t).startswith(("kinh gui", "can cu"))):
+            break
+        if parts and (t.startswith(("(", "-", "+")) or t.endswith(".") and not _is_caps(t)):
             break
         first = first or ln
         parts.append(t)
@@ -173,9 +181,20 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
     if not parts or first is None:
         return None
     return Extracted(
-        _clean_subject(" ".join(parts)),
-        view.span(first.offset, first.offset + len(first.text)),
-        "subject:under-title",
+        _clean_subject(" ".join(parts)), view.span(first.offset, first.offset + len(first.text)), "subject:under-title"
+    )
+
+
+def _ends_vv(t: str) -> bool:
+    """A trích yếu after V/v runs on until the next element of the header frame."""
+    f = fold(t)
+    return bool(
+        not t
+        or _is_quoc_hieu(t)
+        or parse_header_date(t)
+        or re.match(r"\s*Số\s*:", t)
+        or f.startswith(("kinh gui", "noi nhan", "can cu"))
+        or re.match(r"^([IVX]+|\d+)\.\s", t)
     )
 
 
@@ -221,7 +240,8 @@ def _join_agency_lines(lines: list[str]) -> list[str]:
     for t in lines:
         f = fold(t)
         continues = out and (
-            len(t.split()) == 1
+            not starts_with_unit(t)  # every agency opens with a head noun; "VÀ MÔI TRƯỜNG" continues one
+            or len(t.split()) == 1
             or any(f.startswith(fold(lv) + " ") for lv in LEVELS)
             or fold(out[-1]).endswith((" va", "&", "-"))
             or fold(out[-1]).endswith(("uy ban nhan", "uy ban", "hoi dong nhan", "hoi dong"))
@@ -268,6 +288,8 @@ def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
         ]
         body = view.text
         names = [title_case_from_caps(a, body) for a in agencies]
+        if len(names) > 1:
+            names[-1] = _qualify(names[-1], names[-2])
         span = view.span(lines[-1].offset, lines[-1].offset + len(lines[-1].text))
         parent = (
             Extracted(
@@ -280,6 +302,22 @@ def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
         )
         return Extracted(names[-1], span, "issuer:header"), parent
     return _issuer_from_signature(view, ref) or _issuer_from_symbol(view, ref), None
+
+
+def _qualify(issuer: str, parent: str) -> str:
+    """A bare lower line names its agency through the line above: "UBND TỈNH LÂM ĐỒNG / VĂN PHÒNG"
+    is the Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng; "ĐẢNG BỘ TỈNH HÀ TĨNH / TỈNH ỦY" the Tỉnh ủy Hà Tĩnh."""
+    f = fold(issuer)
+    if f not in _BARE_HEADS:
+        return issuer
+    if any(f.startswith(fold(lv) + " ") for lv in LEVELS):  # "tỉnh ủy": add the parent's place
+        m = re.search(rf"\b(?:{'|'.join(LEVELS)})\s+(?P<place>.+)$", parent, re.IGNORECASE)
+        return f"{issuer} {m['place']}" if m else issuer
+    return f"{issuer} {parent[0].lower()}{parent[1:]}" if parent.startswith("Ủy ban") else f"{issuer} {parent}"
+
+
+# Lower lines that name no agency by themselves (a named one such as "BAN TUYÊN GIÁO" stays as written).
+_BARE_HEADS = {"van phong", "tinh uy", "huyen uy", "thanh uy", "dang uy", "ban thuong vu", "ban chap hanh"}
 
 
 def _issuer_from_signature(view: TextView, ref: Extracted[Reference] | None) -> Extracted[str] | None:

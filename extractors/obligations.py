@@ -26,6 +26,8 @@ from extractors.data.grammar import (
     TIME_LABELS,
     VERBS,
 )
+from extractors.data.kinds import kind_of_name
+from extractors.dates import find_full_dates
 from extractors.deadlines import Deadline, find_deadlines, standalone_recurrences
 from extractors.nlp import sentences
 from extractors.units import distribute, starts_with_unit
@@ -47,9 +49,9 @@ _NUMBERING = (
     ("dash", re.compile(r"^[-–+•]\s*")),
 )
 _RANK = {"roman": 0, "num": 1, "num2": 2, "num3": 3, "paren": 4, "letter": 5, "dash": 6}
-_TIME_OF_DAY = r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s+(?:sáng|chiều|trưa|tối))?\s*,?\s*)"
+_TIME_OF_DAY = r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?(?:\s+(?:sáng|chiều|trưa|tối))?\s*,?\s*)"
 _MEETING = re.compile(
-    r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm|tập huấn)[^.;]{0,160}?\bvào\s+"
+    r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm|tập huấn)[^.;]{0,160}?\b(?:vào|lúc|từ|buổi\s+\w+)\b\s*"
     rf"{_TIME_OF_DAY}?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
     r"(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
     re.IGNORECASE,
@@ -62,6 +64,8 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # The verb of an invitation, not "mời" in "Bên mời thầu": "trân trọng (kính) mời", "kính mời", "mời:" closing a line.
+# a document that calls a meeting: its "Thời gian:" line is the day the invitees must attend
+_INVITED = re.compile(r"(?:kính\s+)?mời\b|triệu\s+tập|giấy\s+mời|tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp|họp)", re.IGNORECASE)
 _INVITE = re.compile(r"(?:trân\s+trọng\s+(?:kính\s+)?mời|kính\s+mời)\b|\bmời\s*:\s*$", re.IGNORECASE)
 
 
@@ -263,22 +267,36 @@ class _Collector:
 
 
 def extract_obligations(
-    view: TextView, ref_date: dt.date, default_owners: tuple[str, ...] = ()
+    view: TextView, ref_date: dt.date, default_owners: tuple[str, ...] = (), doc_date: dt.date | None = None
 ) -> list[Extracted[Obligation]]:
+    """``doc_date`` (the document's own date, when known) drops one-off dates before it: a báo cáo
+    recounting what was done "trong Quý IV năm 2025" assigns nothing."""
     col = _Collector(view)
-    _from_paragraphs(view, col, ref_date, default_owners)
+    _from_paragraphs(view, col, ref_date, default_owners, doc_date)
     _from_tables(view, col, ref_date)
     return col.items
 
 
+_RESUME = re.compile(r"^(phu luc\b|[IVX]+\.\s|dieu\s+\d)")
+
+
 def _body_lines(view: TextView) -> list[Line]:
-    """Paragraphs of the body: after the header frame, before Nơi nhận and the signature."""
+    """Paragraphs of the body, without the Nơi nhận list and the signature; a plan or regulation
+    issued with a quyết định follows the signature ("KẾ HOẠCH ... (Ban hành kèm theo ...)") and counts."""
     out = []
+    skipping = False
     for ln in view.lines:
         if ln.kind is not BlockKind.PARAGRAPH or ln.region is not Region.BODY:
             continue
-        if fold(ln.text).startswith("noi nhan"):
-            break
+        f = fold(ln.text).strip()
+        if f.startswith("noi nhan"):
+            skipping = True
+            continue
+        if skipping:
+            title = ln.text.strip().isupper() and kind_of_name(ln.text.strip()) is not None
+            if not (title or _RESUME.match(f if f.startswith(("phu", "dieu")) else ln.text.strip())):
+                continue
+            skipping = False
         out.append(ln)
     return out
 
@@ -295,7 +313,9 @@ def _label(text: str, labels: tuple[str, ...]) -> str | None:
     return None
 
 
-def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owners: tuple[str, ...]) -> None:
+def _from_paragraphs(
+    view: TextView, col: _Collector, ref: dt.date, default_owners: tuple[str, ...], doc_date: dt.date | None
+) -> None:
     stack: list[_Section] = []
     doc_owner = default_owners
 
@@ -333,11 +353,12 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
         if _INVITE.search(ln.text) and ln.text.rstrip().endswith(":"):
             collecting = True
             continue
-        when = _label(ln.text.strip().lstrip("-– "), ("thời gian",))
-        if when and not (stack and "owner" in stack[-1].labels):
+        when = _label(rest if kind else ln.text.strip(), ("thời gian",))
+        if when and not (stack and "owner" in stack[-1].labels) and not meeting:
+            # "Thời gian: 01 buổi, bắt đầu từ 14 giờ 00, ngày 18 tháng 3 năm 2026": the first day named
             m = _WHEN.match(when)
-            day = _date_of(m, ref) if m else None
-            if day:
+            day = _date_of(m, ref) if m else next((d for _, _, d in find_full_dates(when)), None)
+            if day and (_INVITED.search(view.text) or invitees):
                 meeting = (day, ln)
         if kind is not None and kind != "dash":
             rank = _RANK[kind]
@@ -377,12 +398,14 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
                 owners = running or section_owner or doc_owner
                 deadlines = [d for d in find_deadlines(clause, ref) + _meetings(clause, ref) if not _past(clause, d)]
                 deadlines += standalone_recurrences(clause, deadlines)
+                deadlines = [d for d in deadlines if not (doc_date and d.due and not d.recurrence and d.due < doc_date)]
                 start = ln.text.find(clause.strip()[:30])
                 span = view.span(ln.offset + max(start, 0), ln.offset + max(start, 0) + len(clause.strip()))
+                act = _action(_without(clause, owners or ()))
                 for d in deadlines:
                     col.add(
                         owners,
-                        "tham dự" if d.rule == "deadline:meeting" and not _action(clause) else _action(clause),
+                        "tham dự" if d.rule == "deadline:meeting" and not act else act,
                         d,
                         clause,
                         span,
@@ -418,6 +441,14 @@ def _from_paragraphs(view: TextView, col: _Collector, ref: dt.date, default_owne
             "obligation:invitation",
             unique=("meeting", day),
         )
+
+
+def _without(clause: str, owners: tuple[str, ...]) -> str:
+    """The clause with its owners' names cut out, so that "Sở Xây dựng khẩn trương hoàn thành" has the
+    action "hoàn thành", not "xây dựng"."""
+    for o in sorted(owners, key=len, reverse=True):
+        clause = re.sub(re.escape(o), " ", clause, flags=re.IGNORECASE)
+    return re.sub(r"\b(?:Sở|Bộ|Ban|Phòng)\s+(?:[A-ZĐ][\wđ]*\s*)+", " ", clause)
 
 
 def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:
@@ -488,6 +519,9 @@ def _from_tables(view: TextView, col: _Collector, ref: dt.date) -> None:
                 return row[i].strip() if i is not None and i < len(row) else ""
 
             owner, task, time = cell("owner"), cell("task"), cell("time")
+            m = re.search(r"chủ\s+trì\s*:\s*(?P<o>[^;\n]+?)(?=\s*(?:;|\n|phối\s+hợp|$))", owner, re.IGNORECASE)
+            if m:  # "Chủ trì: Sở Tư pháp; phối hợp: Công an tỉnh" in one cell
+                owner = m["o"]
             if not owner or not task:
                 continue
             owners = tuple(distribute(owner))

@@ -55,7 +55,8 @@ def extract(raw: RawDocument) -> DocumentExtraction:
     citations = tuple(extract_citations(view, own))
     ref = reference_date(header, view)
     default_owners = tuple(a.value.name for a in addressees)
-    obligations = tuple(extract_obligations(view, ref, default_owners))
+    doc_date = header.date.value.first_day() if header.date else None
+    obligations = tuple(extract_obligations(view, ref, default_owners, doc_date))
     units = tuple(_units(view))
     return DocumentExtraction(
         raw.source,

@@ -16,7 +16,6 @@ DIRECTIVES: tuple[str, ...] = (
     "yêu cầu",
     "giao cho",
     "giao",
-    "chỉ đạo",
     "phân công",
     "nhờ",
     "ủy quyền cho",
@@ -128,7 +127,8 @@ VERBS: tuple[str, ...] = (
     "trân trọng",
     "kính mời",
     "mời",
-    "dự",
+    "dự họp",
+    "dự hội nghị",
     "tham dự",
     "có ý kiến",
     "thống kê",
@@ -137,6 +137,9 @@ VERBS: tuple[str, ...] = (
     "sử dụng",
     "ứng dụng",
     "tiến hành",
+    "cử",
+    "lãnh đạo",
+    "bắt đầu",
 )
 
 # Verbs reported as an obligation's action, most telling first.
@@ -190,7 +193,10 @@ NOT_OWNER_BEFORE: tuple[str, ...] = (
 FRAME_ENDINGS: tuple[str, ...] = ("như sau:", "sau đây:", "sau:", "như sau")
 
 # Labels of a "Cơ quan chủ trì / Thời gian thực hiện" block and of task-table columns.
-OWNER_LABELS: tuple[str, ...] = ("cơ quan chủ trì", "đơn vị chủ trì", "chủ trì thực hiện", "chủ trì")
+OWNER_LABELS: tuple[str, ...] = (
+    "cơ quan chủ trì", "đơn vị chủ trì", "chủ trì thực hiện", "chủ trì", "đơn vị thực hiện", "cơ quan thực hiện",
+    "trách nhiệm thực hiện", "đơn vị đầu mối", "cơ quan đầu mối",
+)  # fmt: skip
 PARTNER_LABELS: tuple[str, ...] = ("phối hợp",)
 TIME_LABELS: tuple[str, ...] = ("thời gian", "thời hạn", "tiến độ", "hoàn thành")
 TASK_LABELS: tuple[str, ...] = ("nhiệm vụ", "nội dung", "công việc", "tên nhiệm vụ", "hoạt động")

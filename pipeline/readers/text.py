@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from congvan.errors import ReadError
+from extractors.data.kinds import TITLE_KINDS
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.encoding import NotText, decode
 from pipeline.layout import DECORATION, classify_table
@@ -45,6 +46,7 @@ _STANDALONE = re.compile(
     r"|(kt|tm|tl|tuq)\s*\.)"
 )
 _DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
+_TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _TERMINAL = re.compile(r"[.:;!?]$|\./\.$")
 
@@ -359,7 +361,8 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
         # grammar; a wrapped numbered heading ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM") is joined.
         return not blank_between and bool(_OPENER.match(prev))
     if _is_upper_line(prev) != _is_upper_line(nxt):
-        return nxt[0].islower() and not _is_upper_line(nxt)
+        # "KẾ HOẠCH" / "học tập, quán triệt ...": a kind's title stands alone above its trích yếu
+        return nxt[0].islower() and not _is_upper_line(nxt) and fold(prev).strip(" *") not in _TITLES
     first = nxt[0]
     if first.islower() or first.isdigit() or first in "(\"“'":
         return True

@@ -24,7 +24,7 @@ from pipeline.text import fold
 
 # What sits in the right column of a header or a signature block.
 _RIGHT_MARK = re.compile(
-    r"^(cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam|[^,]{2,40},\s*ngay\b|(kt|tm|tl|tuq|q)\s*\.|"
+    r"^(cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam|[^,/\d\s][^,/]{1,39},\s*ngay\b|(kt|tm|tl|tuq|q)\s*\.|"
     r"(k/t|t/m|t/l)\b|(pho\s+)?(giam doc|chu tich|truong ban|bi thu|chanh van phong|bo truong|thu truong|"
     r"chu nhiem|cuc truong|vu truong|truong phong|hieu truong|vien truong|tong giam doc))"
 )
@@ -44,7 +44,24 @@ class Zone:
     kind: str  # "header" | "signature"
     start: int
     end: int  # exclusive
-    right_col: int
+    right_col: int  # 0 when the columns are separated by tabs rather than aligned with spaces
+
+
+def _inner_tab(line: str) -> int | None:
+    """Where a tab separates two parts of a line ("UBND TỈNH X<TAB>CỘNG HÒA ..."), if one does."""
+    stripped = line.lstrip()
+    k = stripped.find("\t")
+    if k <= 0 or not stripped[k:].strip():
+        return None
+    return len(line) - len(stripped) + k
+
+
+def _tabbed(lines: list[str]) -> bool:
+    for line in lines:
+        k = _inner_tab(line)
+        if k is not None and _RIGHT_MARK.match(fold(line[k:].strip())):
+            return True
+    return False
 
 
 def _expand(line: str) -> str:
@@ -66,7 +83,7 @@ def _right_col(lines: list[str]) -> int | None:
     for line in lines:
         exp = _expand(line)
         for col in _right_starts(line):
-            if _RIGHT_MARK.match(fold(exp[col:])):
+            if col >= 16 and _RIGHT_MARK.match(fold(exp[col:])):
                 cols.append(col)
                 break
         else:
@@ -82,11 +99,12 @@ def find_zones(lines: list[str]) -> list[Zone]:
     if first is not None:
         end = first
         while end < len(lines) and end - first < _HEADER_LINES:
-            if end > first and _BODY_START.match(fold(lines[end])):
+            # a body opener starts a sentence with a capital; "thực hiện ..." in lower case continues V/v
+            if end > first and lines[end].strip()[:1].isupper() and _BODY_START.match(fold(lines[end])):
                 break
             end += 1
-        col = _right_col(lines[first:end])
-        if col is not None and col >= 20:
+        col = 0 if _tabbed(lines[first:end]) else _right_col(lines[first:end])
+        if col is not None and (col == 0 or col >= 20):
             zones.append(Zone("header", first, end, col))
     starts = [i for i, ln in enumerate(lines) if _SIGNATURE_START.match(fold(ln))]
     if starts:
@@ -94,10 +112,18 @@ def find_zones(lines: list[str]) -> list[Zone]:
         end = start + 1
         while end < len(lines) and end - start < _SIGNATURE_LINES and not _SIGNATURE_END.match(fold(lines[end])):
             end += 1
-        col = _right_col(lines[start:end])
-        if col is not None and col >= 20 and not (zones and start < zones[-1].end):
+        # "T/M BAN THƯỜNG VỤ" may stand right above "Nơi nhận:", alone in the right column
+        while start > 0 and _indent(lines[start - 1]) >= 24 and start > (zones[-1].end if zones else 0):
+            start -= 1
+        col = 0 if _tabbed(lines[start:end]) else _right_col(lines[start:end])
+        if col is not None and (col == 0 or col >= 20) and not (zones and start < zones[-1].end):
             zones.append(Zone("signature", start, end, col))
     return zones
+
+
+def _indent(line: str) -> int:
+    exp = _expand(line)
+    return len(exp) - len(exp.lstrip()) if exp.strip() else 0
 
 
 def split_line(line: str, right_col: int) -> tuple[str, str]:
@@ -106,6 +132,14 @@ def split_line(line: str, right_col: int) -> tuple[str, str]:
     exp = _expand(line)
     if not exp.strip():
         return "", ""
+    if right_col == 0:
+        k = _inner_tab(line)
+        if k is not None:
+            return line[:k].strip(), line[k:].strip()
+        text = line.strip()
+        if line.startswith("\t") and _RIGHT_MARK.match(fold(text)) and not fold(text).startswith(("kt", "tm", "tl")):
+            return "", text
+        return text, ""
     starts = [c for c in _right_starts(line) if c >= right_col - 6]
     if starts:
         col = starts[0]

@@ -1,0 +1,78 @@
+"""The content-addressed store of originals: every file kept byte for byte, named by its SHA-256.
+
+CONGVAN_HOME/corpus/ab/abcdef…​.docx. Writing goes through a temporary file, fsync and an atomic
+rename, so a process killed mid-copy leaves either the whole file or nothing under its final name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+_CHUNK = 1 << 20
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    relpath: str  # relative to the store root
+
+
+class ContentStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def relpath(self, sha256: str, suffix: str) -> str:
+        return f"{sha256[:2]}/{sha256}{suffix.lower()}"
+
+    def path(self, stored: StoredFile | str) -> Path:
+        return self.root / (stored.relpath if isinstance(stored, StoredFile) else stored)
+
+    def put(self, src: Path, sha256: str | None = None) -> StoredFile:
+        """Copy ``src`` into the store (no-op if the same content is already there)."""
+        sha256 = sha256 or sha256_of(src)
+        rel = self.relpath(sha256, src.suffix)
+        dest = self.root / rel
+        size = src.stat().st_size
+        if dest.exists() and dest.stat().st_size == size:
+            return StoredFile(sha256, size, rel)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out, src.open("rb") as f:
+                while chunk := f.read(_CHUNK):
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, dest)
+            _fsync_dir(dest.parent)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return StoredFile(sha256, size, rel)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename durable: the directory entry must reach the disk too."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
