@@ -30,7 +30,7 @@ from extractors.data.kinds import kind_of_name
 from extractors.dates import find_full_dates
 from extractors.deadlines import Deadline, find_deadlines, standalone_recurrences
 from extractors.nlp import sentences
-from extractors.units import distribute, starts_with_unit
+from extractors.units import distribute, head_length, starts_with_unit
 from pipeline.document import BlockKind, Region
 from pipeline.text import fold
 
@@ -65,7 +65,9 @@ _WHEN = re.compile(
 )
 # The verb of an invitation, not "mời" in "Bên mời thầu": "trân trọng (kính) mời", "kính mời", "mời:" closing a line.
 # a document that calls a meeting: its "Thời gian:" line is the day the invitees must attend
-_INVITED = re.compile(r"(?:kính\s+)?mời\b|triệu\s+tập|giấy\s+mời|tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp|họp)", re.IGNORECASE)
+_INVITED = re.compile(
+    r"(?:kính\s+)?mời\b|triệu\s+tập|giấy\s+mời|tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp|họp)", re.IGNORECASE
+)
 _INVITE = re.compile(r"(?:trân\s+trọng\s+(?:kính\s+)?mời|kính\s+mời)\b|\bmời\s*:\s*$", re.IGNORECASE)
 
 
@@ -110,10 +112,13 @@ def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
         return None
     words = re.finditer(r"\S+", text)
     end = 0
+    head_end = head_length(text)  # "Đoàn kiểm tra": the head's own words are no verbs
     for w in words:
         rest_l = text[w.start() :].lower()
-        # A capitalised word continues a proper name: "Bộ Xây dựng", "Sở Tài chính" are no verbs.
-        if w.start() > 0 and not w.group(0)[:1].isupper() and _starts_with_any(rest_l, _VERBS_L):
+        # A capitalised word continues a proper name: "Bộ Xây dựng", "Sở Tài chính" are no verbs;
+        # after a comma in a list of units "tổ chức" is the noun ("các cơ quan, tổ chức").
+        noun = rest_l.startswith("tổ chức") and text[: w.start()].rstrip().endswith(",")
+        if w.start() >= head_end and not w.group(0)[:1].isupper() and not noun and _starts_with_any(rest_l, _VERBS_L):
             break
         token = w.group(0)
         if token.startswith("("):

@@ -28,6 +28,23 @@ def starts_with_unit(phrase: str) -> bool:
     return any(f.startswith(h) and (len(f) == len(h) or not f[len(h)].isalnum()) for h in _HEADS)
 
 
+def head_length(phrase: str) -> int:
+    """Characters taken by the quantifiers and head noun opening ``phrase`` ("Các Đoàn kiểm tra" -> 17)."""
+    low = phrase.lower()
+    pos = len(low) - len(low.lstrip(" -–+•:"))
+    changed = True
+    while changed:
+        changed = False
+        for q in _QUANTIFIERS:
+            if low.startswith(q, pos):
+                pos += len(q)
+                changed = True
+    for h in _HEADS:
+        if low.startswith(h, pos):
+            return pos + len(h)
+    return pos
+
+
 def split_units(phrase: str) -> list[str]:
     """Split "A; B, C và D" into units where a new unit's head noun starts.
 

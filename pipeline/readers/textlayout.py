@@ -33,7 +33,9 @@ _BODY_START = re.compile(
     r"bao cao|to trinh|giay moi|chi thi|nghi quyet|huong dan|chuong trinh|cong van)\s*:?\s*$"
 )
 _SIGNATURE_START = re.compile(r"^\s*noi nhan\b")
-_SIGNATURE_END = re.compile(r"^\s*(phu luc|\d+\.\s|[ivx]+\.\s)")
+_SIGNATURE_END = re.compile(
+    r"^\s*(phu luc|\d+\.\s|[ivx]+\.\s|(ke hoach|quy che|quy dinh|huong dan|chuong trinh|de an|danh muc)\s*$)"
+)
 _GAP = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 _HEADER_LINES = 30
 _SIGNATURE_LINES = 30
