@@ -59,7 +59,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "weekday",
             rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?",
         ),
-        ("day-only", rf"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.|tháng|\d))"),
+        ("day-only", r"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.|tháng|\d))"),
         ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
         ("months", rf"tháng\s+(?:[01]?\d)(?:\s*(?:[-–,]|và)\s*(?:[01]?\d))+\s*(?:/|\s+năm\s+){_YEAR}(?P<mlast>)"),
         ("month", rf"tháng\s+(?P<m>[01]?\d)\s*(?:/|\s+năm\s+){_YEAR}"),
@@ -182,7 +182,7 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
             period = name in ("year", "month", "months", "quarter", "half-year", "span")
-            if not cell and not (_MARKED.search(before) or period and _MARKED_PERIOD.search(before)):
+            if not cell and not (_MARKED.search(before) or (period and _MARKED_PERIOD.search(before))):
                 continue
             rec = _recurrence_near(text, m.start(), m.end())
             for due, recurrence in _read(name, m, ref, rec):
