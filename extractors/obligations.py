@@ -63,11 +63,11 @@ _WHEN = re.compile(
     r"(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
-# The verb of an invitation, not "mời" in "Bên mời thầu": "trân trọng (kính) mời", "kính mời", "mời:" closing a line.
-# a document that calls a meeting: its "Thời gian:" line is the day the invitees must attend
+# A document that calls a meeting: its "Thời gian:" line is the day the invitees must attend.
 _INVITED = re.compile(
     r"(?:kính\s+)?mời\b|triệu\s+tập|giấy\s+mời|tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp|họp)", re.IGNORECASE
 )
+# The verb of an invitation, not "mời" in "Bên mời thầu": "trân trọng (kính) mời", "kính mời", "mời:" closing a line.
 _INVITE = re.compile(r"(?:trân\s+trọng\s+(?:kính\s+)?mời|kính\s+mời)\b|\bmời\s*:\s*$", re.IGNORECASE)
 
 
