@@ -30,7 +30,8 @@ _RIGHT_MARK = re.compile(
 )
 _BODY_START = re.compile(
     r"^\s*(kinh gui|can cu|thuc hien|theo|xet|sau khi|de |ngay \d|hom nay|thi hanh)\b"
-    r"|^\s*(quyet dinh|ke hoach|thong bao|bao cao|to trinh|giay moi|chi thi|nghi quyet|huong dan|chuong trinh|cong van)\s*:?\s*$"
+    r"|^\s*(quyet dinh|ke hoach|thong bao|bao cao|to trinh|giay moi|chi thi|nghi quyet|huong dan|chuong trinh"
+    r"|cong van)\s*:?\s*$"
 )
 _SIGNATURE_START = re.compile(r"^\s*noi nhan\b")
 _SIGNATURE_END = re.compile(
