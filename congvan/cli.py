@@ -73,6 +73,75 @@ def extract_cmd(
         raise typer.Exit(code=1)
 
 
+_STATUS_VI = {
+    "added": "đã thêm",
+    "merged": "cùng văn bản, thêm định dạng",
+    "duplicate": "đã có",
+    "suspected-duplicate": "nghi trùng số",
+    "needs-ocr": "cần OCR",
+    "failed": "lỗi",
+}
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục văn bản")],
+    strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in từng tệp")] = False,
+) -> None:
+    """Nhập văn bản vào kho: lưu bản gốc, trích xuất, lập chỉ mục. Cùng nội dung nhập hai lần không thêm gì."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from congvan.runtime import content_store, session_factory
+    from pipeline.ingest import ingest_paths, iter_files
+
+    console = Console(stderr=True)
+    files = iter_files(paths)
+    factory = session_factory()
+    hooks, after_commit = _ingest_hooks()
+    counts: dict[str, int] = {}
+    with Progress(
+        TextColumn("[bold]Nhập văn bản"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True, disable=quiet,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("ingest", total=len(files))
+
+        def report(r) -> None:
+            counts[r.status] = counts.get(r.status, 0) + 1
+            bar.advance(task)
+            if r.status == "failed":
+                _fail(r.path, r.reason or "")
+            elif not quiet:
+                extra = f" — {r.reason}" if r.reason and r.status != "added" else ""
+                bar.console.print(f"{_STATUS_VI[r.status]}: {r.path}{extra}")
+
+        results = ingest_paths(files, factory, content_store(), hooks, after_commit, report, strict)
+    summary = ", ".join(f"{_STATUS_VI[k]} {v}" for k, v in sorted(counts.items()))
+    console.print(f"Xong {len(results)} tệp: {summary}")
+    if counts.get("failed"):
+        raise typer.Exit(code=1)
+
+
+def _ingest_hooks():
+    """Per-document hooks (follow-up linking) and the post-commit indexer, where those parts exist."""
+    hooks = []
+    try:
+        from pipeline.queries import link_followups
+
+        hooks.append(lambda session, doc: link_followups(session, doc))
+    except ImportError:
+        pass
+    after_commit = None
+    try:
+        from congvan.search_glue import index_documents
+
+        after_commit = index_documents
+    except ImportError:
+        pass
+    return hooks, after_commit
+
+
 @app.command("demo")
 def demo_cmd() -> None:
     """Chạy thử trên các văn bản mẫu kèm theo: đọc, trích xuất và liệt kê nhiệm vụ có thời hạn."""
