@@ -69,7 +69,7 @@ def extract_header(view: TextView) -> Header:
     framed = any(re.match(r"\s*(Kính\s+gửi|Nơi\s+nhận)\b", ln.text, re.IGNORECASE) for ln in view.body_lines())
     official = bool(ref or quoc_hieu or (title_kind and date) or framed)
     subject = _find_subject(view, top, title_idx)
-    issuer, parent = _find_issuer(view, top, ref)
+    issuer, parent = _find_issuer(view, top, ref, place.value if place else None)
 
     if title_kind:
         doc_type = Extracted(title_kind.value, title_kind.span, "kind:title")
@@ -280,7 +280,7 @@ def _has_place(words: list[str]) -> bool:
     return False
 
 
-def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
+def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None, place: str | None = None):
     lines = _agency_lines(top)
     if lines:
         agencies = [
@@ -301,7 +301,7 @@ def _find_issuer(view: TextView, top, ref: Extracted[Reference] | None):
             else None
         )
         return Extracted(names[-1], span, "issuer:header"), parent
-    return _issuer_from_signature(view, ref) or _issuer_from_symbol(view, ref), None
+    return _issuer_from_signature(view, ref, place) or _issuer_from_symbol(view, ref), None
 
 
 def _qualify(issuer: str, parent: str) -> str:
@@ -320,7 +320,9 @@ def _qualify(issuer: str, parent: str) -> str:
 _BARE_HEADS = {"van phong", "tinh uy", "huyen uy", "thanh uy", "dang uy", "ban thuong vu", "ban chap hanh"}
 
 
-def _issuer_from_signature(view: TextView, ref: Extracted[Reference] | None) -> Extracted[str] | None:
+def _issuer_from_signature(
+    view: TextView, ref: Extracted[Reference] | None, place: str | None = None
+) -> Extracted[str] | None:
     """Header lost: "TM. ỦY BAN NHÂN DÂN" names the body; the text names its level and place."""
     lines = view.body_lines()
     for k in range(len(lines) - 1, -1, -1):
@@ -335,14 +337,14 @@ def _issuer_from_signature(view: TextView, ref: Extracted[Reference] | None) -> 
         for key, name in COLLECTIVE_BODIES.items():
             if fold(key) in body:
                 return Extracted(
-                    _locate_body(view, name),
+                    _locate_body(view, name, place),
                     view.span(ln.offset, ln.offset + len(ln.text)),
                     "issuer:signature-tm",
                 )
     return None
 
 
-def _locate_body(view: TextView, body: str) -> str:
+def _locate_body(view: TextView, body: str, place: str | None = None) -> str:
     """The most frequent "<body> <level> [Name]" in the text, e.g. "UBND huyện Minh Long"."""
     short = {"Ủy ban nhân dân": "UBND", "Hội đồng nhân dân": "HĐND"}.get(body, body)
     levels = "|".join(sorted(LEVELS, key=len, reverse=True))
@@ -351,16 +353,26 @@ def _locate_body(view: TextView, body: str) -> str:
         rf"(?i:{re.escape(body)}|{re.escape(short)})\s+(?P<level>(?i:{levels}))"
         rf"(?P<name>(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\wđ]*){{0,3}})"
     )
-    counts: Counter[str] = Counter()
+    # The level the text names most ("UBND huyện" ×9 against one cited "UBND tỉnh X"), then that
+    # level's most frequent place name, the header's place first ("UBND huyện Minh Long").
+    levels_seen: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = {}
     for m in rx.finditer(view.text):
         level = m["level"].lower()
         if m["level"][0].isupper() and level in ("thành phố", "tỉnh"):
             level = m["level"]  # "UBND Thành phố" (Hà Nội style) keeps its capital
+        levels_seen[level] += 1
         name = m["name"].strip()
-        counts[f"{body} {level}{' ' + name if name else ''}"] += 2 if name else 1
-    if not counts:
+        if name:
+            names.setdefault(level, Counter())[name] += 1
+    if not levels_seen:
         return body
-    return counts.most_common(1)[0][0]
+    level = levels_seen.most_common(1)[0][0]
+    named = names.get(level)
+    if not named:
+        return f"{body} {level}"
+    best = next((n for n in named if place and fold(n) == fold(place)), None) or named.most_common(1)[0][0]
+    return f"{body} {level} {best}"
 
 
 def _issuer_from_symbol(view: TextView, ref: Extracted[Reference] | None) -> Extracted[str] | None:
