@@ -189,6 +189,15 @@ def demo_cmd() -> None:
     console.print(tasks)
 
 
+def _register_answers() -> None:
+    from congvan.answers import register
+
+    register(app)
+
+
+_register_answers()
+
+
 def main() -> None:
     try:
         app()

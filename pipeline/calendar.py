@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar as stdcalendar
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -105,7 +106,7 @@ def event_description(ob: Obligation) -> str:
 class IcsExport:
     data: bytes
     events: int
-    skipped: list[Obligation] = field(default_factory=list)  # no date to put on a calendar
+    skipped: list[Obligation] = field(default_factory=list)  # no date to put on a calendar (mostly recurring)
 
 
 def build_ics(
@@ -154,7 +155,7 @@ def build_ics(
         cal.add_component(ev)
         count += 1
     if skipped:
-        cal.add("x-wr-caldesc", f"{len(skipped)} việc định kỳ chưa rõ ngày không được đưa vào lịch.")
+        cal.add("x-wr-caldesc", f"{len(skipped)} việc chưa rõ ngày không được đưa vào lịch.")
     return IcsExport(cal.to_ical(), count, skipped)
 
 
@@ -173,17 +174,22 @@ def to_ics(
 
 
 # Long unit bodies written the short way clerks write them ("UBND cấp xã"), to fit a day's cell.
+# The first abbreviation listed for a name wins; a name built from another ("Văn phòng Ủy ban nhân
+# dân") is left to the parts, giving "Văn phòng UBND" as clerks write it rather than "VPUB".
+_FULL_TO_ABBR = {full: abbr for abbr, full in reversed(ABBREVIATIONS.items()) if " " in full}
 _SHORT: tuple[tuple[str, str], ...] = tuple(
     sorted(
-        {full: abbr for abbr, full in reversed(ABBREVIATIONS.items()) if full[:1].isupper() and " " in full}.items(),
+        ((f, a) for f, a in _FULL_TO_ABBR.items() if not any(o != f and o in f for o in _FULL_TO_ABBR)),
         key=lambda p: -len(p[0]),
     )
 )
 
 
 def short_name(name: str) -> str:
+    """ "Ủy ban nhân dân cấp xã" -> "UBND cấp xã", "Các doanh nghiệp viễn thông" -> "DN viễn thông"."""
+    name = re.sub(r"^(?:các|những)\s+", "", name, flags=re.IGNORECASE)
     for full, abbr in _SHORT:
-        name = name.replace(full, abbr)
+        name = re.sub(rf"(?<!\w){re.escape(full)}(?!\w)", abbr, name, flags=re.IGNORECASE)
     return name
 
 

@@ -133,16 +133,15 @@ def link_followups(session: Session, document: Document) -> list[Obligation]:
     for directive in cited_documents(session, document):
         if not _not_earlier(document, directive):
             continue
-        candidates = [
-            ob
-            for ob in directive.obligations
-            if ob.status == "open" and _owner_keys(ob) & issuer and _answers(session, document, directive, ob)
-        ]
-        replies = [ob for ob in candidates if fold(ob.action or "") in {fold(a) for a in RESPONSE_ACTIONS}]
-        for ob in replies or candidates:
-            ob.status = "answered"
-            ob.answered_by = document
-            answered.append(ob)
+        owned = [ob for ob in directive.obligations if _owner_keys(ob) & issuer]
+        # Chosen among all the owner's tasks, open or not, so that answering again does not spill
+        # over onto the tasks a report does not answer.
+        replies = [ob for ob in owned if fold(ob.action or "") in {fold(a) for a in RESPONSE_ACTIONS}]
+        for ob in replies or owned:
+            if ob.status == "open" and _answers(session, document, directive, ob):
+                ob.status = "answered"
+                ob.answered_by = document
+                answered.append(ob)
     session.flush()
     return answered
 

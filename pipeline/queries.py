@@ -179,6 +179,8 @@ def match_units(session: Session, text: str) -> UnitMatch:
     other communes; a group brings in its members, by level and by the footnote's member list.
     """
     q = unit_key(text)
+    # An office has hundreds of units, not millions: matching in Python keeps the folding, group and
+    # prefix rules in one place (extractors.units) instead of re-writing them in SQL for each backend.
     units = session.scalars(select(Unit).options(selectinload(Unit.aliases), selectinload(Unit.members))).all()
     keys = {u.id: {u.key, *(a.key for a in u.aliases)} for u in units}
     q_local = _local(q)
