@@ -212,9 +212,9 @@ def action_matches(ob: Obligation, action: str) -> bool:
 
 
 def owner_names(ob: Obligation) -> tuple[str, ...]:
-    if ob.owners:
-        return tuple(u.name for u in ob.owners)
-    return tuple(p.strip() for p in ob.owner_text.split(";") if p.strip())
+    """The owners as this document writes them ("UBND cấp xã"), else their canonical units."""
+    written = tuple(p.strip() for p in (ob.owner_text or "").split(";") if p.strip())
+    return written or tuple(u.name for u in ob.owners)
 
 
 def select_obligations(
@@ -291,11 +291,21 @@ class OweReport:
         return not self.rows
 
 
+def _partial_date(doc: Document) -> str:
+    """"15/07/2025", or "07/2025" when the document left its day blank (date_text "2025-07")."""
+    parts = (doc.date_text or "").split("-")
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}"
+    if len(parts) == 1 and parts[0]:
+        return parts[0]
+    return f"{doc.date:%d/%m/%Y}"
+
+
 def source_label(doc: Document | None) -> str:
     if doc is None:
         return "?"
     ref = doc.reference or f"(chưa số, #{doc.id})"
-    when = f" ngày {doc.date:%d/%m/%Y}" if doc.date else ""
+    when = f" ngày {_partial_date(doc)}" if doc.date else ""
     return f"{doc.kind or ''} {ref}{when}".strip()
 
 
