@@ -93,13 +93,13 @@ def ingest_cmd(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from congvan.runtime import content_store, session_factory
+    from congvan.runtime import content_store, ingest_hooks, session_factory
     from pipeline.ingest import ingest_paths, iter_files
 
     console = Console(stderr=True)
     files = iter_files(paths)
     factory = session_factory()
-    hooks, after_commit = _ingest_hooks()
+    hooks, after_commit = ingest_hooks()
     counts: dict[str, int] = {}
     with Progress(
         TextColumn("[bold]Nhập văn bản"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -121,25 +121,6 @@ def ingest_cmd(
     console.print(f"Xong {len(results)} tệp: {summary}")
     if counts.get("failed"):
         raise typer.Exit(code=1)
-
-
-def _ingest_hooks():
-    """Per-document hooks (follow-up linking) and the post-commit indexer, where those parts exist."""
-    hooks = []
-    try:
-        from pipeline.queries import link_followups
-
-        hooks.append(lambda session, doc: link_followups(session, doc))
-    except ImportError:
-        pass
-    after_commit = None
-    try:
-        from congvan.search_glue import index_documents
-
-        after_commit = index_documents
-    except ImportError:
-        pass
-    return hooks, after_commit
 
 
 @app.command("demo")

@@ -27,3 +27,19 @@ def session_factory(cfg: Settings | None = None) -> sessionmaker[Session]:
 def content_store(cfg: Settings | None = None) -> ContentStore:
     cfg = cfg or settings()
     return ContentStore(cfg.store_dir)
+
+
+def ingest_hooks(cfg: Settings | None = None):
+    """Per-document hooks run inside the ingest transaction (follow-up linking) and the indexer run
+    after each commit. Every entry point that ingests (``congvan ingest``, the inbox watcher, the
+    web upload) takes them from here so that they behave the same."""
+    from pipeline.followups import link_followups
+
+    hooks = [link_followups]
+    after_commit = None
+    try:
+        from congvan.search_glue import indexer
+    except ImportError:  # the search index is optional until its package is installed
+        return hooks, None
+    after_commit = indexer(cfg or settings())
+    return hooks, after_commit
