@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES=(python3-venv python3-dev build-essential tesseract-ocr tesseract-ocr-vie poppler-utils)
+APT_PACKAGES=(python3-venv python3-dev build-essential tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

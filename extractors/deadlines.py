@@ -62,7 +62,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day-only", r"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.|tháng|\d))"),
         ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
         ("months", rf"tháng\s+(?:[01]?\d)(?:\s*(?:[-–,]|và)\s*(?:[01]?\d))+\s*(?:/|\s+năm\s+){_YEAR}(?P<mlast>)"),
-        ("month", rf"tháng\s+(?P<m>[01]?\d)\s*(?:/|\s+năm\s+){_YEAR}"),
+        ("month", rf"tháng\s*(?P<m>[01]?\d)\s*(?:/|\s+năm\s+){_YEAR}"),
         (
             "quarter",
             rf"qu[ýí]\s+(?:(?:IV|III|II|I|[1-4])\s*(?:,|-|–|và)\s*)*(?P<q>IV|III|II|I|[1-4])\s*"

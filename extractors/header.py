@@ -172,7 +172,7 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
             break
         if not parts and (not t or t.startswith(("(", "-", "+")) or fold(t).startswith(("kinh gui", "can cu"))):
             break
-        if parts and (t.startswith(("(", "-", "+")) or (t.endswith(".") and not _is_caps(t))):
+        if parts and (t.startswith(("(", "-", "+")) or t.endswith(":") or (t.endswith(".") and not _is_caps(t))):
             break
         first = first or ln
         parts.append(t)

@@ -57,7 +57,7 @@ def split_units(phrase: str) -> list[str]:
         pieces = re.split(r"(,\s+|\s+và\s+|\s+với\s+)", chunk)
         cur = pieces[0]
         for sep, nxt in zip(pieces[1::2], pieces[2::2], strict=False):
-            if starts_with_unit(nxt) and not _same_list(cur, nxt):
+            if starts_with_unit(nxt) and not _same_list(cur, nxt, sep):
                 parts.append(cur)
                 cur = nxt
             else:
@@ -67,9 +67,12 @@ def split_units(phrase: str) -> list[str]:
     return [_capitalise(p) for p in out if p and starts_with_unit(p)] or [p for p in out if p]
 
 
-def _same_list(cur: str, nxt: str) -> bool:
-    """ "các sở, ban, ngành": "ban" continues the enumeration of kinds of unit, it is not a new unit."""
-    return len(fold(nxt).split()) <= 2 and not nxt[:1].isupper()
+def _same_list(cur: str, nxt: str, sep: str = ",") -> bool:
+    """ "các sở, ban, ngành", "các phòng, ban chuyên môn thuộc UBND huyện": after a comma, a kind of unit
+    in lower case continues the enumeration; a named unit ("Sở Y") or "các doanh nghiệp" starts anew."""
+    if nxt[:1].isupper() or nxt.lower().startswith(("các ", "những ")):
+        return False
+    return "," in sep or len(fold(nxt).split()) <= 2
 
 
 def distribute(phrase: str) -> list[str]:

@@ -56,6 +56,13 @@ UNIT_HEADS: tuple[str, ...] = (
     "cục",
     "chi cục",
     "tổng cục",
+    "thị ủy",
+    "thị uỷ",
+    "quận ủy",
+    "quận uỷ",
+    "đảng bộ",
+    "bảo hiểm xã hội",
+    "báo",
     "tổ dân phố",
     "tổ",
     "đoàn kiểm tra",
@@ -117,6 +124,11 @@ UNIT_HEADS: tuple[str, ...] = (
 
 # Compounds that open with a head noun but name no unit: "ban hành", "phòng, chống", "hội nghị".
 NOT_UNITS: tuple[str, ...] = (
+    "báo cáo",
+    "báo chí",
+    "báo động",
+    "báo giá",
+    "báo hiệu",
     "ban hành",
     "ban đầu",
     "ban ngày",
