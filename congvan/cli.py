@@ -123,6 +123,54 @@ def ingest_cmd(
         raise typer.Exit(code=1)
 
 
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Từ khóa (có dấu hoặc không dấu), cụm từ trong ngoặc kép, hoặc số/ký hiệu")],
+    kind: Annotated[str | None, typer.Option("--kind", help="Loại văn bản: KH, CV, QĐ, ...")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Từ ngày")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Đến ngày")] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help="Cơ quan ban hành")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị được nhắc đến")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+) -> None:
+    """Tìm văn bản theo nội dung (không phân biệt dấu), xếp theo mức độ phù hợp."""
+    from rich.console import Console
+
+    from congvan.search_glue import search_documents
+    from index import SearchFilters
+    from pipeline.queries import parse_user_date
+
+    filters = SearchFilters(
+        kind=kind,
+        issuer=issuer,
+        unit=unit,
+        date_from=parse_user_date(date_from) if date_from else None,
+        date_to=parse_user_date(date_to) if date_to else None,
+    )
+    hits = search_documents(None, query, filters, limit=limit)
+    console = Console(highlight=False)
+    if not hits:
+        console.print(f"Không tìm thấy văn bản nào cho «{query}».")
+        return
+    for i, h in enumerate(hits, 1):
+        when = h.date.strftime("%d/%m/%Y") if h.date else ""
+        head = " ".join(x for x in (h.kind, h.reference, when, h.issuer) if x)
+        console.print(f"[bold]{i}. {head}[/bold]  (điểm {h.score:.2f})")
+        if h.subject:
+            console.print(f"   {h.subject}")
+        if h.snippet:
+            console.print(f"   [dim]…{h.snippet}…[/dim]")
+
+
+@app.command("reindex")
+def reindex_cmd() -> None:
+    """Dựng lại chỉ mục tìm kiếm từ cơ sở dữ liệu (chỉ mục là dữ liệu dẫn xuất)."""
+    from congvan.search_glue import reindex
+
+    n = reindex()
+    typer.echo(f"Đã dựng lại chỉ mục: {n} văn bản.")
+
+
 @app.command("demo")
 def demo_cmd() -> None:
     """Chạy thử trên các văn bản mẫu kèm theo: đọc, trích xuất và liệt kê nhiệm vụ có thời hạn."""
@@ -177,6 +225,10 @@ def _register_answers() -> None:
 
 
 _register_answers()
+
+from congvan.inbox_cli import register as _register_inbox  # noqa: E402
+
+_register_inbox(app)
 
 
 def main() -> None:

@@ -104,3 +104,20 @@ def test_calendar_ics_parses_back_with_the_deadlines_and_yearly_rules(ingested, 
     cli("calendar", "--ics", str(out2))
     uids2 = {str(e["UID"]) for e in Calendar.from_ical(out2.read_bytes()).walk("VEVENT")}
     assert {str(e["UID"]) for e in events} == uids2
+
+
+def test_search_without_diacritics_ranks_the_wifi_cong_van_first(ingested):
+    r = cli("search", "bao cao wifi")
+    assert r.exit_code == 0, r.output
+    first = r.output.split("\n1. ")[0] if r.output.startswith("1.") else r.output.split("2. ")[0]
+    assert "/SKHCN-CN&CĐS" in first and "Sở Khoa học và Công nghệ" in first
+
+
+def test_reindex_rebuilds_a_deleted_index(ingested, congvan_home):
+    import shutil
+
+    shutil.rmtree(congvan_home / "index")
+    r = cli("search", "wifi")
+    assert r.exit_code == 0 and "/SKHCN-CN&CĐS" in r.output  # rebuilt from the database on open
+    r = cli("reindex")
+    assert r.exit_code == 0 and "5 văn bản" in r.output

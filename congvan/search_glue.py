@@ -1,0 +1,128 @@
+"""Between the database and the search index: rows become IndexedDocuments; the index is derived data.
+
+The index is rebuilt from the database when it is missing or corrupt (Whoosh is not crash-safe),
+and ``congvan reindex`` rebuilds it on demand. A failure to index a new document never fails its
+ingest: the document is in the database and the next reindex picks it up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from congvan.config import Settings, settings
+from index import IndexedDocument, SearchFilters, SearchHit, SearchIndexError
+from models.schema import Document, Obligation
+
+log = logging.getLogger(__name__)
+_BATCH = 500
+
+
+def to_indexed(doc: Document) -> IndexedDocument:
+    units: list[str] = []
+    record = doc.extraction or {}
+    for name in [*record.get("units", []), *(a.name for a in doc.addressees)]:
+        if name not in units:
+            units.append(name)
+    for ob in doc.obligations:
+        for name in (ob.owner_text or "").split("; "):
+            if name and name not in units:
+                units.append(name)
+    return IndexedDocument(
+        id=doc.id,
+        kind=doc.kind,
+        reference=doc.reference,
+        issuer=doc.issuer,
+        date=doc.date,
+        subject=doc.subject,
+        text=doc.text or "",
+        units=tuple(units),
+        citations=tuple(c.reference for c in doc.citations),
+    )
+
+
+def _load(session: Session, ids: Iterable[int] | None = None) -> Iterator[IndexedDocument]:
+    q = (
+        select(Document)
+        .where(Document.status == "extracted")
+        .options(selectinload(Document.addressees), selectinload(Document.citations), selectinload(Document.obligations))
+        .order_by(Document.id)
+    )
+    if ids is not None:
+        q = q.where(Document.id.in_(list(ids)))
+        yield from (to_indexed(d) for d in session.scalars(q))
+        return
+    last = 0
+    while True:  # in batches: a 100k-document office does not fit one query result in memory
+        batch = list(session.scalars(q.where(Document.id > last).limit(_BATCH)))
+        if not batch:
+            return
+        yield from (to_indexed(d) for d in batch)
+        last = batch[-1].id
+        session.expunge_all()
+
+
+def open_backend(cfg: Settings | None = None):
+    """The index of this home, rebuilt from the database if it is missing or corrupt."""
+    from congvan.runtime import session_factory
+    from index.whoosh_backend import WhooshBackend
+
+    cfg = cfg or settings()
+    factory = session_factory(cfg)
+
+    def provider() -> Iterator[IndexedDocument]:
+        with factory() as session:
+            yield from _load(session)
+
+    return WhooshBackend.open_or_rebuild(cfg.index_dir, provider)
+
+
+def reindex(cfg: Settings | None = None) -> int:
+    """Rebuild the index from the database; returns the number of documents indexed."""
+    from congvan.runtime import session_factory
+
+    cfg = cfg or settings()
+    backend = open_backend(cfg)
+    try:
+        with session_factory(cfg)() as session:
+            backend.rebuild(_load(session))
+        return backend.count()
+    finally:
+        backend.close()
+
+
+def indexer(cfg: Settings | None = None) -> Callable[[list[int]], None]:
+    """A post-commit hook that adds newly stored documents to the index."""
+    cfg = cfg or settings()
+    state: dict[str, object] = {}
+
+    def index_documents(ids: list[int]) -> None:
+        from congvan.runtime import session_factory
+
+        try:
+            backend = state.get("backend") or open_backend(cfg)
+            state["backend"] = backend
+            with session_factory(cfg)() as session:
+                backend.add(list(_load(session, ids)))
+        except SearchIndexError as e:  # the row is stored; `congvan reindex` will catch up
+            log.warning("không cập nhật được chỉ mục / index not updated: %s", e)
+
+    return index_documents
+
+
+def search_documents(
+    session: Session | None, query: str, filters: SearchFilters | None = None, limit: int = 20, cfg=None
+) -> list[SearchHit]:
+    """Full-text search over the stored documents (``session`` is unused: the index holds what a hit shows)."""
+    backend = open_backend(cfg)
+    try:
+        return backend.search(query, filters, limit=limit)
+    finally:
+        backend.close()
+
+
+def obligations_of(session: Session, doc_id: int) -> list[Obligation]:
+    return list(session.scalars(select(Obligation).where(Obligation.document_id == doc_id)))
