@@ -48,7 +48,9 @@ def _load(session: Session, ids: Iterable[int] | None = None) -> Iterator[Indexe
     q = (
         select(Document)
         .where(Document.status == "extracted")
-        .options(selectinload(Document.addressees), selectinload(Document.citations), selectinload(Document.obligations))
+        .options(
+            selectinload(Document.addressees), selectinload(Document.citations), selectinload(Document.obligations)
+        )
         .order_by(Document.id)
     )
     if ids is not None:
