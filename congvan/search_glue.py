@@ -8,6 +8,7 @@ ingest: the document is in the database and the next reindex picks it up.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import select
@@ -96,23 +97,44 @@ def reindex(cfg: Settings | None = None) -> int:
         backend.close()
 
 
-def indexer(cfg: Settings | None = None) -> Callable[[list[int]], None]:
-    """A post-commit hook that adds newly stored documents to the index."""
-    cfg = cfg or settings()
-    state: dict[str, object] = {}
+class Indexer:
+    """A post-commit hook that adds newly stored documents to the index.
 
-    def index_documents(ids: list[int]) -> None:
+    A Whoosh commit costs a quarter of a second whatever its size, so documents are buffered and
+    written in batches: when 200 are waiting or a second has passed since the last write, and on
+    ``flush()`` (which every ingest loop calls at its end).
+    """
+
+    def __init__(self, cfg: Settings | None = None, batch: int = 200, interval: float = 1.0) -> None:
+        self.cfg = cfg or settings()
+        self.batch = batch
+        self.interval = interval
+        self.pending: list[int] = []
+        self.backend = None
+        self.last = time.monotonic()
+
+    def __call__(self, ids: list[int]) -> None:
+        self.pending.extend(ids)
+        if len(self.pending) >= self.batch or time.monotonic() - self.last >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
         from congvan.runtime import session_factory
 
+        ids, self.pending = self.pending, []
+        self.last = time.monotonic()
+        if not ids:
+            return
         try:
-            backend = state.get("backend") or open_backend(cfg)
-            state["backend"] = backend
-            with session_factory(cfg)() as session:
-                backend.add(list(_load(session, ids)))
-        except SearchIndexError as e:  # the row is stored; `congvan reindex` will catch up
+            self.backend = self.backend or open_backend(self.cfg)
+            with session_factory(self.cfg)() as session:
+                self.backend.add(list(_load(session, ids)))
+        except SearchIndexError as e:  # the rows are stored; `congvan reindex` will catch up
             log.warning("không cập nhật được chỉ mục / index not updated: %s", e)
 
-    return index_documents
+
+def indexer(cfg: Settings | None = None) -> Indexer:
+    return Indexer(cfg)
 
 
 def search_documents(

@@ -144,9 +144,9 @@ class Ingestor:
             self.session.flush()
             return IngestResult(str(path), "merged", sha, same.id, f"cùng văn bản với #{same.id} / same document")
         doc = self._new_document(ex, record, raw.text)
-        suspect = self._suspected_duplicate(doc)
         self._add_file(doc, path, sha, raw.format)
-        self.session.flush()
+        self.session.flush()  # the new row has its id before we look for others with its number
+        suspect = self._suspected_duplicate(doc)
         self._resolve_citations(doc)
         for hook in self.on_document:
             hook(self.session, doc)
@@ -329,4 +329,7 @@ def ingest_paths(
             progress(result)
         if strict and result.status == "failed":
             raise ReadError(path, result.reason or "failed")
+    flush = getattr(after_commit, "flush", None)
+    if flush:
+        flush()  # the indexer writes in batches: the last one now
     return results

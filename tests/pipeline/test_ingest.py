@@ -132,3 +132,12 @@ def test_a_bad_file_is_reported_and_the_rest_go_on(env, tmp_path: Path):
     assert by_name["hong.docx"].status == "failed" and ".docx" in by_name["hong.docx"].reason
     assert by_name["tot.txt"].status == "added"
     assert counts(factory)["documents"] == 1
+
+
+def test_a_new_document_is_never_its_own_suspected_duplicate(env, tmp_path: Path):
+    factory, store = env
+    (tmp_path / "x.txt").write_text(DIRECTIVE, encoding="utf-8")
+    [result] = ingest_paths([tmp_path / "x.txt"], factory, store)
+    assert result.status == "added"
+    with factory() as s:
+        assert s.scalar(select(Document.suspected_duplicate_of_id)) is None
