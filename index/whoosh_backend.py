@@ -1,0 +1,527 @@
+"""The Whoosh implementation of :class:`index.backend.SearchBackend`.
+
+Schema (one Whoosh document per congvan document):
+
+=================  ==========================  ==============================================
+field              type                        holds
+=================  ==========================  ==============================================
+id                 ID, stored, unique          database id (``update_document`` replaces)
+kind / kind_key    STORED / ID                 as given / ``references.key`` ("QĐ", "KH")
+reference          KEYWORD                     ``references.key`` of the số/ký hiệu, + Đ→D twin
+reference_text     STORED                      as cited, for display
+issuer             TEXT folded, stored         issuer and its expanded form (UBND → Ủy ban…)
+issuer_key         ID                          ``units.unit_key`` of the issuer
+date               NUMERIC yyyymmdd, sortable  inclusive ranges, newest-first listing
+units / units_text KEYWORD / TEXT folded       unit keys (exact filter) / names (word filter)
+citations          KEYWORD                     keys of the references the document cites
+subject(+_exact)   TEXT folded, stored / exact trích yếu, boosted at query time
+body(+_exact)      TEXT folded / exact         the full text (``_exact`` copies: no positions)
+text               STORED                      NFC text, first 32k chars: the snippet source
+=================  ==========================  ==============================================
+
+Whoosh is not crash-safe (no fsync; a crash mid-commit can leave a TOC naming a truncated
+segment), so opening checks that every segment can be read and raises :class:`IndexCorrupt`
+otherwise; :meth:`WhooshBackend.open_or_rebuild` then rebuilds from the database next to
+the old index and swaps directories. The schema is given by code, never unpickled from the
+TOC, and a marker file records its version: an index written by another schema version is
+treated as corrupt (rebuilt) rather than misread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import pickle
+import re
+import shutil
+import struct
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from whoosh import highlight
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import CLEAR
+
+from index.analysis import VALUE_SEPARATOR, exact_analyzer, folding_analyzer
+from index.backend import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    IndexBusy,
+    IndexCorrupt,
+    IndexedDocument,
+    SearchFilters,
+    SearchHit,
+)
+from index.whoosh_query import (
+    MATCH_NOTHING,
+    build_filter,
+    build_query,
+    date_number,
+    kind_term,
+    name_variants,
+    reference_keys,
+    unit_term,
+)
+from pipeline.text import fold, nfc
+
+SCHEMA_VERSION = 1
+INDEX_NAME = "MAIN"
+MARKER = "congvan-index.json"
+# Whoosh's highlighter stops at 32k characters anyway; storing more would only grow the index.
+SNIPPET_SOURCE_CHARS = 2**15
+LEAD_CHARS = 160  # snippet when nothing in the text matched (a reference or issuer hit)
+WINDOW_BEFORE, WINDOW_AFTER = 80, 320  # text handed to the highlighter around the first match
+
+# What reading a damaged index raises inside Whoosh: missing or short files, garbage where a
+# pickle, a varint or a compressed block should be. Not OSError at large: a full disk or a
+# permission problem is not repaired by rebuilding.
+_READ_ERRORS = (FileNotFoundError, EOFError, struct.error, pickle.UnpicklingError, zlib.error, windex.IndexError)
+
+
+def build_schema() -> Schema:
+    folded, exact = folding_analyzer(), exact_analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        kind=STORED(),
+        kind_key=ID(),
+        reference=KEYWORD(),
+        reference_text=STORED(),
+        issuer=TEXT(analyzer=folded, stored=True),
+        issuer_key=ID(),
+        date=NUMERIC(int, bits=32, stored=True, sortable=True),
+        units=KEYWORD(commas=True),
+        units_text=TEXT(analyzer=folded),
+        citations=KEYWORD(),
+        subject=TEXT(analyzer=folded, stored=True),
+        # The exact copies only add a bonus per accented word (phrases are matched folded), so
+        # they keep no positions: a third smaller index and faster term reads.
+        subject_exact=TEXT(analyzer=exact, phrase=False),
+        body=TEXT(analyzer=folded),
+        body_exact=TEXT(analyzer=exact, phrase=False),
+        text=STORED(),
+    )
+
+
+SCHEMA = build_schema()
+
+
+def to_fields(doc: IndexedDocument) -> dict:
+    """The Whoosh fields of one document. Text is NFC'd once here, so the stored snippet
+    source has the same character offsets the analyzer reports when highlighting."""
+    text = nfc(doc.text or "")
+    subject = nfc(doc.subject or "")
+    fields: dict = {
+        "id": str(doc.id),
+        "kind": nfc(doc.kind) if doc.kind else None,
+        "reference_text": nfc(doc.reference) if doc.reference else None,
+        "subject": subject,
+        "subject_exact": subject,
+        "body": text,
+        "body_exact": text,
+        "text": text[:SNIPPET_SOURCE_CHARS],
+    }
+    if doc.kind:
+        fields["kind_key"] = kind_term(doc.kind)
+    if doc.reference:
+        fields["reference"] = " ".join(reference_keys(doc.reference))
+    if doc.issuer:
+        fields["issuer"] = VALUE_SEPARATOR.join(name_variants(doc.issuer))
+        fields["_stored_issuer"] = nfc(doc.issuer)  # as given, not expanded
+        fields["issuer_key"] = unit_term(doc.issuer)
+    if doc.date:
+        fields["date"] = date_number(doc.date)
+    units = [u for u in doc.units if u and u.strip()]
+    if units:
+        fields["units"] = ",".join(filter(None, map(unit_term, units)))
+        fields["units_text"] = VALUE_SEPARATOR.join(v for u in units for v in name_variants(u))
+    keys = {k for c in doc.citations if c and c.strip() for k in reference_keys(c)}
+    if keys:
+        fields["citations"] = " ".join(sorted(keys))
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+class PlainMarks(highlight.Formatter):
+    """Plain text for a terminal: matches in «», whitespace runs (newlines) as one space."""
+
+    between = " … "
+    _space = re.compile(r"\s+")
+    # Whoosh marks each token: "«báo» «cáo»", "«4664»/«KH»-«UBND»"; one mark per run reads better.
+    _adjacent = re.compile(rf"{MARK_CLOSE}([\s/&.-]{{1,3}}){MARK_OPEN}")
+
+    def _text(self, text: str) -> str:
+        return self._space.sub(" ", text)
+
+    def format_token(self, text, token, replace=False):
+        return MARK_OPEN + self._text(highlight.get_text(text, token, replace)) + MARK_CLOSE
+
+    def format_fragment(self, fragment, replace=False):
+        return self._adjacent.sub(r"\1", super().format_fragment(fragment, replace))
+
+    def format(self, fragments, replace=False):
+        return super().format(fragments, replace).strip()
+
+
+def _highlighter() -> highlight.Highlighter:
+    # Re-tokenising highlighter: the stored text goes through the field's own (folding)
+    # analyzer, so the folded query term "bao" marks "báo" at its offsets in the NFC text.
+    fragmenter = highlight.ContextFragmenter(maxchars=200, surround=40, charlimit=SNIPPET_SOURCE_CHARS)
+    return highlight.Highlighter(fragmenter=fragmenter, formatter=PlainMarks())
+
+
+def _lead(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LEAD_CHARS else text[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _letter_variants() -> dict[str, str]:
+    """Every Latin letter that folds to each base letter: "a" -> "aàáảãạăằ…ÀÁ…", "d" -> "dđĐD"."""
+    variants: dict[str, set[str]] = {}
+    for code in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = "d" if char in "ðÐ" else fold(char)  # as index.analysis.fold_token does
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            variants.setdefault(base, set()).update((char, base))
+    return {base: "".join(sorted(chars)) for base, chars in variants.items()}
+
+
+_VARIANTS = _letter_variants()
+
+
+def _accented(word: str) -> str:
+    """Regex for a folded word in the unfolded text: "bao" finds "báo", "Bão", "BẢO"."""
+    return "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in word)
+
+
+def _body_phrases(q) -> Iterator[list[str]]:
+    if isinstance(q, wq.Phrase):
+        if q.fieldname == "body":
+            yield q.words
+        return
+    for child in q.children():
+        yield from _body_phrases(child)
+
+
+def _locators(q) -> list[re.Pattern]:
+    """Regexes for where the query matches the body, best first: its phrases, then any of its
+    words. Empty when the query has no body terms (a listing by filters)."""
+    if q is None:
+        return []
+    patterns = []
+    phrases = {" ".join(words): words for words in _body_phrases(q)}
+    if phrases:
+        patterns.append("|".join(r"\W+".join(map(_accented, words)) for words in phrases.values()))
+    words = sorted({text for field, text in q.iter_all_terms() if field == "body"}, key=len, reverse=True)
+    if words:
+        patterns.append("|".join(map(_accented, words)))
+    return [re.compile(rf"(?<!\w)(?:{p})(?!\w)") for p in patterns]
+
+
+def _around_first_match(text: str, locators: list[re.Pattern]) -> str:
+    """The stretch of ``text`` around the first place the query matches, cut at spaces.
+
+    Whoosh's highlighter re-analyzes all the text it is given, token by token in Python: on
+    the whole text that was most of a query's time on a small index. A regex search in C
+    finds where to look; the highlighter then marks the words in a few hundred characters.
+    """
+    m = next(filter(None, (p.search(text) for p in locators)), None)
+    if m is None:
+        return ""
+    start, end = max(0, m.start() - WINDOW_BEFORE), m.start() + WINDOW_AFTER
+    if start:
+        start = text.find(" ", start, m.start()) + 1 or start
+    if end < len(text):
+        cut = text.rfind(" ", m.end(), end)
+        end = cut if cut > 0 else end
+    return text[start:end]
+
+
+def _from_number(n: int | None) -> dt.date | None:
+    if not n:
+        return None
+    return dt.date(n // 10000, n // 100 % 100, n % 100)
+
+
+def _is_index_file(name: str) -> bool:
+    if name == f"{INDEX_NAME}_WRITELOCK":  # created by any writer, even on an empty directory
+        return False
+    return name == MARKER or name.startswith((f"_{INDEX_NAME}_", f"{INDEX_NAME}_"))
+
+
+def _open_or_create(path: Path) -> windex.FileIndex:
+    """Open the index at ``path``, creating it when the directory is missing or empty."""
+    if path.exists() and not path.is_dir():
+        raise IndexCorrupt(path, "not a directory")
+    path.mkdir(parents=True, exist_ok=True)
+    storage = FileStorage(str(path))
+    names = set(os.listdir(path))
+    if windex.TOC._latest_generation(storage, INDEX_NAME) < 0:
+        if any(_is_index_file(n) for n in names):
+            # Segments or a marker but no TOC: a half-written index, not an empty one.
+            # Creating a fresh index here would silently show the user an empty result.
+            raise IndexCorrupt(path, "index files present but no table of contents")
+        ix = windex.FileIndex.create(storage, SCHEMA, INDEX_NAME)
+        _write_marker(path)
+        return ix
+    _check_marker(path)
+    try:
+        ix = windex.FileIndex(storage, schema=SCHEMA, indexname=INDEX_NAME)
+        _probe(ix)
+    except Exception as e:  # only Whoosh reads run in here: any failure means unreadable
+        raise IndexCorrupt(path, f"cannot read the index: {e.__class__.__name__}: {e}") from e
+    return ix
+
+
+def _write_marker(path: Path) -> None:
+    tmp = path / (MARKER + ".tmp")
+    tmp.write_text(json.dumps({"engine": "whoosh", "schema": SCHEMA_VERSION}))
+    os.replace(tmp, path / MARKER)
+
+
+def _check_marker(path: Path) -> None:
+    try:
+        marker = json.loads((path / MARKER).read_text())
+    except (OSError, ValueError) as e:
+        raise IndexCorrupt(path, f"missing or unreadable {MARKER}") from e
+    if not isinstance(marker, dict) or marker.get("schema") != SCHEMA_VERSION:
+        raise IndexCorrupt(path, f"index schema {marker!r} is not version {SCHEMA_VERSION}")
+
+
+def _probe(ix: windex.FileIndex) -> None:
+    """Open every segment and read its ends: a truncated or missing segment file fails here,
+    at open, instead of in the middle of a user's search."""
+    with ix.reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            n = leaf.doc_count_all()
+            if n:
+                leaf.stored_fields(0)
+                leaf.stored_fields(n - 1)
+            next(iter(leaf.lexicon("id")), None)
+            next(iter(leaf.lexicon("body")), None)
+
+
+class WhooshBackend:
+    """A Whoosh index in a directory. One instance per process and thread; several processes
+    may write: each write waits up to ``lock_timeout`` seconds for the index's lock.
+
+    ``procs`` > 1 makes :meth:`rebuild` index in that many processes (Whoosh's MpWriter,
+    one segment per process); ``limitmb`` is the writer's buffer before it spills to disk.
+    """
+
+    def __init__(self, path: str | Path, *, procs: int = 1, limitmb: int = 256, lock_timeout: float = 30.0):
+        self.path = Path(path)
+        self.procs = procs
+        self.limitmb = limitmb
+        self.lock_timeout = lock_timeout
+        self._ix = _open_or_create(self.path)
+        self._searcher = None
+        self._highlighter = _highlighter()
+
+    @classmethod
+    def open_or_rebuild(
+        cls, path: str | Path, docs_provider: Callable[[], Iterable[IndexedDocument]], **kwargs
+    ) -> WhooshBackend:
+        """Open the index; if it is missing or corrupt, rebuild it from ``docs_provider()``.
+
+        The rebuild goes into ``path.with_suffix('.new')`` and is renamed into place only when
+        complete, so a crash during it leaves the old (corrupt) directory, never a half index
+        under ``path``. The swap is two renames (old aside, new in) with a window of a few
+        microseconds where ``path`` does not exist.
+        """
+        path = Path(path)
+        if path.is_dir() and any(_is_index_file(n) for n in os.listdir(path)):
+            try:
+                return cls(path, **kwargs)
+            except IndexCorrupt:
+                pass
+        fresh = path.with_suffix(".new")
+        shutil.rmtree(fresh, ignore_errors=True)
+        backend = cls(fresh, **kwargs)
+        try:
+            backend.rebuild(docs_provider())
+        finally:
+            backend.close()
+        old = path.with_suffix(".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if path.exists() or path.is_symlink():
+            os.replace(path, old)
+        os.replace(fresh, path)
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        elif old.exists():
+            old.unlink()
+        return cls(path, **kwargs)
+
+    # writing
+
+    def _writer(self, **kwargs):
+        try:
+            return self._ix.writer(timeout=self.lock_timeout, delay=0.05, **kwargs)
+        except windex.LockError as e:
+            raise IndexBusy(self.path, f"the write lock was held for more than {self.lock_timeout:g}s") from e
+
+    @contextlib.contextmanager
+    def _damage_is_corruption(self, doing: str):
+        """Writers read the committed segments too (``update_document`` looks the id up)."""
+        try:
+            yield
+        except _READ_ERRORS as e:
+            raise IndexCorrupt(self.path, f"{doing} failed: {e.__class__.__name__}: {e}") from e
+
+    @staticmethod
+    def _cancel(writer) -> None:
+        if writer is not None and not writer.is_closed:
+            writer.cancel()
+
+    def add(self, docs: Iterable[IndexedDocument]) -> None:
+        """Add or replace by id, in one writer (one commit) per call.
+
+        ``update_document`` only sees committed segments, so an id repeated inside one batch
+        commits what came before it and goes on in a new writer: the last copy wins.
+        """
+        writer, seen = None, set()
+        try:
+            for doc in docs:  # the provider's own errors pass through untouched
+                fields = to_fields(doc)
+                with self._damage_is_corruption("add"):
+                    if doc.id in seen:
+                        done, writer, seen = writer, None, set()
+                        done.commit()
+                    if writer is None:
+                        writer = self._writer(limitmb=self.limitmb)
+                    writer.update_document(**fields)
+                seen.add(doc.id)
+        except BaseException:
+            self._cancel(writer)
+            raise
+        if writer is not None:
+            with self._damage_is_corruption("add"):
+                writer.commit()
+
+    def delete(self, ids: Iterable[int]) -> None:
+        ids = [str(i) for i in ids]
+        if not ids:
+            return
+        writer = None
+        try:
+            with self._damage_is_corruption("delete"):
+                writer = self._writer()
+                for i in ids:
+                    writer.delete_by_term("id", i)
+                writer.commit()
+        except BaseException:
+            self._cancel(writer)
+            raise
+
+    def rebuild(self, docs: Iterable[IndexedDocument]) -> None:
+        """Replace the whole index with ``docs`` in one commit (``mergetype=CLEAR``): searches
+        see the old index until the new one is complete, and a failure leaves it untouched.
+        It reads none of the old segments, so it also repairs an index damaged after opening.
+
+        Database ids are unique; a repeated id is a bug in the provider and aborts the rebuild.
+        """
+        kwargs = {"limitmb": self.limitmb}
+        if self.procs > 1:
+            kwargs.update(procs=self.procs, multisegment=True)
+        with self._damage_is_corruption("rebuild"):
+            writer = self._writer(**kwargs)
+        seen: set[int] = set()
+        try:
+            for doc in docs:
+                if doc.id in seen:
+                    raise ValueError(f"document id {doc.id} given twice to rebuild()")
+                seen.add(doc.id)
+                writer.add_document(**to_fields(doc))
+        except BaseException:
+            self._cancel(writer)
+            raise
+        with self._damage_is_corruption("rebuild"):
+            writer.commit(mergetype=CLEAR)
+
+    # reading
+
+    def _read(self, fn):
+        """Run ``fn(searcher)`` on an up-to-date searcher. A read error is retried once on a
+        fresh searcher (another process may have merged segments away under us); a second
+        one means the index is damaged."""
+        for attempt in (1, 2):
+            try:
+                # Not Searcher.refresh(): it reuses segment readers by segment id and so misses
+                # deletions committed since (by another process, or by us) to an existing segment.
+                if self._searcher is not None and self._ix.latest_generation() != self._searcher.reader().generation():
+                    self._drop_searcher()
+                if self._searcher is None:
+                    self._searcher = self._ix.searcher()
+                return fn(self._searcher)
+            except _READ_ERRORS as e:
+                self._drop_searcher()
+                if attempt == 2:
+                    raise IndexCorrupt(self.path, f"read failed: {e.__class__.__name__}: {e}") from e
+        raise AssertionError("unreachable")
+
+    def _drop_searcher(self) -> None:
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):  # closing a broken searcher must not hide the real error
+                self._searcher.close()
+            self._searcher = None
+
+    def count(self) -> int:
+        return self._read(lambda s: s.doc_count())
+
+    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20) -> list[SearchHit]:
+        if limit <= 0:
+            return []
+        q = build_query(query)
+        fq = build_filter(filters)
+        if fq is MATCH_NOTHING or (q is None and fq is None):
+            return []
+
+        def run(searcher) -> list[SearchHit]:
+            if q is None:  # filters only: list what they select, newest first
+                results = searcher.search(fq, limit=limit, sortedby="date", reverse=True)
+            else:
+                results = searcher.search(q, filter=fq, limit=limit)
+            results.highlighter = self._highlighter
+            locators = _locators(q)
+            return [self._hit(hit, q is not None, locators) for hit in results]
+
+        return self._read(run)
+
+    def _hit(self, hit, scored: bool, locators: list[re.Pattern]) -> SearchHit:
+        stored = hit.fields()
+        text = stored.get("text") or ""
+        subject = stored.get("subject") or None
+        snippet = ""
+        if scored:
+            window = _around_first_match(text, locators)
+            snippet = (hit.highlights("body", text=window, top=2) if window else "") or (
+                hit.highlights("subject", text=subject, top=1) if subject else ""
+            )
+        return SearchHit(
+            id=int(stored["id"]),
+            score=float(hit.score or 0.0) if scored else 0.0,  # a sorted listing's "score" is the sort key
+            snippet=snippet or _lead(text or subject or ""),
+            kind=stored.get("kind"),
+            reference=stored.get("reference_text"),
+            issuer=stored.get("issuer"),
+            date=_from_number(stored.get("date")),
+            subject=subject,
+        )
+
+    def close(self) -> None:
+        self._drop_searcher()
+        self._ix.close()
+
+    def __enter__(self) -> WhooshBackend:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"WhooshBackend({str(self.path)!r})"
