@@ -1,0 +1,189 @@
+"""Benchmark the inbox: from dropping a .docx to finding it, and the throughput of a big drop.
+
+    .venv/bin/python bench/inbox.py [--drops 20] [--batch 500] [--stable 5] [--gap 1] [--poll S] [--database-url URL]
+
+A real ``congvan watch`` process watches a temporary inbox (fresh CONGVAN_HOME; SQLite unless a
+database URL is given). Then:
+
+1. latency: ``--drops`` distinct .docx are dropped one at a time, ``--gap`` seconds apart (written
+   beside the inbox, then renamed in, as a network copy does); for each, the time until it is
+   *searchable*:
+   ``congvan.search_glue.search_documents(session, query)`` finds it, when that module exists,
+   otherwise until its Document row exists (said in the output). Median, min and max.
+2. throughput: ``--batch`` distinct .docx renamed into the inbox at once; files per second until
+   the last one has left the inbox, overall and from the first file taken to the last (without
+   the stability delay, which every file waits once), and until the index holds them all.
+
+The stability delay is part of the latency by design (a file is taken only once unchanged for
+that long); the output gives the latency with and without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "inbox"))  # the công văn maker shared with the tests
+
+from _inbox_helpers import cong_van_text, write_docx  # noqa: E402
+
+
+def _searcher():
+    """(how "found" is judged, a function session, reference, doc_id -> bool)."""
+    try:
+        glue = importlib.import_module("congvan.search_glue")
+        search = glue.search_documents
+    except (ImportError, AttributeError):
+        search = None
+    from sqlalchemy import select
+
+    from models.schema import Document
+
+    def row_exists(session, reference: str) -> int | None:
+        return session.scalar(select(Document.id).where(Document.reference == reference))
+
+    if search is None:
+        return "its Document row exists (congvan.search_glue.search_documents not available)", row_exists
+
+    def searchable(session, reference: str) -> int | None:
+        doc_id = row_exists(session, reference)
+        if doc_id is None:
+            return None
+        hits = search(session, reference) or []
+        ids = {getattr(h, "id", None) or getattr(h, "document_id", None) for h in hits}
+        return doc_id if doc_id in ids else None
+
+    return "congvan.search_glue.search_documents(session, reference) finds it", searchable
+
+
+def _left_inbox(inbox: Path) -> int:
+    n = 0
+    for folder in ("processed", "failed", "duplicates"):
+        for _dirpath, _dirs, files in os.walk(inbox / folder):
+            n += sum(1 for f in files if not f.endswith((".reason.txt", ".note.txt")))
+    return n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--drops", type=int, default=20)
+    ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--stable", type=float, default=5.0, help="the watcher's stability delay (s); 5 is its default")
+    ap.add_argument("--poll", type=float, default=None, help="run the watcher in polling mode")
+    ap.add_argument("--gap", type=float, default=1.0, help="pause between two drops (s)")
+    ap.add_argument("--database-url", default=None, help="default: SQLite in the temporary CONGVAN_HOME")
+    args = ap.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="congvan-bench-inbox-"))
+    home, inbox, staging = work / "home", work / "Hộp thư đến", work / "staging"
+    inbox.mkdir()
+    staging.mkdir()
+    url = args.database_url or f"sqlite:///{home / 'congvan.db'}"
+    os.environ["CONGVAN_HOME"], os.environ["CONGVAN_DATABASE_URL"] = str(home), url
+
+    from congvan.runtime import session_factory
+
+    factory = session_factory()  # migrates the fresh database before the watcher starts
+    how, found = _searcher()
+    cmd = [sys.executable, "-m", "congvan.cli", "watch", str(inbox), "--stable", str(args.stable)]
+    if args.poll:
+        cmd += ["--poll", str(args.poll)]
+    log = open(work / "watch.log", "w")  # noqa: SIM115 — open for the watcher's lifetime
+    watcher = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"PYTHONUNBUFFERED": "1"})
+    try:
+        while "Đang theo dõi" not in (work / "watch.log").read_text(encoding="utf-8"):
+            if watcher.poll() is not None:
+                sys.exit(f"the watcher exited: {(work / 'watch.log').read_text(encoding='utf-8')}")
+            time.sleep(0.05)
+
+        print(f"inbox: {inbox}\ndatabase: {url.split('@')[-1]}\nwatcher: --stable {args.stable:g}"
+              + (f" --poll {args.poll:g}" if args.poll else " (inotify)"))  # fmt: skip
+        print(f"\n1. drop → searchable, {args.drops} drops of one .docx; searchable = {how}")
+        latencies = []
+        for n in range(args.drops):
+            text = cong_van_text(n, seed=900)
+            reference = text.split("Số: ", 1)[1].split("\n", 1)[0].strip()
+            src = staging / f"Công văn {n + 1}.docx"
+            write_docx(src, text)
+            start = time.perf_counter()
+            os.replace(src, inbox / src.name)
+            while True:
+                with factory() as session:
+                    if found(session, reference):
+                        break
+                if time.perf_counter() - start > 120:
+                    sys.exit(f"not found after 120 s: {reference}")
+                time.sleep(0.01)
+            latencies.append(time.perf_counter() - start)
+            # Separate drops, as clerks make them. Back to back (--gap 0), a drop made within half
+            # a second of the watcher moving the previous file out waits for watchdog, which
+            # holds an unpaired "moved from" inotify event that long, and the next behind it.
+            time.sleep(args.gap)
+        med = statistics.median(latencies)
+        print(f"   median {med:.3f} s (min {min(latencies):.3f}, max {max(latencies):.3f});"
+              f" minus the stability delay: median {med - args.stable:.3f} s")  # fmt: skip
+
+        print(f"\n2. throughput: {args.batch} distinct .docx dropped at once")
+        batch = staging / "batch"
+        batch.mkdir()
+        for n in range(args.batch):
+            write_docx(batch / f"Văn bản đến số {n + 1}.docx", cong_van_text(n, seed=901))
+        before = _left_inbox(inbox)
+        start = time.perf_counter()
+        for p in sorted(batch.iterdir()):
+            os.replace(p, inbox / p.name)
+        first = None
+        while (done := _left_inbox(inbox) - before) < args.batch:
+            if done and first is None:
+                first = time.perf_counter()
+            if time.perf_counter() - start > 1800:
+                sys.exit(f"only {done} of {args.batch} after 30 minutes")
+            time.sleep(0.05)
+        end = time.perf_counter()
+        first = first or end
+        searchable = None
+        if "search_documents" in how:  # and until the index holds them all (it is written in batches)
+            from congvan.search_glue import open_backend
+
+            while True:
+                backend = open_backend()
+                try:
+                    if backend.count() >= args.drops + args.batch:
+                        break
+                finally:
+                    backend.close()
+                if time.perf_counter() - start > 1800:
+                    sys.exit("the index did not catch up in 30 minutes")
+                time.sleep(0.1)
+            searchable = time.perf_counter() - start
+        print(f"   all {args.batch} out of the inbox in {end - start:.1f} s: {args.batch / (end - start):.1f} files/s;"
+              f" from the first taken to the last: {args.batch / max(end - first, 1e-9):.1f} files/s")  # fmt: skip
+        if searchable is not None:
+            print(f"   all {args.batch} searchable after {searchable:.1f} s: {args.batch / searchable:.1f} files/s")
+        with factory() as session:
+            from sqlalchemy import func, select
+
+            from models.schema import Document, IngestEntry
+
+            docs = session.scalar(select(func.count(Document.id)))
+            rows = session.scalar(select(func.count(IngestEntry.id)))
+        print(f"   documents stored: {docs}, journal rows: {rows} (expected {args.drops + args.batch} each)")
+    finally:
+        watcher.send_signal(signal.SIGTERM)
+        watcher.wait(timeout=60)
+        log.close()
+    print(f"\n(work folder kept for inspection: {work})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""Watching the inbox: which files are complete, and when to hand them to the Processor.
+
+Events come from watchdog: inotify by default, or a PollingObserver (``poll`` seconds) for network
+shares, where a change made by another machine raises no local event. Events only say where to
+look; the truth is the folder itself, so the whole inbox is also rescanned at start and every
+``rescan`` seconds in any mode (an inotify queue can overflow, a share can drop its events).
+
+Only the folders clerks drop into are watched: the inbox itself (not recursively) and each of
+its top-level sub-folders (recursively), never processed/, failed/ or duplicates/ — so the
+watcher is not woken by its own moves, and a polling observer does not stat years of processed
+files at every poll.
+
+A file is handed over once its signature (size, mtime, ctime, inode) has been seen unchanged for
+``stable`` seconds, and checked once more just before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.inbox import Inbox, Outcome, Processor, Signature, signature
+
+
+class _QuietStop(logging.Filter):
+    """watchdog logs an error when an inotify watch is stopped while its thread is reading (at
+    shutdown, or when a watched folder is removed): a harmless race that must not alarm anyone
+    reading the journal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "called when the thread is inactive" not in record.getMessage()
+
+
+logging.getLogger("watchdog.observers.inotify").addFilter(_QuietStop())
+
+BUSY_DELAY = 2.0  # another process holds the file: look again soon
+MAX_BACKOFF = 60.0
+ONCE_TRIES = 3  # with --once, a file that keeps failing transiently is left in the inbox
+
+
+@dataclass
+class _Candidate:
+    sig: Signature | None = None
+    since: float = 0.0  # monotonic time the current signature was first seen
+    not_before: float = 0.0
+    tries: int = 0
+
+
+@dataclass
+class Summary:
+    done: dict[str, int] = field(default_factory=dict)  # by state: processed, failed, duplicate
+    left: list[Path] = field(default_factory=list)  # --once: files that could not be dealt with
+
+
+class Watcher:
+    def __init__(
+        self,
+        inbox: Inbox,
+        processor: Processor,
+        *,
+        stable: float = 5.0,
+        rescan: float = 300.0,
+        poll: float | None = None,
+        report: Callable[[Outcome], None] = lambda _o: None,
+        warn: Callable[[str], None] = lambda _m: None,
+    ) -> None:
+        self.inbox = inbox
+        self.processor = processor
+        self.stable = max(0.0, stable)
+        self.rescan = max(1.0, rescan)
+        self.poll = poll
+        self.report = report
+        self.warn = warn
+        self.candidates: dict[Path, _Candidate] = {}
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._dirty: set[tuple[Path, bool]] = set()
+        self._dirty_lock = threading.Lock()
+        self._observer = None
+        self._watches: dict[Path, object] = {}
+        self._handler = None
+        self._unflushed = False  # files were handled since the indexer's buffer was last written
+
+    def stop(self) -> None:
+        """Finish the file at hand, then return from run() (SIGTERM, Ctrl+C)."""
+        self._stop.set()
+        self._wake.set()
+
+    # -- events (called on the observer's thread) ---------------------------------------------------
+
+    def notify(self, path: Path, is_dir: bool) -> None:
+        with self._dirty_lock:
+            self._dirty.add((path, is_dir))
+        self._wake.set()
+
+    def _start_observer(self) -> None:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        notify = self.notify
+
+        class _Events(FileSystemEventHandler):
+            def on_any_event(self, event) -> None:
+                if event.event_type in ("created", "modified", "moved", "closed"):
+                    raw = event.dest_path if event.event_type == "moved" else event.src_path
+                    notify(Path(os.fsdecode(raw)), event.is_directory)
+
+        self._handler = _Events()
+        self._observer = PollingObserver(timeout=self.poll) if self.poll else Observer()
+        self._sync_watches()
+        self._observer.start()
+
+    def _sync_watches(self) -> None:
+        if self._observer is None:
+            return
+        wanted = {self.inbox.root: False} | {d: True for d in self.inbox.watched_dirs()}
+        for path in [p for p in self._watches if p not in wanted]:
+            with contextlib.suppress(KeyError, OSError):  # the folder went away, and its watch with it
+                self._observer.unschedule(self._watches.pop(path))
+        for path, recursive in wanted.items():
+            if path in self._watches:
+                continue
+            try:
+                self._watches[path] = self._observer.schedule(self._handler, str(path), recursive=recursive)
+            except OSError as e:  # e.g. the inotify watch limit: the rescan still finds the files
+                self.warn(f"không theo dõi được / cannot watch {path}: {e.strerror or e} (dựa vào quét lại / rescans)")
+
+    # -- the loop -----------------------------------------------------------------------------------
+
+    def run(self, once: bool = False) -> Summary:
+        """Take files until stopped; with ``once``, take what is in the inbox now and return."""
+        summary = Summary()
+        if not once:
+            self._start_observer()
+        next_rescan = 0.0
+        try:
+            while not self._stop.is_set():
+                now = time.monotonic()
+                if now >= next_rescan:
+                    self._rescan()
+                    next_rescan = math.inf if once else now + self.rescan
+                self._drain()
+                ready, wake_in = self._ready(time.monotonic())
+                for path in ready:
+                    if self._stop.is_set():
+                        break
+                    self._take(path, once, summary)
+                if ready:
+                    self._unflushed = True
+                    continue
+                if self._unflushed:  # nothing more ready: make what was stored searchable now
+                    self.processor.flush_index()
+                    self._unflushed = False
+                if once and not self.candidates:
+                    break
+                timeout = min(wake_in, next_rescan - time.monotonic(), 5.0)
+                self._wake.wait(max(timeout, 0.01))
+                self._wake.clear()
+        finally:
+            if self._observer is not None:
+                self._observer.stop()
+                self._observer.join(timeout=5)
+            if self._unflushed:
+                self.processor.flush_index()
+        return summary
+
+    def _see(self, path: Path) -> None:
+        if path not in self.candidates:
+            self.candidates[path] = _Candidate()
+
+    def _rescan(self) -> None:
+        if not self.inbox.root.is_dir():  # a share unmounted under us: say so, keep trying
+            self.warn(f"không thấy thư mục hộp thư / inbox folder not found: {self.inbox.root}")
+            return
+        self._sync_watches()  # watches first: a file created during the scan is then not missed
+        for path in self.inbox.scan():
+            self._see(path)
+
+    def _drain(self) -> None:
+        with self._dirty_lock:
+            dirty, self._dirty = self._dirty, set()
+        resync = False
+        for path, is_dir in dirty:
+            if is_dir:
+                # A folder created or moved in: its files may predate its watch, so walk it.
+                if self.inbox.walks_into(path):
+                    if path.parent == self.inbox.root and not resync:
+                        self._sync_watches()  # a new top-level folder: watch it, then walk it
+                        resync = True
+                    for f in self.inbox.scan(path):
+                        self._see(f)
+            elif self.inbox.is_candidate(path):
+                self._see(path)
+
+    def _ready(self, now: float) -> tuple[list[Path], float]:
+        """Files stable long enough, oldest first, and how long until the next one may be."""
+        ready: list[tuple[float, Path]] = []
+        wake_in = math.inf
+        for path, cand in list(self.candidates.items()):
+            if cand.not_before > now:
+                wake_in = min(wake_in, cand.not_before - now)
+                continue
+            sig = signature(path)
+            if sig is None:
+                del self.candidates[path]
+            elif sig != cand.sig:
+                cand.sig, cand.since = sig, now
+                wake_in = min(wake_in, self.stable)
+            elif now - cand.since >= self.stable:
+                ready.append((cand.since, path))
+            else:
+                wake_in = min(wake_in, cand.since + self.stable - now)
+        ready.sort()
+        return [p for _, p in ready], wake_in
+
+    def _take(self, path: Path, once: bool, summary: Summary) -> None:
+        cand = self.candidates.get(path)
+        if cand is None:
+            return
+        sig = signature(path)
+        if sig != cand.sig:  # touched while earlier files were handled: wait for it again
+            if sig is None:
+                del self.candidates[path]
+            else:
+                cand.sig, cand.since = sig, time.monotonic()
+            return
+        try:
+            outcome = self.processor.handle(path)
+        except Exception as e:  # the database unreachable, say: keep the file, try again later
+            why = " ".join(str(e).split())[:300]
+            self.warn(f"chưa xử lý được / not processed yet: {path}: {type(e).__name__}: {why}")
+            outcome = Outcome(path, "retry", reason=str(e))
+        if outcome.kind in ("done", "gone"):
+            del self.candidates[path]
+            if outcome.kind == "done":
+                summary.done[outcome.state or "?"] = summary.done.get(outcome.state or "?", 0) + 1
+                self.report(outcome)
+            return
+        if outcome.kind == "changed":
+            cand.sig = None  # judge its stability afresh
+            return
+        cand.tries += 1
+        if once and cand.tries >= ONCE_TRIES:
+            del self.candidates[path]
+            summary.left.append(path)
+            return
+        delay = BUSY_DELAY if outcome.kind == "busy" else min(MAX_BACKOFF, 0.5 * 2**cand.tries)
+        cand.not_before = time.monotonic() + delay

@@ -1,0 +1,133 @@
+"""kill -9 at any instant loses nothing: every file ends in processed/, failed/ or duplicates/,
+with one journal row per distinct file and one Document per distinct document.
+
+Two kinds of test: the watcher killed at each named step of the crash-safety argument
+(CONGVAN_INBOX_CRASH_AT makes the process SIGKILL itself there), and killed by the test with
+SIGKILL at random instants during a batch, then restarted, several times over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from _inbox_helpers import CONGVAN, Box, cong_van_text, drop, files_under, wait_for
+
+FOLDERS = ("processed", "failed", "duplicates")
+
+
+def _everywhere(box: Box, name: str) -> list[Path]:
+    """Every copy of a file called ``name`` in the inbox or its three folders."""
+    return [p for p in box.inbox.rglob(name) if p.is_file()]
+
+
+CASES = [
+    # step, kind of file, journal state right after the kill, Documents then, attempts at the end
+    ("claimed", "good", "pending", 0, 2),
+    ("ingested", "good", "pending", 0, 2),
+    ("decided", "good", "processed", 1, 1),
+    ("noted", "good", "processed", 1, 1),
+    ("moved", "good", "processed", 1, 1),
+    ("decided", "corrupt", "failed", 0, 1),
+    ("noted", "corrupt", "failed", 0, 1),
+    ("decided", "stored", "duplicate", 1, 1),
+]
+
+
+@pytest.mark.parametrize(("step", "kind", "state_after_kill", "docs_after_kill", "attempts"), CASES)
+def test_killed_at_each_step_then_restarted(
+    box: Box, tmp_path: Path, step, kind, state_after_kill, docs_after_kill, attempts
+):
+    name = "Công văn số 5.docx" if kind == "corrupt" else "Công văn số 5.txt"
+    data = b"PK\x03\x04 truncated" if kind == "corrupt" else cong_van_text(5, seed=11).encode()
+    if kind == "stored":  # already taken in by `congvan ingest`: the inbox copy is a duplicate
+        first = tmp_path / "trước.txt"
+        first.write_bytes(data)
+        assert subprocess.run([*CONGVAN, "ingest", "-q", str(first)], env=box.env).returncode == 0
+    drop(box.inbox / "Văn thư" / name, data)
+
+    r = box.once(env=box.env | {"CONGVAN_INBOX_CRASH_AT": step})
+    assert r.returncode == -signal.SIGKILL, r.stderr
+    assert len(_everywhere(box, name)) == 1  # never lost, never copied
+    assert box.rows("select state, attempts from ingest_journal") == [(state_after_kill, 1)]
+    assert box.scalar("select count(*) from documents") == docs_after_kill
+    moved_already = step == "moved"
+    assert (box.inbox / "Văn thư" / name).exists() is not moved_already
+
+    r = box.once()
+    assert r.returncode == (1 if kind == "corrupt" else 0), r.stderr
+    copies = _everywhere(box, name)
+    assert len(copies) == 1
+    folder = {"good": "processed", "corrupt": "failed", "stored": "duplicates"}[kind]
+    assert copies[0].relative_to(box.inbox).parts[0] == folder
+    assert copies[0].read_bytes() == data
+    assert copies[0].parent.name == "Văn thư"  # the sub-folder path is kept
+    if kind == "corrupt":
+        reason = copies[0].with_name(name + ".reason.txt").read_text(encoding="utf-8")
+        assert reason.count("\n") == 1 and " / " in reason and "docx" in reason
+    if kind == "stored":
+        assert "#1" in copies[0].with_name(name + ".note.txt").read_text(encoding="utf-8")
+    if step in ("decided", "noted"):
+        assert "sau khi khởi động lại" in r.stdout  # completed, not ingested again
+    rows = box.rows("select state, attempts, finished_at is not null from ingest_journal")
+    assert rows == [({"good": "processed", "corrupt": "failed", "stored": "duplicate"}[kind], attempts, True)]
+    assert box.scalar("select count(*) from documents") == (0 if kind == "corrupt" else 1)
+    assert box.scalar("select count(*) from document_files") == (0 if kind == "corrupt" else 1)
+    if kind == "good":  # searchable too, though the kill may have come before the index was written
+        assert box.indexed() == 1
+
+
+def test_sigkill_at_random_instants_during_a_batch(box: Box):
+    seed = int(time.time())
+    rng = random.Random(seed)
+    names: dict[str, bytes] = {}
+    for n in range(45):
+        names[f"Công văn số {n + 1}.txt"] = cong_van_text(n, seed=12).encode()
+    for n in range(5):  # five of them dropped twice, under another name
+        names[f"bản sao {n + 1}.txt"] = names[f"Công văn số {n * 7 + 1}.txt"]
+    for i, (name, data) in enumerate(names.items()):
+        drop(box.inbox / ("Phòng Kế hoạch" if i % 4 == 0 else "") / name, data)
+    distinct = {hashlib.sha256(d).hexdigest() for d in names.values()}
+    assert len(distinct) == 45
+
+    def done() -> int:
+        return sum(len(files_under(box.inbox / f)) for f in FOLDERS)
+
+    kills = 0
+    for _ in range(6):
+        before = done()
+        if before == len(names):
+            break
+        proc = box.start("--stable", "0.2", "--rescan", "30")
+        wait_for(lambda before=before: done() > before, 30, interval=0.01)  # it is at work
+        time.sleep(rng.uniform(0.0, 0.2))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        kills += 1
+        for name in names:  # after every kill: each file still exists exactly once
+            assert len(_everywhere(box, name)) == 1, f"{name} (seed {seed})"
+    proc = box.start("--stable", "0.2", "--rescan", "30")
+    assert wait_for(lambda: done() == len(names), 60), f"seed {seed}: {box.log_of(proc)[-2000:]}"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 0
+    assert kills >= 3, f"the batch finished before the kills (seed {seed})"
+
+    assert box.in_inbox() == []
+    assert len(files_under(box.inbox / "processed")) == 45, f"seed {seed}"
+    assert len(files_under(box.inbox / "duplicates")) == 5
+    assert files_under(box.inbox / "failed") == []
+    for name, data in names.items():
+        (copy,) = _everywhere(box, name)
+        assert copy.read_bytes() == data
+    rows = box.rows("select sha256, state, finished_at is not null from ingest_journal")
+    assert sorted(r[0] for r in rows) == sorted(distinct), f"seed {seed}"  # one row per distinct file
+    assert {(r[1], r[2]) for r in rows} == {("processed", True)}
+    assert box.scalar("select count(*) from documents") == 45
+    assert box.scalar("select count(*) from document_files") == 45
+    assert box.scalar("select count(distinct reference) from documents") == 45
+    assert box.indexed() == 45  # and all of them searchable
