@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from enum import StrEnum
@@ -172,50 +173,61 @@ def reindex_cmd() -> None:
 
 
 @app.command("demo")
-def demo_cmd() -> None:
-    """Chạy thử trên các văn bản mẫu kèm theo: đọc, trích xuất và liệt kê nhiệm vụ có thời hạn."""
+def demo_cmd(
+    home: Annotated[
+        Path | None, typer.Option("--home", help="Giữ kho thử ở thư mục này (mặc định: thư mục tạm)")
+    ] = None,
+) -> None:
+    """Chạy thử trên các văn bản mẫu kèm theo: nhập kho, rồi hỏi việc phải báo cáo, tìm kiếm và dẫn chiếu."""
+    import os
+    import tempfile
+
     from rich.console import Console
     from rich.table import Table
 
-    from corpus import sample_files
-    from pipeline.extract import extract
-    from pipeline.readers import read
+    from corpus import SAMPLES_DIR
+
+    # A demo never writes into the clerk's real data folder.
+    os.environ["CONGVAN_HOME"] = str(home or Path(tempfile.mkdtemp(prefix="congvan-demo-")))
+    os.environ.pop("CONGVAN_DATABASE_URL", None)
+    from sqlalchemy import select
+
+    from congvan.answers import owe_table
+    from congvan.runtime import content_store, ingest_hooks, session_factory
+    from congvan.search_glue import search_documents
+    from models.schema import Document
+    from pipeline.ingest import ingest_paths
+    from pipeline.queries import owe, refs
 
     console = Console()
-    docs = Table(title="Văn bản mẫu / sample documents")
-    for col in ("Tệp", "Loại", "Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Dẫn chiếu", "Nhiệm vụ"):
+    console.rule("1. Nhập kho các văn bản mẫu (.txt, .docx, .pdf, một bản scan)")
+    factory = session_factory()
+    hooks, after_commit = ingest_hooks()
+    results = ingest_paths([SAMPLES_DIR], factory, content_store(), hooks, after_commit)
+    for r in results:
+        console.print(f"  {_STATUS_VI[r.status]:<30} {Path(r.path).name}")
+    docs = Table(title="Văn bản trong kho")
+    for col in ("#", "Loại", "Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Tệp", "Dẫn chiếu", "Nhiệm vụ"):
         docs.add_column(col)
-    tasks = Table(title="Nhiệm vụ có thời hạn / dated obligations")
-    for col in ("Đơn vị", "Việc", "Hạn", "Lặp", "Nguồn"):
-        tasks.add_column(col)
-    for path in sample_files((".docx",)):
-        try:
-            ex = extract(read(path))
-        except CongvanError as e:
-            _fail(str(path), getattr(e, "reason", str(e)))
-            continue
-        h = ex.header
-        docs.add_row(
-            path.name,
-            h.doc_type.value,
-            h.reference.value.text if h.reference else "-",
-            h.issuer.value if h.issuer else "-",
-            h.date.value.iso() if h.date else "-",
-            str(len(ex.citations)),
-            str(len(ex.obligations)),
-        )
-        for o in ex.obligations:
-            ob = o.value
-            if ob.due or ob.recurrence:
-                tasks.add_row(
-                    "; ".join(ob.owners),
-                    ob.action or "",
-                    ob.due.isoformat() if ob.due else "",
-                    ob.recurrence or "",
-                    path.stem,
-                )
-    console.print(docs)
-    console.print(tasks)
+    with factory() as session:
+        for d in session.scalars(select(Document).order_by(Document.id)):
+            docs.add_row(
+                str(d.id), d.kind or d.status, d.reference or "-", d.issuer or "-", d.date_text or "-",
+                str(len(d.files)), str(len(d.citations)), str(len(d.obligations)),
+            )  # fmt: skip
+        console.print(docs)
+        console.rule('2. congvan owe --from 1/7/2025 --by 31/7/2025 --action "báo cáo"')
+        report = owe(session, by=dt.date(2025, 7, 31), start=dt.date(2025, 7, 1), action="báo cáo")
+        console.print(owe_table("Việc một lần", report.one_off))
+        console.rule("3. congvan refs 02-KH/BCĐTW")
+        r = refs(session, "02-KH/BCĐTW")
+        for c in r.cited_by:
+            console.print(f"  được dẫn chiếu bởi: {c.document.label} — {c.document.issuer}")
+        console.print("  có trong kho: " + ("có" if r.in_corpus else "chưa có trong kho"))
+    console.rule('4. congvan search "bao cao wifi"')
+    for i, h in enumerate(search_documents(None, "bao cao wifi", limit=3), 1):
+        console.print(f"  {i}. {h.kind} {h.reference or ''} {h.issuer or ''} — {h.subject or ''}")
+    console.print(f"\nKho thử: {os.environ['CONGVAN_HOME']}")
 
 
 def _register_answers() -> None:

@@ -53,3 +53,12 @@ def test_scan_is_reported_as_needing_ocr():
     r = run("extract", str(SAMPLES_DIR / "skhcn-de-xuat-cchc.scan.pdf"))
     assert r.returncode == 1
     assert "OCR" in r.stderr and "skhcn-de-xuat-cchc.scan.pdf" in r.stderr
+
+
+def test_demo_runs_the_main_job_on_the_bundled_samples(tmp_path: Path):
+    r = subprocess.run(
+        [*CONGVAN, "demo", "--home", str(tmp_path / "demo")], capture_output=True, text=True, timeout=600
+    )
+    assert r.returncode == 0, r.stderr
+    assert "15/07/2025" in r.stdout and "chưa có trong kho" in r.stdout
+    assert (tmp_path / "demo" / "congvan.db").exists()
