@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from extractors.base import Extracted, Line, Span, TextView
 from extractors.data.grammar import (
@@ -264,11 +265,27 @@ class _Collector:
         due = deadline.due if deadline else None
         rec = deadline.recurrence if deadline else None
         k = (tuple(fold(o) for o in owners), due, rec, unique if unique is not None else fold(text)[:80])
-        if k in self.keys:
+        if k in self.keys or self._repeated(owners, due, rec, text):
             return
         self.keys.add(k)
         ob = Obligation(tuple(owners), action, due, rec, re.sub(r"\s+", " ", text).strip(), recipient, tuple(partners))
         self.items.append(Extracted(ob, span, f"{rule}+{deadline.rule}" if deadline else rule))
+
+    def _repeated(self, owners, due, rec, text: str) -> bool:
+        """The same task said again in other words: a news article repeats its lead ("UBND tỉnh Quảng
+        Nam thống nhất tổ chức họp ... vào ngày 18/6" / "UBND tỉnh còn thống nhất tổ chức họp ...")."""
+        if due is None and rec is None:
+            return False
+        keys = [fold(o) for o in owners]
+        for item in self.items:
+            ob = item.value
+            if ob.due != due or ob.recurrence != rec:
+                continue
+            theirs = [fold(o) for o in ob.owners]
+            related = any(a.startswith(b) or b.startswith(a) for a in keys for b in theirs)
+            if related and SequenceMatcher(None, fold(ob.text), fold(text)).ratio() >= 0.6:
+                return True
+        return False
 
 
 def extract_obligations(
