@@ -21,6 +21,7 @@ from lxml import etree
 
 from congvan.errors import ReadError
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
+from pipeline.readers.docxnumbering import ListNumbering
 from pipeline.text import fold, nfc, squash_spaces
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -191,6 +192,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.warnings: list[str] = []
         self.body_paragraphs = 0  # paragraphs of substance seen so far (decides what a "header" table is)
+        self.numbering = ListNumbering(document)
 
     def build(self) -> RawDocument:
         body = self.document.element.body
@@ -213,8 +215,17 @@ class _Builder:
 
     # -- body ------------------------------------------------------------------------
 
-    def _paragraph(self, p) -> None:
+    def _numbered(self, p) -> tuple[str, tuple[NoteRef, ...]]:
+        """The paragraph's text with its automatic list label put back in front ("1. ...", "- ...")."""
         text, notes = _paragraph_text(p)
+        label = self.numbering.label(p) if text else None
+        if not label:
+            return text, notes
+        shift = len(label) + 1
+        return f"{label} {text}", tuple(NoteRef(n.offset + shift, n.note_id) for n in notes)
+
+    def _paragraph(self, p) -> None:
+        text, notes = self._numbered(p)
         if not text or _is_decoration(text):
             return
         self.blocks.append(Block(BlockKind.PARAGRAPH, text=text, notes=notes))
@@ -315,7 +326,7 @@ class _Builder:
         out = []
         for child in _block_children(tc):
             if child.tag == P:
-                out.append(_paragraph_text(child))
+                out.append(self._numbered(child))
             else:  # a table nested in a cell: its rows become lines of the cell
                 for row in self._grid(child):
                     texts = [" ".join(t for t, _ in cell if t) for cell in row]

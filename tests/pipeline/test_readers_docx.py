@@ -256,3 +256,27 @@ def test_built_footnotes_and_note_offsets(tmp_path):
     assert second.notes[0].offset == len("Mark between spaces ")
     assert doc.footnotes() == {"1": "Nghị định số 30/2020/NĐ-CP.", "2": "Dòng một.\nDòng hai."}
     assert [b.kind for b in doc.blocks[-2:]] == [BlockKind.FOOTNOTE, BlockKind.FOOTNOTE]
+
+
+def test_automatic_numbering_and_bullets_are_put_back(tmp_path):
+    from docx import Document as make
+
+    from pipeline.extract import extract
+
+    d = make()
+    d.add_paragraph("Kính gửi: Ủy ban nhân dân các xã")
+    d.add_paragraph("Ủy ban nhân dân cấp xã", style="List Number")
+    d.add_paragraph("Báo cáo kết quả rà soát về Sở Nội vụ chậm nhất ngày 20/8/2026.", style="List Bullet")
+    d.add_paragraph("Sở Nội vụ", style="List Number")
+    d.add_paragraph("Tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 31/8/2026.", style="List Bullet")
+    path = tmp_path / "list.docx"
+    d.save(path)
+    texts = [b.text for b in read(path).blocks]
+    assert texts[1:] == [
+        "1. Ủy ban nhân dân cấp xã",
+        "- Báo cáo kết quả rà soát về Sở Nội vụ chậm nhất ngày 20/8/2026.",
+        "2. Sở Nội vụ",
+        "- Tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 31/8/2026.",
+    ]
+    obligations = {(o.value.owners, o.value.due.isoformat()) for o in extract(read(path)).obligations}
+    assert obligations == {(("Ủy ban nhân dân cấp xã",), "2026-08-20"), (("Sở Nội vụ",), "2026-08-31")}
