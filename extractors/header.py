@@ -132,7 +132,9 @@ def _find_place_date(view: TextView, top: list[tuple[int, Line]]):
 def _find_title(top: list[tuple[int, Line]]):
     for i, (idx, ln) in enumerate(top):
         text = ln.text.strip().strip("*").strip()
-        if not _is_caps(text) or ln.region in (Region.HEADER_LEFT, Region.HEADER_RIGHT):
+        # A PDF whose header columns are narrow may put a short centred title ("KẾ HOẠCH") in the
+        # right header column; a title is never in the left one (agency, Số, V/v).
+        if not _is_caps(text) or ln.region is Region.HEADER_LEFT:
             continue
         kind = kind_of_name(text)
         if kind and text.lower() in TITLE_KINDS:
