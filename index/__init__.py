@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from index.backend import (
@@ -30,12 +31,15 @@ __all__ = [
 ]
 
 
-def open_index(path: str | Path) -> SearchBackend:
+def open_index(path: str | Path, rebuild_from: Callable[[], Iterable[IndexedDocument]] | None = None) -> SearchBackend:
     """The search index in directory ``path`` (created when missing). Whoosh for now.
 
-    Raises :class:`IndexCorrupt` when the index cannot be read; to rebuild it from the
-    database in that case, use ``WhooshBackend.open_or_rebuild(path, docs_provider)``.
+    Without ``rebuild_from`` an unreadable index raises :class:`IndexCorrupt`. With it (a
+    callable returning the database's documents), a missing or unreadable index is rebuilt
+    from them in a fresh directory that then replaces the old one.
     """
     from index.whoosh_backend import WhooshBackend  # Whoosh loads only when an index is opened
 
+    if rebuild_from is not None:
+        return WhooshBackend.open_or_rebuild(path, rebuild_from)
     return WhooshBackend(path)

@@ -38,26 +38,23 @@ import re
 import shutil
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from whoosh import highlight
 from whoosh import index as windex
-from whoosh import query as wq
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import CLEAR
 
 from index.analysis import VALUE_SEPARATOR, exact_analyzer, folding_analyzer
 from index.backend import (
-    MARK_CLOSE,
-    MARK_OPEN,
     IndexBusy,
     IndexCorrupt,
     IndexedDocument,
     SearchFilters,
     SearchHit,
 )
+from index.snippets import SNIPPET_SOURCE_CHARS, around_first_match, highlighter, lead, locators
 from index.whoosh_query import (
     MATCH_NOTHING,
     build_filter,
@@ -68,15 +65,11 @@ from index.whoosh_query import (
     reference_keys,
     unit_term,
 )
-from pipeline.text import fold, nfc
+from pipeline.text import nfc
 
 SCHEMA_VERSION = 1
 INDEX_NAME = "MAIN"
 MARKER = "congvan-index.json"
-# Whoosh's highlighter stops at 32k characters anyway; storing more would only grow the index.
-SNIPPET_SOURCE_CHARS = 2**15
-LEAD_CHARS = 160  # snippet when nothing in the text matched (a reference or issuer hit)
-WINDOW_BEFORE, WINDOW_AFTER = 80, 320  # text handed to the highlighter around the first match
 
 # What reading a damaged index raises inside Whoosh: missing or short files, garbage where a
 # pickle, a varint or a compressed block should be. Not OSError at large: a full disk or a
@@ -144,101 +137,6 @@ def to_fields(doc: IndexedDocument) -> dict:
     if keys:
         fields["citations"] = " ".join(sorted(keys))
     return {k: v for k, v in fields.items() if v is not None}
-
-
-class PlainMarks(highlight.Formatter):
-    """Plain text for a terminal: matches in «», whitespace runs (newlines) as one space."""
-
-    between = " … "
-    _space = re.compile(r"\s+")
-    # Whoosh marks each token: "«báo» «cáo»", "«4664»/«KH»-«UBND»"; one mark per run reads better.
-    _adjacent = re.compile(rf"{MARK_CLOSE}([\s/&.-]{{1,3}}){MARK_OPEN}")
-
-    def _text(self, text: str) -> str:
-        return self._space.sub(" ", text)
-
-    def format_token(self, text, token, replace=False):
-        return MARK_OPEN + self._text(highlight.get_text(text, token, replace)) + MARK_CLOSE
-
-    def format_fragment(self, fragment, replace=False):
-        return self._adjacent.sub(r"\1", super().format_fragment(fragment, replace))
-
-    def format(self, fragments, replace=False):
-        return super().format(fragments, replace).strip()
-
-
-def _highlighter() -> highlight.Highlighter:
-    # Re-tokenising highlighter: the stored text goes through the field's own (folding)
-    # analyzer, so the folded query term "bao" marks "báo" at its offsets in the NFC text.
-    fragmenter = highlight.ContextFragmenter(maxchars=200, surround=40, charlimit=SNIPPET_SOURCE_CHARS)
-    return highlight.Highlighter(fragmenter=fragmenter, formatter=PlainMarks())
-
-
-def _lead(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= LEAD_CHARS else text[:LEAD_CHARS].rsplit(" ", 1)[0] + " …"
-
-
-def _letter_variants() -> dict[str, str]:
-    """Every Latin letter that folds to each base letter: "a" -> "aàáảãạăằ…ÀÁ…", "d" -> "dđĐD"."""
-    variants: dict[str, set[str]] = {}
-    for code in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-        char = chr(code)
-        base = "d" if char in "ðÐ" else fold(char)  # as index.analysis.fold_token does
-        if len(base) == 1 and base.isascii() and base.isalpha():
-            variants.setdefault(base, set()).update((char, base))
-    return {base: "".join(sorted(chars)) for base, chars in variants.items()}
-
-
-_VARIANTS = _letter_variants()
-
-
-def _accented(word: str) -> str:
-    """Regex for a folded word in the unfolded text: "bao" finds "báo", "Bão", "BẢO"."""
-    return "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in word)
-
-
-def _body_phrases(q) -> Iterator[list[str]]:
-    if isinstance(q, wq.Phrase):
-        if q.fieldname == "body":
-            yield q.words
-        return
-    for child in q.children():
-        yield from _body_phrases(child)
-
-
-def _locators(q) -> list[re.Pattern]:
-    """Regexes for where the query matches the body, best first: its phrases, then any of its
-    words. Empty when the query has no body terms (a listing by filters)."""
-    if q is None:
-        return []
-    patterns = []
-    phrases = {" ".join(words): words for words in _body_phrases(q)}
-    if phrases:
-        patterns.append("|".join(r"\W+".join(map(_accented, words)) for words in phrases.values()))
-    words = sorted({text for field, text in q.iter_all_terms() if field == "body"}, key=len, reverse=True)
-    if words:
-        patterns.append("|".join(map(_accented, words)))
-    return [re.compile(rf"(?<!\w)(?:{p})(?!\w)") for p in patterns]
-
-
-def _around_first_match(text: str, locators: list[re.Pattern]) -> str:
-    """The stretch of ``text`` around the first place the query matches, cut at spaces.
-
-    Whoosh's highlighter re-analyzes all the text it is given, token by token in Python: on
-    the whole text that was most of a query's time on a small index. A regex search in C
-    finds where to look; the highlighter then marks the words in a few hundred characters.
-    """
-    m = next(filter(None, (p.search(text) for p in locators)), None)
-    if m is None:
-        return ""
-    start, end = max(0, m.start() - WINDOW_BEFORE), m.start() + WINDOW_AFTER
-    if start:
-        start = text.find(" ", start, m.start()) + 1 or start
-    if end < len(text):
-        cut = text.rfind(" ", m.end(), end)
-        end = cut if cut > 0 else end
-    return text[start:end]
 
 
 def _from_number(n: int | None) -> dt.date | None:
@@ -320,7 +218,7 @@ class WhooshBackend:
         self.lock_timeout = lock_timeout
         self._ix = _open_or_create(self.path)
         self._searcher = None
-        self._highlighter = _highlighter()
+        self._highlighter = highlighter()
 
     @classmethod
     def open_or_rebuild(
@@ -487,25 +385,25 @@ class WhooshBackend:
             else:
                 results = searcher.search(q, filter=fq, limit=limit)
             results.highlighter = self._highlighter
-            locators = _locators(q)
-            return [self._hit(hit, q is not None, locators) for hit in results]
+            where = locators(q)
+            return [self._hit(hit, q is not None, where) for hit in results]
 
         return self._read(run)
 
-    def _hit(self, hit, scored: bool, locators: list[re.Pattern]) -> SearchHit:
+    def _hit(self, hit, scored: bool, where: list[re.Pattern]) -> SearchHit:
         stored = hit.fields()
         text = stored.get("text") or ""
         subject = stored.get("subject") or None
         snippet = ""
         if scored:
-            window = _around_first_match(text, locators)
+            window = around_first_match(text, where)
             snippet = (hit.highlights("body", text=window, top=2) if window else "") or (
                 hit.highlights("subject", text=subject, top=1) if subject else ""
             )
         return SearchHit(
             id=int(stored["id"]),
             score=float(hit.score or 0.0) if scored else 0.0,  # a sorted listing's "score" is the sort key
-            snippet=snippet or _lead(text or subject or ""),
+            snippet=snippet or lead(text or subject or ""),
             kind=stored.get("kind"),
             reference=stored.get("reference_text"),
             issuer=stored.get("issuer"),

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from _index_corpus import CONG_VAN_WIFI, CORPUS, ids
 
+from index import open_index
 from index.backend import IndexBusy, IndexCorrupt, IndexedDocument
 from index.whoosh_backend import MARKER, WhooshBackend
 
@@ -124,6 +125,19 @@ def test_open_or_rebuild_brings_the_content_back(tmp_path, damage):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]  # no .new or .old left behind
     with WhooshBackend(path) as backend:  # a healthy index from now on
         assert backend.count() == len(CORPUS)
+
+
+def test_open_index_rebuilds_from_the_database_when_asked(tmp_path):
+    path = tmp_path / "index"
+    build(path)
+    garbage_toc(path)
+    with pytest.raises(IndexCorrupt):
+        open_index(path)
+    backend = open_index(path, rebuild_from=provider)
+    try:
+        assert backend.count() == len(CORPUS)
+    finally:
+        backend.close()
 
 
 def test_open_or_rebuild_builds_a_missing_index(tmp_path):
