@@ -534,6 +534,7 @@ def _from_tables(view: TextView, col: _Collector, ref: dt.date) -> None:
         cols = _columns(block.rows[0])
         if "owner" not in cols or "task" not in cols:
             continue
+        carried_owner = carried_time = ""
         for ri, row in enumerate(block.rows[1:], start=1):
 
             def cell(name: str, row=row, cols=cols) -> str:
@@ -541,6 +542,14 @@ def _from_tables(view: TextView, col: _Collector, ref: dt.date) -> None:
                 return row[i].strip() if i is not None and i < len(row) else ""
 
             owner, task, time = cell("owner"), cell("task"), cell("time")
+            if not owner and not time and not task:
+                continue
+            if not owner and not time and not cell("partner"):
+                carried_owner = carried_time = ""  # a group row ("II. HOÀN THIỆN CƠ CHẾ") ends a merged run
+                continue
+            # A merged "Đơn vị chủ trì" (or "Thời gian") cell keeps its text in the first row only.
+            owner, time = owner or carried_owner, time or carried_time
+            carried_owner, carried_time = owner, time
             m = re.search(r"chủ\s+trì\s*:\s*(?P<o>[^;\n]+?)(?=\s*(?:;|\n|phối\s+hợp|$))", owner, re.IGNORECASE)
             if m:  # "Chủ trì: Sở Tư pháp; phối hợp: Công an tỉnh" in one cell
                 owner = m["o"]

@@ -107,6 +107,17 @@ def _open(path: Path):
         raise ReadError(path, f"không phải tệp Word / not a Word document ({_one_line(e)})") from e
 
 
+def _split_lines(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[str, tuple[NoteRef, ...]]]:
+    out: list[tuple[str, tuple[NoteRef, ...]]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        mine = tuple(NoteRef(n.offset - start, n.note_id) for n in notes if start <= n.offset <= end)
+        out.append((line.strip(), mine))
+        start = end + 1
+    return out
+
+
 def _one_line(e: BaseException) -> str:
     return " ".join(str(e).split())[:200]
 
@@ -271,8 +282,10 @@ class _Builder:
             for col, cell in enumerate(row):
                 region = left if col < ncols / 2 or col == 0 else right
                 for text, notes in cell:
-                    if text and not _is_decoration(text):
-                        sides[region].append(Block(BlockKind.PARAGRAPH, text=text, region=region, notes=notes))
+                    # a cell typed with Shift+Enter holds its lines in one paragraph: one line each
+                    for line, line_notes in _split_lines(text, notes):
+                        if line and not _is_decoration(line):
+                            sides[region].append(Block(BlockKind.PARAGRAPH, text=line, region=region, notes=line_notes))
         self.blocks.extend(sides[left])
         self.blocks.extend(sides[right])
 
