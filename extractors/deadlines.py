@@ -54,12 +54,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, rx in (
         ("date", rf"(?:ngày\s+)?{_DMY}"),
         ("day-month", rf"(?:ngày\s+)?{_DM}{_DM_MORE}(?P<every>\s+{_EVERY}\s+năm)?"),
-        ("day-of-month", rf"ngày\s+(?P<d3>[0-3]?\d)\s+{_EVERY}\s+tháng"),
+        ("day-of-month", rf"ngày\s+(?P<d3>[0-3]?\d)\s+(?:{_EVERY}\s+tháng|của\s+(?:mỗi|hằng|hàng)\s+tháng)"),
         (
             "weekday",
             rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?",
         ),
-        ("day-only", r"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.|tháng|\d))"),
+        ("day-only", r"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.\d|tháng|\d))"),
         ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
         ("months", rf"tháng\s+(?:[01]?\d)(?:\s*(?:[-–,]|và)\s*(?:[01]?\d))+\s*(?:/|\s+năm\s+){_YEAR}(?P<mlast>)"),
         ("month", rf"tháng\s*(?P<m>[01]?\d)\s*(?:/|\s+năm\s+){_YEAR}"),
@@ -181,7 +181,7 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
-            period = name in ("year", "month", "months", "quarter", "half-year", "span")
+            period = name in ("year", "month", "months", "quarter", "half-year", "span", "day-of-month", "weekday")
             if not cell and not (_MARKED.search(before) or (period and _MARKED_PERIOD.search(before))):
                 continue
             rec = _recurrence_near(text, m.start(), m.end())
@@ -208,8 +208,11 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
         explicit = m["dk"] or m["dk2"] or m["dk3"]
         before = text[max(0, m.start() - 30) : m.start()].lower()
         after = text[m.end() : m.end() + 30].lower()
-        adjacent = re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before) or re.match(
-            rf"^\s*,?\s*{_REPORTING}", after
+        adjacent = (
+            re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before)
+            or re.match(rf"^\s*,?\s*{_REPORTING}", after)
+            # "... báo cáo Ban Thường vụ Tỉnh ủy hằng quý." closing a reporting clause
+            or (re.match(r"^\s*[.;]?\s*$", after[:3]) and re.search(_REPORTING, text[: m.start()], re.IGNORECASE))
         )
         if explicit or adjacent:
             out.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), "deadline:recurring"))

@@ -156,6 +156,10 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
                 break
             if _is_caps(t) and not _is_caps(parts[-1]):
                 break  # "QUYẾT ĐỊNH / Về việc ... / ỦY BAN NHÂN DÂN XÃ X": the authority, not the trích yếu
+            if ln.region is Region.BODY and (
+                parts[-1].rstrip().endswith((".", ":")) or len(" ".join(parts)) > 300 or _BODY_OPENERS.match(t)
+            ):
+                break  # in running text the trích yếu ends where a sentence of the body begins
             parts.append(t)
         text = _clean_subject(" ".join(parts))
         return Extracted(text, view.span(ln.offset, ln.offset + len(ln.text)), "subject:v/v")

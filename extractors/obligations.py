@@ -299,6 +299,7 @@ def extract_obligations(
     return col.items
 
 
+_MEETING_LABELS = ("thời gian", "địa điểm", "thành phần", "nội dung", "chủ trì", "chuẩn bị", "trang phục")
 _RESUME = re.compile(r"^(phu luc\b|[IVX]+\.\s|dieu\s+\d)")
 
 
@@ -367,6 +368,8 @@ def _from_paragraphs(
     meeting: tuple[dt.date, Line] | None = None
     for ln in _body_lines(view):
         kind, rest = _numbering(ln.text.strip())
+        if collecting and kind == "dash" and _label(rest, _MEETING_LABELS):
+            collecting = False  # "- Thời gian: ...", "- Địa điểm: ...": the details, not an invitee
         if collecting and kind == "dash":
             found = unit_phrase(_DELEGATE.sub("", rest, count=1))
             invitees.extend(found[0] if found else [rest.strip(" ;.")])
@@ -375,6 +378,11 @@ def _from_paragraphs(
         if _INVITE.search(ln.text) and ln.text.rstrip().endswith(":"):
             collecting = True
             continue
+        members = _label(rest if kind else ln.text.strip(), ("thành phần",))
+        if members and not invitees:  # "Thành phần: Sở X; Sở Y; đại diện lãnh đạo UBND các xã"
+            for part in re.split(r"\s*;\s*", members):
+                found = unit_phrase(_DELEGATE.sub("", part.strip(" .-"), count=1))
+                invitees.extend(found[0] if found else [])
         when = _label(rest if kind else ln.text.strip(), ("thời gian",))
         if when and not (stack and "owner" in stack[-1].labels) and not meeting:
             # "Thời gian: 01 buổi, bắt đầu từ 14 giờ 00, ngày 18 tháng 3 năm 2026": the first day named

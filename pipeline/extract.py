@@ -54,7 +54,12 @@ def extract(raw: RawDocument) -> DocumentExtraction:
     own = header.reference.value.text if header.reference else None
     citations = tuple(extract_citations(view, own))
     ref = reference_date(header, view)
-    default_owners = tuple(a.value.name for a in addressees)
+    # Tasks with no named owner fall to the addressees; in a báo cáo, to its issuer, who reports
+    # on what it will do ("Hoàn thành cập nhật ... trước ngày 30/9").
+    if header.doc_type.value == "BC" and header.issuer:
+        default_owners = (header.issuer.value,)
+    else:
+        default_owners = tuple(a.value.name for a in addressees)
     doc_date = header.date.value.first_day() if header.date else None
     obligations = tuple(extract_obligations(view, ref, default_owners, doc_date))
     units = tuple(_units(view))
