@@ -381,8 +381,8 @@ def _from_paragraphs(
         members = _label(rest if kind else ln.text.strip(), ("thành phần",))
         if members and not invitees:  # "Thành phần: Sở X; Sở Y; đại diện lãnh đạo UBND các xã"
             for part in re.split(r"\s*;\s*", members):
-                found = unit_phrase(_DELEGATE.sub("", part.strip(" .-"), count=1))
-                invitees.extend(found[0] if found else [])
+                found = _unit_within(part.strip(" .-"))  # "Đồng chí bí thư hoặc phó bí thư các đảng ủy ..."
+                invitees.extend(found or [])
         when = _label(rest if kind else ln.text.strip(), ("thời gian",))
         if when and not (stack and "owner" in stack[-1].labels) and not meeting:
             # "Thời gian: 01 buổi, bắt đầu từ 14 giờ 00, ngày 18 tháng 3 năm 2026": the first day named
@@ -459,7 +459,7 @@ def _from_paragraphs(
     while stack:
         close(stack.pop())
     if meeting:
-        owners = tuple(invitees or ()) or default_owners
+        owners = tuple(dict.fromkeys([*invitees, *default_owners]))  # the addressees are invited too
         day, ln = meeting
         span = view.span(ln.offset, ln.offset + len(ln.text))
         col.add(
@@ -479,6 +479,15 @@ def _without(clause: str, owners: tuple[str, ...]) -> str:
     for o in sorted(owners, key=len, reverse=True):
         clause = re.sub(re.escape(o), " ", clause, flags=re.IGNORECASE)
     return re.sub(r"\b(?:Sở|Bộ|Ban|Phòng)\s+(?:[A-ZĐ][\wđ]*\s*)+", " ", clause)
+
+
+def _unit_within(text: str) -> tuple[str, ...] | None:
+    """The first unit phrase inside ``text``, after the people it names ("lãnh đạo các ban ...")."""
+    for m in re.finditer(r"(?:^|\s)(?=\S)", text):
+        found = unit_phrase(text[m.end() :])
+        if found:
+            return found[0]
+    return None
 
 
 def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:
