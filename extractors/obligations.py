@@ -41,6 +41,7 @@ _DIRECTIVES_L = sorted({d.lower() for d in DIRECTIVES}, key=len, reverse=True)
 _ACTIONS_F = [(fold(a), a) for a in ACTIONS]
 
 _NUMBERING = (
+    ("article", re.compile(r"^Điều\s+(?P<n>\d{1,3})\s*[.:]\s+")),  # a quyết định's "Điều 2. ..."
     ("roman", re.compile(r"^(?P<n>[IVXLC]{1,5})\.\s+")),
     ("num3", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+")),
     ("num2", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2})\.?\s+")),
@@ -49,7 +50,7 @@ _NUMBERING = (
     ("letter", re.compile(r"^(?P<n>[a-zđ])[).]\s+")),
     ("dash", re.compile(r"^[-–+•]\s*")),
 )
-_RANK = {"roman": 0, "num": 1, "num2": 2, "num3": 3, "paren": 4, "letter": 5, "dash": 6}
+_RANK = {"article": 0, "roman": 0, "num": 1, "num2": 2, "num3": 3, "paren": 4, "letter": 5, "dash": 6}
 _TIME_OF_DAY = r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?(?:\s+(?:sáng|chiều|trưa|tối))?\s*,?\s*)"
 _MEETING = re.compile(
     r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm|tập huấn)[^.;]{0,160}?\b(?:vào|lúc|từ|buổi\s+\w+)\b\s*"
@@ -509,6 +510,9 @@ def _heading_owner(rest: str) -> tuple[str, ...] | None:
     t = rest.strip()
     if fold(t).startswith("ve "):
         return None
+    # "Nhiệm vụ của Tổ công tác", "Trách nhiệm của các sở, ngành": the unit after "của"
+    duty = r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cho)\s+"
+    t = re.sub(duty, "", t, flags=re.IGNORECASE)
     d = _starts_with_any(t.lower(), _DIRECTIVES_L)
     if d:
         t = t[len(d) :].lstrip(" :")
