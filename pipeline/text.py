@@ -8,6 +8,9 @@ import unicodedata
 # Characters that show up in exported official documents and carry no meaning.
 _INVISIBLE: dict[int, str | None] = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _INVISIBLE[0xA0] = " "  # no-break spaces from Word ("V/v\u00a0đề xuất") are plain spaces to us
+# Bullets drawn in the Symbol and Wingdings fonts arrive as private-use code points: a bullet.
+for _pua in (0xF0B7, 0xF0A7, 0xF0D8, 0xF0FC, 0xF076, 0xF0A8, 0xF06E, 0xF071, 0xF0E0):
+    _INVISIBLE[_pua] = "•"
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f]+")
 
 

@@ -214,10 +214,18 @@ class _Layout:
         if LIST_MARKER.match(b_text) and (TERMINAL.search(a_text) or b.x0 > a.x0 + 2):
             return True
         centred = abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) < 0.3 * b.size and b.x0 > self.left + b.size
+        if LIST_MARKER.match(a_text) and len(a.words) > 1 and abs(b.x0 - a.words[1].x0) < 0.5 * b.size:
+            # a hanging indent (Word's list styles): the item's next line lines up with its text,
+            # not with its marker ("1.  Công ty TNHH ..." / "    lợi Nam Hà Tĩnh")
+            return self._short(a, b, a_text, b_text)
         if b.x0 > a.x0 + 0.4 * b.size and not centred:
             return True  # first-line indent
         if b.x0 > self.left + 0.4 * b.size and TERMINAL.search(a_text) and not centred:
             return True  # an indented line after a finished sentence
+        return self._short(a, b, a_text, b_text)
+
+    def _short(self, a: Line, b: Line, a_text: str, b_text: str) -> bool:
+        """Line a stopped short of the margin where b's first word would have fitted: a's paragraph ended."""
         first = next((w for w in b.words if not w.mark), b.words[0])
         short = a.x1 + 0.3 * a.size + (first.x1 - first.x0) < self.right - 1
         continues = b_text[:1].islower() and not TERMINAL.search(a_text)
