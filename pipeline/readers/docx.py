@@ -255,7 +255,17 @@ class _Builder:
                 kind = "header"
             elif self._is_signature(grid):
                 kind = "signature"
-        if kind == "data":
+            elif len(grid) <= 3 and flat.lstrip().startswith("kinh gui"):
+                kind = "addressee"
+        if kind == "addressee":
+            # "Kính gửi:" | "- Sở A;\n- Sở B." laid out as a borderless table: it reads as lines of text
+            for row in grid:
+                for cell in row:
+                    for text, notes in cell:
+                        for line, line_notes in _split_lines(text, notes):
+                            if line:
+                                self.blocks.append(Block(BlockKind.PARAGRAPH, text=line, notes=line_notes))
+        elif kind == "data":
             self._data_table(grid, ncols)
         else:
             left, right = (
