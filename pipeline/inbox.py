@@ -85,7 +85,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from congvan.errors import CongvanError
 from pipeline import journal
 from pipeline.ingest import Ingestor, IngestResult
-from pipeline.store import ContentStore, sha256_of
+from pipeline.store import ContentStore, fsync_dir, sha256_of
 
 PROCESSED_DIR = "processed"
 FAILED_DIR = "failed"
@@ -131,20 +131,6 @@ def is_temporary(name: str) -> bool:
     )
 
 
-def _fsync_dir(path: Path) -> None:
-    """Make renames and creations in ``path`` durable (a directory entry is data too)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _makedirs(path: Path) -> None:
     missing: list[Path] = []
     p = path
@@ -154,7 +140,7 @@ def _makedirs(path: Path) -> None:
     for d in reversed(missing):
         with contextlib.suppress(FileExistsError):
             d.mkdir()
-        _fsync_dir(d.parent)
+        fsync_dir(d.parent)
 
 
 def _free_name(path: Path) -> Path:
@@ -342,8 +328,8 @@ class Inbox:
             _write_atomic(dest.with_name(dest.name + suffix), note.rstrip("\n") + "\n")
         failpoint("noted")
         os.replace(path, dest)  # atomic; dest was free and only the lock holder writes here
-        _fsync_dir(folder)
-        _fsync_dir(path.parent)
+        fsync_dir(folder)
+        fsync_dir(path.parent)
         failpoint("moved")
         return dest
 

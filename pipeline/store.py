@@ -57,17 +57,17 @@ class ContentStore:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, dest)
-            _fsync_dir(dest.parent)
+            fsync_dir(dest.parent)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         return StoredFile(sha256, size, rel)
 
 
-def _fsync_dir(path: Path) -> None:
-    """Make a rename durable: the directory entry must reach the disk too."""
+def fsync_dir(path: Path) -> None:
+    """Make renames and creations in ``path`` durable: a directory entry must reach the disk too."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
     try:
