@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from congvan.config import Settings, settings
 from index import IndexedDocument, SearchFilters, SearchHit, SearchIndexError
-from models.schema import Document, Obligation
+from models.schema import Document
 
 log = logging.getLogger(__name__)
 _BATCH = 500
@@ -146,7 +146,3 @@ def search_documents(
         return backend.search(query, filters, limit=limit)
     finally:
         backend.close()
-
-
-def obligations_of(session: Session, doc_id: int) -> list[Obligation]:
-    return list(session.scalars(select(Obligation).where(Obligation.document_id == doc_id)))

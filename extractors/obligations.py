@@ -158,9 +158,6 @@ def _after_prefix(clause: str) -> str:
     return c
 
 
-_QUY = re.compile(
-    r"^(?:quý|các)\s+(?:sở|bộ|cơ quan|đơn vị|ủy ban|ubnd|công ty|ban|phòng|ngành|địa phương)\b", re.IGNORECASE
-)
 _DELEGATE = re.compile(r"^(?:đại\s+diện\s+)?(?:lãnh\s+đạo\s+)?(?:đại\s+diện\s+)?", re.IGNORECASE)
 
 

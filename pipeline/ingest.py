@@ -44,10 +44,6 @@ class IngestResult:
     document_id: int | None = None
     reason: str | None = None
 
-    @property
-    def ok(self) -> bool:
-        return self.status not in ("failed",)
-
 
 def iter_files(paths: Iterable[Path]) -> list[Path]:
     """Files to ingest: the paths given, and supported files under any folder given (sorted)."""

@@ -181,25 +181,6 @@ ACTIONS: tuple[str, ...] = (
     "họp",
 )
 
-# Prepositions before a unit that make it a recipient or partner, not the owner.
-NOT_OWNER_BEFORE: tuple[str, ...] = (
-    "với",
-    "của",
-    "cho",
-    "về",
-    "tại",
-    "qua",
-    "đến",
-    "từ",
-    "theo",
-    "bởi",
-    "gửi",
-    "báo cáo",
-    "tham mưu",
-    "và",
-    "trình",
-)
-
 # Lines that only set the frame of a list ("... như sau:") carry the owner of the list, not a task.
 FRAME_ENDINGS: tuple[str, ...] = ("như sau:", "sau đây:", "sau:", "như sau")
 

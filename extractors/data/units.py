@@ -191,32 +191,3 @@ COLLECTIVE_BODIES: dict[str, str] = {
     "ban chỉ đạo": "Ban Chỉ đạo",
     "ban bí thư": "Ban Bí thư",
 }
-
-# Abbreviated agency codes used in ký hiệu, expanded when no header names the issuer.
-# The first letters name the head noun; the rest are matched against unit names in the text.
-SYMBOL_HEADS: dict[str, str] = {
-    "S": "Sở",
-    "B": "Bộ",
-    "P": "Phòng",
-    "UB": "Ủy ban nhân dân",
-    "UBND": "Ủy ban nhân dân",
-    "VP": "Văn phòng",
-    "BQL": "Ban Quản lý",
-    "TT": "Trung tâm",
-}
-
-# Group names and the levels of their members, for "a group owner matches its members".
-GROUPS: dict[str, tuple[str, ...]] = {
-    "ủy ban nhân dân cấp xã": (
-        "ủy ban nhân dân xã",
-        "ủy ban nhân dân phường",
-        "ủy ban nhân dân thị trấn",
-        "ủy ban nhân dân đặc khu",
-    ),
-    "ủy ban nhân dân cấp huyện": (
-        "ủy ban nhân dân huyện",
-        "ủy ban nhân dân quận",
-        "ủy ban nhân dân thị xã",
-        "ủy ban nhân dân thành phố",
-    ),
-}
