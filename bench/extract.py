@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
 
-    from congvan.errors import ReadError
+    from pipeline.errors import ReadError
     from pipeline.readers import read
 
     extract, why_not = load_extract()

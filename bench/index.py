@@ -58,7 +58,7 @@ def main() -> None:
 
     from congvan.runtime import content_store, ingest_hooks, session_factory
     from corpus.generator import generate
-    from pipeline.ingest import ingest_paths
+    from pipeline.ingest.ingestor import ingest_paths
 
     t = time.perf_counter()
     files = generate(work / "docs", a.docs, seed=1, formats=("docx", "docx", "txt", "pdf"))
@@ -78,7 +78,7 @@ def main() -> None:
 
     from congvan.search_glue import open_backend
     from models.schema import Citation, Document
-    from pipeline.queries import owe, refs
+    from pipeline.answers.queries import owe, refs
 
     rng = random.Random(3)
     backend = open_backend()

@@ -22,9 +22,9 @@ from rich.table import Table
 from sqlalchemy.orm import Session
 
 from congvan.config import settings
-from congvan.errors import CongvanError
-from pipeline.ask import Answer, describe_result, owe_sections
-from pipeline.queries import MissingRef, OweReport, OweRow, RefsReport
+from pipeline.answers.ask import Answer, describe_result, owe_sections
+from pipeline.answers.queries import MissingRef, OweReport, OweRow, RefsReport
+from pipeline.errors import CongvanError
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", hidden=True, help="Coi ngày này là hôm nay (để xem lại, để thử)")
@@ -54,7 +54,7 @@ def open_session() -> Iterator[Session]:
 
 
 def _today(text: str | None) -> dt.date:
-    from pipeline.queries import parse_user_date
+    from pipeline.answers.queries import parse_user_date
 
     return parse_user_date(text) if text else dt.date.today()
 
@@ -196,7 +196,7 @@ def owe_cmd(
     today: TodayOption = None,
 ) -> None:
     """Đơn vị nào phải làm gì trước ngày --by: việc một lần, việc định kỳ và việc đã quá hạn."""
-    from pipeline.queries import owe, parse_user_date
+    from pipeline.answers.queries import owe, parse_user_date
 
     try:
         now = _today(today)
@@ -221,7 +221,7 @@ def ask_cmd(
     today: TodayOption = None,
 ) -> None:
     """Hỏi bằng tiếng Việt (có dấu hoặc không dấu) về hạn, việc quá hạn, dẫn chiếu, hoặc tìm văn bản."""
-    from pipeline.ask import ask
+    from pipeline.answers.ask import ask
 
     try:
         now = _today(today)
@@ -243,8 +243,8 @@ def calendar_cmd(
     today: TodayOption = None,
 ) -> None:
     """Lịch hạn: xuất tệp .ics (mỗi hạn một sự kiện, có nhắc trước) hoặc xem lịch tháng trên màn hình."""
-    from pipeline.calendar import build_ics, month_view
-    from pipeline.queries import parse_user_month, select_obligations
+    from pipeline.answers.calendar import build_ics, month_view
+    from pipeline.answers.queries import parse_user_month, select_obligations
 
     if ics is None and month is None:
         raise _fail("cần --ics TỆP hoặc --month 2025-07")
@@ -276,7 +276,7 @@ def refs_cmd(
     ] = False,
 ) -> None:
     """Dẫn chiếu của một văn bản: văn bản đó dẫn chiếu gì, văn bản nào dẫn chiếu nó, và nó có trong kho không."""
-    from pipeline.queries import missing_citations, refs, reminders_of
+    from pipeline.answers.queries import missing_citations, refs, reminders_of
 
     if not reference and not missing:
         raise _fail("cần số, ký hiệu văn bản (vd. 4664/KH-UBND) hoặc --missing")
@@ -300,7 +300,7 @@ def graph_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi ra tệp; bỏ trống: in ra màn hình")] = None,
 ) -> None:
     """Đồ thị dẫn chiếu giữa các văn bản (văn bản chưa có trong kho vẽ nét đứt)."""
-    from pipeline.graph import citation_graph, to_dot, to_graphml
+    from pipeline.answers.graph import citation_graph, to_dot, to_graphml
 
     try:
         with open_session() as session:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from congvan.errors import CongvanError
+from pipeline.errors import CongvanError
 
 app = typer.Typer(
     name="congvan",
@@ -95,7 +95,7 @@ def ingest_cmd(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from congvan.runtime import content_store, ingest_hooks, session_factory
-    from pipeline.ingest import ingest_paths, iter_files
+    from pipeline.ingest.ingestor import ingest_paths, iter_files
 
     console = Console(stderr=True)
     files = iter_files(paths)
@@ -139,7 +139,7 @@ def search_cmd(
 
     from congvan.search_glue import search_documents
     from index import SearchFilters
-    from pipeline.queries import parse_user_date
+    from pipeline.answers.queries import parse_user_date
 
     filters = SearchFilters(
         kind=kind,
@@ -196,8 +196,8 @@ def demo_cmd(
     from congvan.runtime import content_store, ingest_hooks, session_factory
     from congvan.search_glue import search_documents
     from models.schema import Document
-    from pipeline.ingest import ingest_paths
-    from pipeline.queries import owe, refs
+    from pipeline.answers.queries import owe, refs
+    from pipeline.ingest.ingestor import ingest_paths
 
     console = Console()
     console.rule("1. Nhập kho các văn bản mẫu (.txt, .docx, .pdf, một bản scan)")

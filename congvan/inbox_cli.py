@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:  # imported when a command runs: the rest of the CLI does not pay for the pipeline
-    from pipeline.inbox import Inbox, Outcome
+    from pipeline.inbox.processor import Inbox, Outcome
 
 STATUS_VI = {
     "added": "đã thêm",
@@ -77,8 +77,8 @@ def watch_cmd(
     ] = False,
 ) -> None:
     """Theo dõi hộp thư: mỗi tệp thả vào được nhập đúng một lần, rồi chuyển vào processed/, failed/ hoặc duplicates/."""
-    from pipeline.inbox import Inbox, InboxError, Processor
-    from pipeline.inbox_watch import Watcher
+    from pipeline.inbox.processor import Inbox, InboxError, Processor
+    from pipeline.inbox.watch import Watcher
 
     box = Inbox(inbox)
     try:
@@ -165,8 +165,8 @@ def status_cmd(
     from rich.table import Table
 
     from models.schema import Document
-    from pipeline import journal
-    from pipeline.inbox import DUPLICATES_DIR, FAILED_DIR, NOTE_SUFFIX, REASON_SUFFIX, Inbox, InboxError
+    from pipeline.inbox import journal
+    from pipeline.inbox.processor import DUPLICATES_DIR, FAILED_DIR, NOTE_SUFFIX, REASON_SUFFIX, Inbox, InboxError
 
     box = Inbox(inbox) if inbox is not None else None
     if box is not None:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from congvan.config import Settings, settings
 from models.db import engine_for, upgrade
-from pipeline.store import ContentStore
+from pipeline.ingest.store import ContentStore
 
 
 @lru_cache(maxsize=4)
@@ -33,7 +33,7 @@ def ingest_hooks(cfg: Settings | None = None):
     """Per-document hooks run inside the ingest transaction (follow-up linking) and the indexer run
     after each commit. Every entry point that ingests (``congvan ingest``, the inbox watcher, the
     web upload) takes them from here so that they behave the same."""
-    from pipeline.followups import link_followups
+    from pipeline.ingest.followups import link_followups
 
     hooks = [link_followups]
     after_commit = None

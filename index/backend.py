@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from congvan.errors import CongvanError
+from pipeline.errors import CongvanError
 
 MARK_OPEN = "«"
 MARK_CLOSE = "»"

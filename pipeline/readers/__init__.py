@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 from typing import Protocol
 
-from congvan.errors import ReadError, UnsupportedFormat
 from pipeline.document import RawDocument
+from pipeline.errors import ReadError, UnsupportedFormat
 
 # A clerk's documents are kilobytes to a few megabytes; a scan of a long plan is
 # tens of megabytes. Anything larger is almost surely not a document.

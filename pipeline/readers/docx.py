@@ -19,8 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from congvan.errors import ReadError
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
+from pipeline.errors import ReadError
 from pipeline.readers.docxnumbering import ListNumbering
 from pipeline.text import fold, nfc, squash_spaces
 

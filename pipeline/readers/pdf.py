@@ -17,8 +17,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from congvan.errors import NeedsOCR, ReadError
 from pipeline.document import RawDocument
+from pipeline.errors import NeedsOCR, ReadError
 from pipeline.readers.pdflayout import layout
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
 from pipeline.text import nfc

@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from congvan.errors import ReadError
 from extractors.data.kinds import TITLE_KINDS
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
-from pipeline.encoding import NotText, decode
-from pipeline.layout import DECORATION, classify_table
+from pipeline.errors import ReadError
+from pipeline.readers.encoding import NotText, decode
+from pipeline.readers.layout import DECORATION, classify_table
+from pipeline.readers.tables import merge_table_rows
 from pipeline.readers.textlayout import find_zones, split_line
-from pipeline.tables import merge_table_rows
 from pipeline.text import fold, nfc
 
 FOOTNOTE_MARK = "\ufffd"

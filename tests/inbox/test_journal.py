@@ -10,7 +10,7 @@ import sys
 from sqlalchemy.orm import sessionmaker
 
 from models.db import engine_for
-from pipeline import journal
+from pipeline.inbox import journal
 
 SHA = "ab" * 32
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from congvan.answers import register
 from models.db import session_scope
-from pipeline.ask import EXAMPLES, ask, parse_question
+from pipeline.answers.ask import EXAMPLES, ask, parse_question
 
 D = dt.date
 

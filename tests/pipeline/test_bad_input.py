@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from _pdfmaker import Page, make_pdf
 
-from congvan.errors import NeedsOCR, ReadError
+from pipeline.errors import NeedsOCR, ReadError
 from pipeline.readers import read
 
 SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"

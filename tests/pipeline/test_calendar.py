@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from congvan.answers import register
 from models.db import session_scope
 from models.schema import Document, Obligation
-from pipeline.calendar import build_ics, event_uid, month_view, rrule_for, to_ics
-from pipeline.queries import occurrences, select_obligations
+from pipeline.answers.calendar import build_ics, event_uid, month_view, rrule_for, to_ics
+from pipeline.answers.queries import occurrences, select_obligations
 
 D = dt.date
 STAMP = dt.datetime(2025, 7, 10, 8, 0, tzinfo=dt.UTC)

@@ -12,8 +12,8 @@ from sqlalchemy.orm import sessionmaker
 from corpus import SAMPLES_DIR
 from models.db import engine_for
 from models.schema import Addressee, Citation, Document, DocumentFile, Obligation, Unit
-from pipeline.ingest import ingest_paths
-from pipeline.store import ContentStore
+from pipeline.ingest.ingestor import ingest_paths
+from pipeline.ingest.store import ContentStore
 
 TABLES = (Document, DocumentFile, Unit, Addressee, Citation, Obligation)
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from pipeline import legacy
+from pipeline.readers import legacy
 
 NATIONAL_MOTTO = "Cộng hòa xã hội chủ nghĩa Việt Nam"
 TCVN3_MOTTO = "Céng hßa x· héi chñ nghÜa ViÖt Nam"
@@ -36,7 +36,7 @@ def tcvn3_expected(text: str) -> str:
 
 
 def cp1258(mojibake: str) -> str:
-    """The same legacy bytes as ``pipeline.encoding`` reads them (cp1258, not cp1252)."""
+    """The same legacy bytes as ``pipeline.readers.encoding`` reads them (cp1258, not cp1252)."""
     return mojibake.encode("latin-1").decode("cp1258")
 
 

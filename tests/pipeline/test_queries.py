@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from congvan.answers import register
 from models.db import session_scope
 from models.schema import Document, Obligation, Unit
-from pipeline.graph import GRAPHML_NS
-from pipeline.queries import (
+from pipeline.answers.graph import GRAPHML_NS
+from pipeline.answers.queries import (
     QueryError,
     citation_graph,
     link_followups,

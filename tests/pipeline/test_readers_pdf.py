@@ -8,8 +8,8 @@ import pypdfium2 as pdfium
 import pytest
 from _pdfmaker import Page, make_pdf, text_width
 
-from congvan.errors import NeedsOCR
 from pipeline.document import BlockKind, Region
+from pipeline.errors import NeedsOCR
 from pipeline.readers import read
 from pipeline.readers.pdf import PdfReader
 

@@ -19,13 +19,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from congvan.errors import NeedsOCR, ReadError
 from extractors.references import key as ref_key
 from extractors.units import expand, unit_key
 from models.schema import Addressee, Citation, Document, DocumentFile, Obligation, Unit, UnitAlias
+from pipeline.errors import NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, extract, to_contract
+from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.readers import read
-from pipeline.store import ContentStore, sha256_of
 from pipeline.text import fold
 
 SUFFIXES = (".txt", ".docx", ".pdf", ".md")

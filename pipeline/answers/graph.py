@@ -1,6 +1,6 @@
 """The citation graph: stored documents and the references they cite, as DOT or GraphML.
 
-Kept free of pipeline.queries (which re-exports it) so either module can be imported first.
+Kept free of pipeline.answers.queries (which re-exports it) so either module can be imported first.
 """
 
 from __future__ import annotations

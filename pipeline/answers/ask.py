@@ -1,4 +1,4 @@
-"""Questions in Vietnamese, read by rules into the queries of pipeline.queries.
+"""Questions in Vietnamese, read by rules into the queries of pipeline.answers.queries.
 
 The question is folded (lowercase, no diacritics) so "đơn vị nào phải báo cáo trước 31/7" and
 "don vi nao phai bao cao truoc 31/7" read alike; names (units, references, search words) are cut
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from extractors.data.grammar import ACTIONS
 from extractors.data.units import UNIT_HEADS
-from pipeline.queries import (
+from pipeline.answers.queries import (
     MissingRef,
     OweReport,
     OweRow,

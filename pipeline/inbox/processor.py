@@ -82,10 +82,10 @@ from pathlib import Path
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from congvan.errors import CongvanError
-from pipeline import journal
-from pipeline.ingest import Ingestor, IngestResult
-from pipeline.store import ContentStore, fsync_dir, sha256_of
+from pipeline.errors import CongvanError
+from pipeline.inbox import journal
+from pipeline.ingest.ingestor import Ingestor, IngestResult
+from pipeline.ingest.store import ContentStore, fsync_dir, sha256_of
 
 PROCESSED_DIR = "processed"
 FAILED_DIR = "failed"

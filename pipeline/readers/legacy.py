@@ -5,7 +5,7 @@ range: TCVN3 (TCVN 5712:1993 VN3, fonts .VnTime/.VnTimeH) stores each accented
 letter as one byte; VNI (VNI-Times) stores a base letter followed by one
 diacritic byte. A clerk's .txt saved from such a .doc therefore reads as
 mojibake once decoded as cp1252/latin-1 ("Céng hßa", "Coäng hoøa") or, as
-``pipeline.encoding`` does, as cp1258 (which turns a few of those bytes into
+``pipeline.readers.encoding`` does, as cp1258 (which turns a few of those bytes into
 combining marks or ă/đ/ơ/ư). Everything here works on byte values, so all three
 decodings are handled alike.
 """

@@ -1,7 +1,7 @@
 """Decode the bytes of a text file: UTF-8, UTF-16 with BOM, Windows-1258; detect legacy Vietnamese fonts.
 
 Old documents typed with the TCVN3 (ABC) or VNI fonts read as mojibake in any
-Unicode decoder ("Céng hßa x· héi" / "Coäng hoøa xaõ hoäi"); ``pipeline.legacy``
+Unicode decoder ("Céng hßa x· héi" / "Coäng hoøa xaõ hoäi"); ``pipeline.readers.legacy``
 detects and converts them.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 
-from pipeline import legacy
+from pipeline.readers import legacy
 
 # Bytes that never occur in a text document but do in binaries (NUL aside, which
 # UTF-16 without BOM would produce; that case is rejected too: we cannot tell it

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.inbox import Inbox, Outcome, Processor, Signature, signature
+from pipeline.inbox.processor import Inbox, Outcome, Processor, Signature, signature
 
 
 class _QuietStop(logging.Filter):

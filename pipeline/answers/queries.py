@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from congvan.errors import CongvanError
 from extractors.data.units import ABBREVIATIONS
 from extractors.references import key as ref_key
 from extractors.units import acronym, expand, group_of, is_group, unit_key
 from models.schema import Citation, Document, Obligation, Unit
-from pipeline.followups import link_followups, reminded, reminders_of  # re-exported: one place to ask from
-from pipeline.graph import citation_graph, to_dot, to_graphml
+from pipeline.answers.graph import citation_graph, to_dot, to_graphml
+from pipeline.errors import CongvanError
+from pipeline.ingest.followups import link_followups, reminded, reminders_of  # re-exported: one place to ask from
 from pipeline.text import fold, nfc
 
 # How a recurrence reads to a clerk; the keys are what extractors/deadlines.py stores.

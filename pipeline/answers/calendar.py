@@ -23,7 +23,7 @@ from rich.text import Text
 from extractors.data.units import ABBREVIATIONS
 from extractors.units import unit_key
 from models.schema import Obligation
-from pipeline.queries import RECURRENCE_VI, STATUS_VI, is_recurring, occurrences, owner_names, source_label
+from pipeline.answers.queries import RECURRENCE_VI, STATUS_VI, is_recurring, occurrences, owner_names, source_label
 from pipeline.text import fold
 
 PRODID = "-//congvan//Han van ban hanh chinh//VI"
@@ -58,7 +58,7 @@ def event_uid(ob: Obligation) -> str:
 
 
 def rrule_for(first: dt.date, recurrence: str) -> dict | None:
-    """The RRULE of a recurrence, matching pipeline.queries.occurrences day for day.
+    """The RRULE of a recurrence, matching pipeline.answers.queries.occurrences day for day.
 
     Month-based rules clamp a day past the 28th to the month's end (31/1 monthly → 28/2, 31/3); a
     plain BYMONTHDAY would skip the short months instead, so the rule picks the last existing day
