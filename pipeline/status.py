@@ -1,0 +1,149 @@
+"""Every status congvan stores or reports, in one place, with its Vietnamese label.
+
+The values are the strings stored in the database and printed by ``congvan extract``; a StrEnum
+compares equal to its value, so rows written before this module existed read back unchanged.
+Labels are what a clerk sees (CLI and web alike); nothing else in the code spells them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class IngestStatus(StrEnum):
+    """What happened to one file handed to the ingestor."""
+
+    ADDED = "added"
+    MERGED = "merged"  # the same document in another format: one more file of a Document
+    DUPLICATE = "duplicate"  # the same bytes again
+    SUSPECTED_DUPLICATE = "suspected-duplicate"  # same số + ký hiệu + issuer, other text
+    NEEDS_OCR = "needs-ocr"
+    FAILED = "failed"
+
+    @property
+    def label(self) -> str:
+        return _INGEST_LABELS[self]
+
+
+_INGEST_LABELS = {
+    IngestStatus.ADDED: "đã thêm",
+    IngestStatus.MERGED: "cùng văn bản, thêm định dạng",
+    IngestStatus.DUPLICATE: "đã có, trùng",
+    IngestStatus.SUSPECTED_DUPLICATE: "nghi trùng số",
+    IngestStatus.NEEDS_OCR: "cần OCR",
+    IngestStatus.FAILED: "lỗi",
+}
+
+
+class DocumentStatus(StrEnum):
+    """How a stored Document was read."""
+
+    EXTRACTED = "extracted"
+    NEEDS_OCR = "needs_ocr"  # a scan: kept, its text still to be read
+    FAILED = "failed"
+
+    @property
+    def label(self) -> str:
+        return _DOCUMENT_LABELS[self]
+
+
+_DOCUMENT_LABELS = {
+    DocumentStatus.EXTRACTED: "đã đọc",
+    DocumentStatus.NEEDS_OCR: "chờ OCR",
+    DocumentStatus.FAILED: "lỗi",
+}
+
+
+class ObligationStatus(StrEnum):
+    """How a task stands. A changed status is an update of the same calendar event (SEQUENCE)."""
+
+    OPEN = "open"
+    ANSWERED = "answered"  # a report from its owner cites the directive
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return _OBLIGATION_LABELS[self]
+
+    @property
+    def sequence(self) -> int:
+        """RFC 5545 SEQUENCE: calendar programs take the event with the higher one."""
+        return list(ObligationStatus).index(self)
+
+
+_OBLIGATION_LABELS = {
+    ObligationStatus.OPEN: "chưa xong",
+    ObligationStatus.ANSWERED: "đã báo cáo",
+    ObligationStatus.DONE: "đã xong",
+}
+
+
+class JournalState(StrEnum):
+    """A file's row in the inbox journal: pending → processed | failed | duplicate."""
+
+    PENDING = "pending"
+    PROCESSED = "processed"
+    FAILED = "failed"
+    DUPLICATE = "duplicate"
+
+    @property
+    def finished(self) -> bool:
+        return self is not JournalState.PENDING
+
+
+@dataclass(frozen=True)
+class _Step:
+    label: str
+    months: int  # months between occurrences; 0 for day steps
+    days: int  # days between occurrences; 0 for month steps
+    freq: str  # RFC 5545 FREQ
+    interval: int  # RFC 5545 INTERVAL
+
+
+class Recurrence(StrEnum):
+    """How often a recurring task comes back ("hằng tháng", "6 tháng một lần", "hằng năm")."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    SEMIANNUAL = "semiannual"
+    YEARLY = "yearly"
+
+    @property
+    def label(self) -> str:
+        return _STEPS[self].label
+
+    @property
+    def months(self) -> int:
+        return _STEPS[self].months
+
+    @property
+    def days(self) -> int:
+        return _STEPS[self].days
+
+    @property
+    def rrule(self) -> tuple[str, int]:
+        """(FREQ, INTERVAL) of the RFC 5545 RRULE."""
+        return _STEPS[self].freq, _STEPS[self].interval
+
+
+_STEPS = {
+    Recurrence.DAILY: _Step("hằng ngày", 0, 1, "DAILY", 1),
+    Recurrence.WEEKLY: _Step("hằng tuần", 0, 7, "WEEKLY", 1),
+    Recurrence.MONTHLY: _Step("hằng tháng", 1, 0, "MONTHLY", 1),
+    Recurrence.QUARTERLY: _Step("hằng quý", 3, 0, "MONTHLY", 3),
+    Recurrence.SEMIANNUAL: _Step("6 tháng một lần", 6, 0, "MONTHLY", 6),
+    Recurrence.YEARLY: _Step("hằng năm", 12, 0, "YEARLY", 1),
+}
+
+
+def label_of(enum: type[StrEnum], value: str | None) -> str:
+    """The Vietnamese label of a stored value, or the value itself when it is not one we know."""
+    if not value:
+        return ""
+    try:
+        return enum(value).label  # type: ignore[attr-defined]
+    except ValueError:
+        return value
