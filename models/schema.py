@@ -198,6 +198,11 @@ class Obligation(Base):
     answered_by: Mapped[Document | None] = relationship(foreign_keys=[answered_by_id])
     owners: Mapped[list[Unit]] = relationship(secondary=obligation_owners)
 
+    @property
+    def owner_names(self) -> tuple[str, ...]:
+        """The owners as the document writes them, in its order ("UBND cấp xã", "Sở Tài chính")."""
+        return tuple(p.strip() for p in (self.owner_text or "").split(";") if p.strip())
+
     def is_overdue(self, today: dt.date) -> bool:
         return self.status == "open" and self.due is not None and self.recurrence is None and self.due < today
 
