@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from extractors.data.frame import DATE_LINE, DECORATION, HEADER_MARKS, RIGHT_HEADER_MARKS, SIGNER
 from pipeline.document import Block, BlockKind, Region
+from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
 from pipeline.readers.pdfwords import (
     FOOTNOTE_NUMBER,
     LIST_MARKER,
@@ -45,12 +47,7 @@ class _Table:
     rows: list[list[list[Line]]]  # row -> cell -> lines
 
 
-_DECORATION = re.compile(r"^[\s\-–—_=~*·•─━]+$")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(trang\s*)?\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$")
-_DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
-_RIGHT_ANCHORS = ("cong hoa xa hoi", "doc lap", "dang cong san viet nam")
-_HEADER_ANCHORS = (*_RIGHT_ANCHORS, "so:", "v/v")
-_SIGNER = re.compile(r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong")
 
 
 def layout(pages: list[PageData]) -> tuple[list[Block], list[str]]:
@@ -115,7 +112,7 @@ class _Layout:
         lines = self._lines(free, page.number)
         lines = [ln for ln in lines if not self._is_page_number(ln, page)]
         body, notes = self._split_footnotes(lines, page)
-        body = [ln for ln in body if not _DECORATION.match(ln.text)]
+        body = [ln for ln in body if not DECORATION.match(ln.text)]
         items: list[Line | _Table] = [*body, *tables]
         items.sort(key=lambda i: i.top)
         return items, notes
@@ -180,12 +177,12 @@ class _Layout:
                 _mark_broken_words(lines, box)
                 cells.append(lines)
             rows.append(cells)
-        flat = " ".join(ln.text for r in rows for c in r for ln in c).lower()
-        # cheap look for the marks in their usual spelling before folding the whole table
-        if any(k in flat for k in ("cộng hòa", "cộng hoà", "độc lập", "nơi nhận", "đảng cộng")):
-            flat = fold(flat)
-            if any(a in flat for a in _RIGHT_ANCHORS) or "noi nhan" in flat:
-                return None
+        texts = [["\n".join(ln.text for ln in cell) for cell in row] for row in rows]
+        # a bordered header sits in the top half of page 1, above the body; a signature block after it
+        height = self.pages[page - 1].height
+        before_body = page == 1 and grid.bbox[1] < 0.45 * height
+        if classify_table(texts, TableSite(before_body=before_body, after_body=not before_body)) is not TableKind.DATA:
+            return None
         return _Table(page=page, top=grid.bbox[1], bottom=grid.bbox[3], columns=columns, rows=rows)
 
     # -- metrics for paragraph breaks -----------------------------------------------------
@@ -242,7 +239,7 @@ class _Layout:
             if it.top > 0.45 * page.height or fold(it.text).startswith("kinh gui"):
                 break
             top.append(it)
-        if not any(any(a in fold(ln.text) for a in _HEADER_ANCHORS) for ln in top):
+        if not any(any(a in fold(ln.text) for a in HEADER_MARKS) for ln in top):
             return [], items
         width = self.pages[0].width
         split = column_split(top[:12], 0.3 * width, 0.7 * width)
@@ -265,7 +262,7 @@ class _Layout:
 
     def _starts_right(self, ln: Line) -> bool:
         t = fold(ln.text)
-        return any(t.startswith(a) for a in _RIGHT_ANCHORS) or _DATE_LINE.match(t) is not None
+        return any(t.startswith(a) for a in RIGHT_HEADER_MARKS) or DATE_LINE.match(t) is not None
 
     def _column(self, lines: list[Line], region: Region, joins) -> list[Block]:
         paras: list[list[tuple[str, list[tuple[int, str]]]]] = []
@@ -273,7 +270,7 @@ class _Layout:
         for ln in lines:
             rendered = render(ln.words, self.note_ids)
             text = rendered[0]
-            if not text or _DECORATION.match(text):
+            if not text or DECORATION.match(text):
                 continue
             if paras and joins(join_text(paras[-1])[0], text):
                 paras[-1].append(rendered)
@@ -364,7 +361,7 @@ class _Layout:
             if not isinstance(it, Line):
                 continue
             width = self.pages[it.page - 1].width
-            if it.x0 >= width / 2 and _SIGNER.search(fold(it.text)):
+            if it.x0 >= width / 2 and SIGNER.search(fold(it.text)):
                 split = width / 2
                 start = end = k
                 while start > 0 and isinstance(items[start - 1], Line) and items[start - 1].x0 >= split:
@@ -391,20 +388,9 @@ class _Layout:
         )
 
     def _merge(self, prev: _Table, table: _Table) -> None:
-        """Append a table's continuation: drop the repeated header row, re-join a row the page break split."""
-        rows = list(table.rows)
-        if rows and prev.rows and self._row_texts(rows[0]) == self._row_texts(prev.rows[0]):
-            rows = rows[1:]
-        if rows and len(prev.rows) > 1:
-            first = self._row_texts(rows[0])
-            if not first[0] and any(first):
-                prev.rows[-1] = [a + b for a, b in zip(prev.rows[-1], rows[0], strict=True)]
-                rows = rows[1:]
-        prev.rows.extend(rows)
+        """Append a table's continuation on the next page to the table it continues."""
+        prev.rows = merge_rows([prev.rows, table.rows], key=self._cell_text, join=lambda a, b: a + b)
         prev.page = table.page
-
-    def _row_texts(self, row: list[list[Line]]) -> list[str]:
-        return [fold(self._cell_text(cell)) for cell in row]
 
     def _cell_text(self, cell: list[Line]) -> str:
         parts = []
