@@ -45,6 +45,23 @@ AUTHORITY = r"(kt|tm|tl|tuq|q|t/m)\s*\."
 SIGNER_POSITIONS: tuple[str, ...] = ("chu tich", "giam doc", "truong", "bi thu", "thu truong", "chanh van phong")
 # A signer's line: an authority mark opening it, or a position anywhere in it.
 SIGNER = re.compile(rf"^{AUTHORITY}|{'|'.join(SIGNER_POSITIONS)}")
+# The titles a signer's position line opens with, "PHÓ " before any of them ("PHÓ CHỦ TỊCH").
+POSITION_TITLES: tuple[str, ...] = (
+    "giam doc",
+    "chu tich",
+    "truong ban",
+    "bi thu",
+    "chanh van phong",
+    "bo truong",
+    "thu truong",
+    "chu nhiem",
+    "cuc truong",
+    "vu truong",
+    "truong phong",
+    "hieu truong",
+    "vien truong",
+    "tong giam doc",
+)
 
 # The place and date line of the header's right column: "Quảng Ngãi, ngày 2 tháng 8 năm 2025".
 DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")

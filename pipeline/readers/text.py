@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.data.frame import DECORATION
+from extractors.data.frame import (
+    ADDRESSEE,
+    DATE_LINE,
+    DECORATION,
+    MOTTO,
+    NATIONAL_TITLE,
+    PARTY_TITLE,
+    RECIPIENTS,
+)
 from extractors.data.kinds import TITLE_KINDS
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import ReadError
@@ -42,10 +50,9 @@ _OPENER = re.compile(
 _SECTION_NUMBER_ONLY = re.compile(r"^\(?(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-zđ][.)]|[IVXLC]{1,5}\.)\)?$")
 # Lines that stand alone in an official document's frame.
 _STANDALONE = re.compile(
-    r"^(kinh gui|noi nhan|so\s*:|v/v\b|cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam"
+    rf"^({ADDRESSEE}|{RECIPIENTS}|so\s*:|v/v\b|{NATIONAL_TITLE}|{MOTTO}\s*[-–]|{PARTY_TITLE}"
     r"|(kt|tm|tl|tuq)\s*\.)"
 )
-_DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
 _TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _TERMINAL = re.compile(r"[.:;!?]$|\./\.$")
@@ -329,7 +336,7 @@ def _is_double_spaced(lines: list[str]) -> bool:
 
 def _starts_paragraph(s: str) -> bool:
     f = fold(s)
-    return bool(_OPENER.match(s) or _STANDALONE.match(f) or _DATE_LINE.match(f))
+    return bool(_OPENER.match(s) or _STANDALONE.match(f) or DATE_LINE.match(f))
 
 
 def _ends_paragraph(s: str) -> bool:

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.data.frame import MOTTO, NATIONAL_TITLE, PARTY_TITLE, POSITION_TITLES
 from pipeline.text import fold
 
-# What sits in the right column of a header or a signature block.
+# What sits in the right column of a header or a signature block: quốc hiệu, tiêu ngữ, the place
+# and date ("Nghệ An, ngày 05 tháng 02 năm 2026"), an authority mark ("KT.", also typed "K/T"), a position.
 _RIGHT_MARK = re.compile(
-    r"^(cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam|[^,/\d\s][^,/]{1,39},\s*ngay\b|(kt|tm|tl|tuq|q)\s*\.|"
-    r"(k/t|t/m|t/l)\b|(pho\s+)?(giam doc|chu tich|truong ban|bi thu|chanh van phong|bo truong|thu truong|"
-    r"chu nhiem|cuc truong|vu truong|truong phong|hieu truong|vien truong|tong giam doc))"
+    rf"^({NATIONAL_TITLE}|{MOTTO}\s*[-–]|{PARTY_TITLE}|[^,/\d\s][^,/]{{1,39}},\s*ngay\b|(kt|tm|tl|tuq|q)\s*\.|"
+    rf"(k/t|t/m|t/l)\b|(pho\s+)?({'|'.join(POSITION_TITLES)}))"
 )
 _BODY_START = re.compile(
     r"^\s*(kinh gui|can cu|thuc hien|theo|xet|sau khi|de |ngay \d|hom nay|thi hanh)\b"
