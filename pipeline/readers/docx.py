@@ -21,11 +21,11 @@ from lxml import etree
 from extractors.data.frame import DECORATION
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import ReadError
-from pipeline.readers.docxnumbering import ListNumbering
+from pipeline.readers.docxnumbering import W_NAMESPACE, ListNumbering
 from pipeline.readers.layout import TableKind, TableSite, classify_table
 from pipeline.text import nfc, squash_spaces
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = W_NAMESPACE
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
