@@ -65,6 +65,11 @@ def reader_for(path: Path) -> Reader:
     return readers[suffix]()
 
 
+def one_line(e: BaseException) -> str:
+    """A library's exception message on one line and short enough for a ReadError's reason."""
+    return " ".join(str(e).split())[:200]
+
+
 def read(path: str | Path) -> RawDocument:
     """Read one file into a RawDocument, or raise ReadError with a one-line reason."""
     path = Path(path)

@@ -21,6 +21,7 @@ from lxml import etree
 from extractors.data.frame import DECORATION
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import ReadError
+from pipeline.readers import one_line
 from pipeline.readers.docxnumbering import W_NAMESPACE, ListNumbering
 from pipeline.readers.layout import TableKind, TableSite, classify_table
 from pipeline.text import nfc, squash_spaces
@@ -63,7 +64,7 @@ class DocxReader:
         try:
             return _Builder(path, document).build()
         except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
-            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})") from e
+            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({one_line(e)})") from e
 
 
 def _open(path: Path):
@@ -93,15 +94,15 @@ def _open(path: Path):
     try:
         return docx.Document(str(path))
     except PackageNotFoundError as e:
-        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({_one_line(e)})") from e
+        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({one_line(e)})") from e
     except KeyError as e:
-        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({_one_line(e)})") from e
+        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({one_line(e)})") from e
     except etree.XMLSyntaxError as e:
-        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})") from e
+        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({one_line(e)})") from e
     except (zipfile.BadZipFile, zlib.error, EOFError) as e:
-        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({_one_line(e)})") from e
+        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({one_line(e)})") from e
     except ValueError as e:  # python-docx: "file ... is not a Word file, content type is ..."
-        raise ReadError(path, f"không phải tệp Word / not a Word document ({_one_line(e)})") from e
+        raise ReadError(path, f"không phải tệp Word / not a Word document ({one_line(e)})") from e
 
 
 def _split_lines(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[str, tuple[NoteRef, ...]]]:
@@ -113,10 +114,6 @@ def _split_lines(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[str, tuple
         out.append((line.strip(), mine))
         start = end + 1
     return out
-
-
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split())[:200]
 
 
 def _paragraph_text(p) -> tuple[str, tuple[NoteRef, ...]]:
