@@ -129,6 +129,16 @@ class _Layout:
         """Lines below the footnote separator rule (or a trailing run of small numbered lines)."""
         if not lines:
             return lines, []
+        split = self._below_rule(lines, page)
+        if split is None:
+            split = self._small_numbered_tail(lines, page)
+        if split is None:
+            return lines, []
+        self.notes_seen = True
+        return split
+
+    def _below_rule(self, lines: list[Line], page: PageData) -> tuple[list[Line], list[Line]] | None:
+        """The lines above and below the short rule Word draws over the footnotes."""
         left = min(ln.x0 for ln in lines)
         for x0, x1, y in sorted(page.rules, key=lambda r: r[2]):
             width = x1 - x0
@@ -140,50 +150,50 @@ class _Layout:
             first = below[0].words[0] if below else None
             # under the rule: a numbered note, or the rest of a note begun on an earlier page
             if first is not None and (first.mark or FOOTNOTE_NUMBER.match(first.text) or self.notes_seen):
-                self.notes_seen = True
                 return [ln for ln in lines if ln.top <= y], below
-        # no rule: a run of smaller lines at the bottom whose first line starts with a number
+        return None
+
+    def _small_numbered_tail(self, lines: list[Line], page: PageData) -> tuple[list[Line], list[Line]] | None:
+        """No rule: a run of smaller lines at the bottom whose first line starts with a number."""
         k = len(lines)
         while k > 0 and lines[k - 1].size <= 0.9 * self.body_size and lines[k - 1].top > 0.5 * page.height:
             k -= 1
         while k < len(lines):
             first = lines[k].words[0]
             if first.mark or FOOTNOTE_NUMBER.match(first.text):
-                self.notes_seen = True
                 return lines[:k], lines[k:]
             k += 1
-        return lines, []
+        return None
 
     def _table(self, grid: TableGrid, words: list[Word], page: int) -> _Table | None:
-        rows: list[list[list[Line]]] = []
-        columns = sorted({c[0] for r in grid.rows for c in r if c})
-        for row in grid.rows:
-            cells = []
-            boxes = [b for b in row if b is not None]
-            if not boxes:
-                rows.append([[] for _ in row])
-                continue
-            top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-            in_row = [w for w in words if top <= w.base - w.size * 0.3 <= bottom]
-            for box in row:
-                if box is None:
-                    cells.append([])
-                    continue
-                x0, _, x1, _ = box
-                inside = [
-                    w for w in in_row if x0 <= (w.x0 + w.x1) / 2 <= x1 and box[1] <= w.base - w.size * 0.3 <= box[3]
-                ]
-                lines = self._lines(inside, page) if inside else []
-                _mark_broken_words(lines, box)
-                cells.append(lines)
-            rows.append(cells)
+        """The grid's cells as lines of words, or None for a bordered header or signature block."""
+        rows = [self._table_row(row, words, page) for row in grid.rows]
         texts = [["\n".join(ln.text for ln in cell) for cell in row] for row in rows]
         # a bordered header sits in the top half of page 1, above the body; a signature block after it
         height = self.pages[page - 1].height
         before_body = page == 1 and grid.bbox[1] < 0.45 * height
         if classify_table(texts, TableSite(before_body=before_body, after_body=not before_body)) is not TableKind.DATA:
             return None
+        columns = sorted({c[0] for r in grid.rows for c in r if c})
         return _Table(page=page, top=grid.bbox[1], bottom=grid.bbox[3], columns=columns, rows=rows)
+
+    def _table_row(self, row: list, words: list[Word], page: int) -> list[list[Line]]:
+        boxes = [b for b in row if b is not None]
+        if not boxes:
+            return [[] for _ in row]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        in_row = [w for w in words if top <= w.base - w.size * 0.3 <= bottom]
+        cells: list[list[Line]] = []
+        for box in row:
+            if box is None:
+                cells.append([])
+                continue
+            x0, y0, x1, y1 = box
+            inside = [w for w in in_row if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= w.base - w.size * 0.3 <= y1]
+            lines = self._lines(inside, page) if inside else []
+            _mark_broken_words(lines, box)
+            cells.append(lines)
+        return cells
 
     # -- metrics for paragraph breaks -----------------------------------------------------
 
