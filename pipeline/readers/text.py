@@ -310,7 +310,6 @@ def _split_inline_list(cell: str) -> list[str]:
         pattern = r"\s+(?=[-–]\s)|\s+(?=V/v[: ])" if listy else r"\s+(?=V/v[: ])"
         parts = re.split(pattern, line)
         out.extend(p for p in parts if p.strip())
-    # Signer lines flattened by a portal: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam"
     return out
 
 
