@@ -25,10 +25,9 @@ from models.schema import Addressee, Citation, Document, DocumentFile, Obligatio
 from pipeline.errors import NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, extract, to_contract
 from pipeline.ingest.store import ContentStore, sha256_of
-from pipeline.readers import read
+from pipeline.readers import SUFFIXES, read
 from pipeline.text import fold
 
-SUFFIXES = (".txt", ".docx", ".pdf", ".md")
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
 SAME_SUBJECT = 0.85
 

@@ -3,10 +3,13 @@
 Each reader is a small class with ``suffixes`` and ``read(path)``; ``read`` here
 picks one by suffix (and by magic bytes where the suffix lies), enforces the
 size limit, and turns library exceptions into ``ReadError`` naming the file.
+The suffixes the readers declare are the one list of what the project reads:
+``SUFFIXES`` (what ``ingest`` walks in a folder) is built from them.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 from pathlib import Path
@@ -26,23 +29,45 @@ class Reader(Protocol):
     def read(self, path: Path) -> RawDocument: ...
 
 
-# suffix -> (module, class); imported on first use so that reading a .txt does
-# not pay for loading pdfplumber.
-READERS: dict[str, tuple[str, str]] = {
-    ".txt": ("pipeline.readers.text", "TextReader"),
-    ".text": ("pipeline.readers.text", "TextReader"),
-    ".md": ("pipeline.readers.text", "TextReader"),
-    ".docx": ("pipeline.readers.docx", "DocxReader"),
-    ".pdf": ("pipeline.readers.pdf", "PdfReader"),
-}
+# The readers, imported on first use; they load their libraries (python-docx, pypdfium2,
+# pdfplumber) only when a file is read, so learning their suffixes costs little.
+_READERS = (
+    ("pipeline.readers.text", "TextReader"),
+    ("pipeline.readers.docx", "DocxReader"),
+    ("pipeline.readers.pdf", "PdfReader"),
+)
+
+
+@functools.cache
+def registry() -> dict[str, type[Reader]]:
+    """Suffix (lower case, with its dot) -> the reader class that declares it."""
+    out: dict[str, type[Reader]] = {}
+    for module, name in _READERS:
+        cls = getattr(importlib.import_module(module), name)
+        for suffix in cls.suffixes:
+            if suffix in out:
+                raise RuntimeError(f"{suffix} is declared by both {out[suffix].__name__} and {name}")
+            out[suffix] = cls
+    return out
+
+
+def __getattr__(name: str):
+    if name == "SUFFIXES":  # built on first use, like the registry it comes from
+        return tuple(registry())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def reader_for(path: Path) -> Reader:
     suffix = path.suffix.lower()
-    if suffix not in READERS:
+    readers = registry()
+    if suffix not in readers:
         raise UnsupportedFormat(path, f"định dạng không hỗ trợ / unsupported format '{suffix or '(none)'}'")
-    module, cls = READERS[suffix]
-    return getattr(importlib.import_module(module), cls)()
+    return readers[suffix]()
+
+
+def one_line(e: BaseException) -> str:
+    """A library's exception message on one line and short enough for a ReadError's reason."""
+    return " ".join(str(e).split())[:200]
 
 
 def read(path: str | Path) -> RawDocument:

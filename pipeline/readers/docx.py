@@ -12,19 +12,21 @@ TABLE block with one cell per grid column.
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from pathlib import Path
 
 from lxml import etree
 
+from extractors.data.frame import DECORATION
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import ReadError
-from pipeline.readers.docxnumbering import ListNumbering
-from pipeline.text import fold, nfc, squash_spaces
+from pipeline.readers import one_line
+from pipeline.readers.docxnumbering import W_NAMESPACE, ListNumbering
+from pipeline.readers.layout import TableKind, TableSite, classify_table
+from pipeline.text import nfc, squash_spaces
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = W_NAMESPACE
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 _RT_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
@@ -48,13 +50,9 @@ _SKIP = {_w(t) for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstr
 # Private-use character standing for a footnote mark while the text is normalised,
 # so that squashing spaces cannot make the recorded offset wrong.
 _MARK = "\ue000"
-_DECORATION = re.compile(r"^[\s\-–—_=~*·•─━]+$")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A real document's parts unzip to a few MB (text) plus images; far beyond that is an attack.
 MAX_UNZIPPED = 1024 * 1024 * 1024
-
-_HEADER_MARKS = ("cong hoa xa hoi", "doc lap", "so:", "v/v", "dang cong san viet nam")
-_SIGNER = re.compile(r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong")
 
 
 class DocxReader:
@@ -66,7 +64,7 @@ class DocxReader:
         try:
             return _Builder(path, document).build()
         except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
-            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})") from e
+            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({one_line(e)})") from e
 
 
 def _open(path: Path):
@@ -96,15 +94,15 @@ def _open(path: Path):
     try:
         return docx.Document(str(path))
     except PackageNotFoundError as e:
-        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({_one_line(e)})") from e
+        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({one_line(e)})") from e
     except KeyError as e:
-        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({_one_line(e)})") from e
+        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({one_line(e)})") from e
     except etree.XMLSyntaxError as e:
-        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({_one_line(e)})") from e
+        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({one_line(e)})") from e
     except (zipfile.BadZipFile, zlib.error, EOFError) as e:
-        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({_one_line(e)})") from e
+        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({one_line(e)})") from e
     except ValueError as e:  # python-docx: "file ... is not a Word file, content type is ..."
-        raise ReadError(path, f"không phải tệp Word / not a Word document ({_one_line(e)})") from e
+        raise ReadError(path, f"không phải tệp Word / not a Word document ({one_line(e)})") from e
 
 
 def _split_lines(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[str, tuple[NoteRef, ...]]]:
@@ -116,10 +114,6 @@ def _split_lines(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[str, tuple
         out.append((line.strip(), mine))
         start = end + 1
     return out
-
-
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split())[:200]
 
 
 def _paragraph_text(p) -> tuple[str, tuple[NoteRef, ...]]:
@@ -193,7 +187,7 @@ def _block_children(el):
 
 
 def _is_decoration(text: str) -> bool:
-    return bool(_DECORATION.match(text))
+    return bool(DECORATION.match(text))
 
 
 class _Builder:
@@ -248,16 +242,10 @@ class _Builder:
         if not grid:
             return
         ncols = max(len(r) for r in grid)
-        flat = fold(" ".join(text for row in grid for cell in row for text, _ in cell))
-        kind = "data"
-        if ncols >= 2 and len(grid) <= 6:
-            if self.body_paragraphs == 0 and any(m in flat for m in _HEADER_MARKS):
-                kind = "header"
-            elif self._is_signature(grid):
-                kind = "signature"
-            elif len(grid) <= 3 and flat.lstrip().startswith("kinh gui"):
-                kind = "addressee"
-        if kind == "addressee":
+        # a header table comes before any paragraph of substance, a signature table after some
+        site = TableSite(before_body=self.body_paragraphs == 0, after_body=self.body_paragraphs > 0)
+        kind = classify_table(_cell_texts(grid), site)
+        if kind is TableKind.ADDRESSEE:
             # "Kính gửi:" | "- Sở A;\n- Sở B." laid out as a borderless table: it reads as lines of text
             for row in grid:
                 for cell in row:
@@ -265,24 +253,15 @@ class _Builder:
                         for line, line_notes in _split_lines(text, notes):
                             if line:
                                 self.blocks.append(Block(BlockKind.PARAGRAPH, text=line, notes=line_notes))
-        elif kind == "data":
+        elif kind is TableKind.DATA:
             self._data_table(grid, ncols)
         else:
             left, right = (
                 (Region.HEADER_LEFT, Region.HEADER_RIGHT)
-                if kind == "header"
+                if kind is TableKind.HEADER
                 else (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT)
             )
             self._layout_table(grid, ncols, left, right)
-
-    def _is_signature(self, grid) -> bool:
-        if self.body_paragraphs == 0:
-            return False
-        first_col = fold(" ".join(t for row in grid for t, _ in (row[0] if row else [])))
-        if "noi nhan" in first_col:
-            return True
-        last_cells = [row[-1] for row in grid if len(row) >= 2]
-        return len(grid) <= 3 and any(_SIGNER.search(fold(t)) for cell in last_cells for t, _ in cell)
 
     def _layout_table(self, grid, ncols: int, left: Region, right: Region) -> None:
         # Left column blocks first, then right: the two columns are read one after the other.
@@ -300,15 +279,8 @@ class _Builder:
         self.blocks.extend(sides[right])
 
     def _data_table(self, grid, ncols: int) -> None:
-        rows = []
-        dropped_marks = 0
-        for row in grid:
-            cells = []
-            for cell in row:
-                cells.append("\n".join(t for t, _ in cell if t))
-                dropped_marks += sum(len(n) for _, n in cell)
-            cells.extend([""] * (ncols - len(cells)))
-            rows.append(tuple(cells))
+        rows = [(*cells, *[""] * (ncols - len(cells))) for cells in _cell_texts(grid)]
+        dropped_marks = sum(len(n) for row in grid for cell in row for _, n in cell)
         if dropped_marks:
             # Block.notes has no way to say which cell a mark was in; the footnote text is kept.
             self.warnings.append(
@@ -415,6 +387,11 @@ class _Builder:
         if created is not None:
             meta["created"] = created.isoformat()
         return meta
+
+
+def _cell_texts(grid) -> list[list[str]]:
+    """Each grid cell's text: its paragraphs joined by \\n, empty ones left out."""
+    return [["\n".join(t for t, _ in cell if t) for cell in row] for row in grid]
 
 
 def _rows(tbl):

@@ -8,7 +8,15 @@ them), so the reader puts them back: "1. Ủy ban nhân dân cấp xã", "- Cậ
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
+# WordprocessingML's namespace: every element these readers look up is in it.
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def qn(tag: str) -> str:
+    """Clark notation of a "w:" tag ("w:numPr" -> "{...main}numPr"), as python-docx's ``qn`` gives it;
+    written here so that knowing the readers' suffixes does not load python-docx."""
+    return f"{{{W_NAMESPACE}}}{tag.removeprefix('w:')}"
+
 
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]  # fmt: skip

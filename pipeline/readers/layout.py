@@ -1,50 +1,117 @@
-"""Recognise the layout tables of an official document (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+"""The layout tables of an official document, for every reader (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 
-Word and web portals lay out the header (agency | quốc hiệu) and the signature
-block (Nơi nhận | signer) as borderless tables; task tables in appendices are
-real tables. Readers use these tests to turn layout tables into regions and
-keep data tables as tables.
+Word and web portals lay out the header (agency | quốc hiệu) and the signature block
+(Nơi nhận | signer) as borderless tables; a "Kính gửi:" line is sometimes a two-cell table too;
+task tables in appendices are real tables. Each reader hands ``classify_table`` what it knows:
+the rows of cell texts (a cell's lines joined by ``\\n``) and where the table sits. The kind tells
+the reader whether to emit the cells as regions' paragraphs or keep a TABLE block.
+
+A table split by a page break comes back whole through ``merge_rows``: the header row repeated
+on the new page is dropped and a task row the break cut in two is joined again.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
 
+from extractors.data.frame import ADDRESSEE, HEADER_MARKS, RECIPIENTS, SIGNER
 from pipeline.text import fold
 
-_HEADER_MARKS = (
-    "cong hoa xa hoi",
-    "doc lap - tu do",
-    "doc lap – tu do",
-    "so:",
-    "v/v",
-    "dang cong san viet nam",
-)
-_SIGNATURE_MARKS = ("noi nhan",)
-_SIGNER_MARKS = re.compile(r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong")
-_ADDRESSEE_MARK = "kinh gui"
-
-DECORATION = re.compile(r"^\s*[-–—_=*.·•~]{3,}\s*$")
+# A layout table is small: the header and the signature block are one or two rows of two columns
+# (rarely three: a middle column for a seal or a second agency). A table with more rows is data,
+# even when its first rows are a header copied into it (a portal's "Đã biết | Ngày công báo: ..."
+# table that swallowed the quốc hiệu).
+MAX_LAYOUT_COLUMNS = 3
+MAX_LAYOUT_ROWS = 4
+# A signer table without "Nơi nhận:" is the signer's cell and little else.
+MAX_SIGNER_ROWS = 3
 
 
-def classify_table(rows: list[list[str]], position: float) -> str:
-    """Return "header", "signature", "addressee" or "data" for a table's rows.
+class TableKind(StrEnum):
+    HEADER = "header"
+    SIGNATURE = "signature"
+    ADDRESSEE = "addressee"
+    DATA = "data"
 
-    ``position`` is where the table sits in the document (0 = first block, 1 = last):
-    a header table is near the top, a signature table after the body.
+
+@dataclass(frozen=True)
+class TableSite:
+    """Where a table sits, as its reader can tell: above all body text, or after some of it.
+
+    The docx reader counts the paragraphs of substance before the table, the text reader knows the
+    table's share of the way through the lines, the PDF reader its page and height; a table can be
+    neither (the middle of a text file).
     """
+
+    before_body: bool
+    after_body: bool
+
+
+def classify_table(rows: Sequence[Sequence[str]], site: TableSite) -> TableKind:
+    """The kind of a table from its cell texts and its site."""
+    rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
-        return "data"
+        return TableKind.DATA
     ncols = max(len(r) for r in rows)
+    if ncols < 2 or ncols > MAX_LAYOUT_COLUMNS or len(rows) > MAX_LAYOUT_ROWS:
+        return TableKind.DATA
     flat = fold(" ".join(" ".join(r) for r in rows))
-    if ncols > 3 or len(rows) > 4:
-        return "data"
-    if position < 0.35 and any(m in flat for m in _HEADER_MARKS):
-        return "header"
-    if any(m in flat for m in _SIGNATURE_MARKS):
-        return "signature"
-    if ncols >= 2 and position > 0.5 and any(_SIGNER_MARKS.search(fold(c).strip()) for r in rows for c in r[1:]):
-        return "signature"
-    if _ADDRESSEE_MARK in flat:
-        return "addressee"
-    return "data"
+    if site.before_body and any(m in flat for m in HEADER_MARKS):
+        return TableKind.HEADER
+    if any(RECIPIENTS in fold(r[0]) for r in rows):
+        return TableKind.SIGNATURE
+    if site.after_body and len(rows) <= MAX_SIGNER_ROWS and _has_signer(rows):
+        return TableKind.SIGNATURE
+    if len(rows) <= MAX_SIGNER_ROWS and flat.lstrip().startswith(ADDRESSEE):
+        return TableKind.ADDRESSEE
+    return TableKind.DATA
+
+
+def _has_signer(rows: list[Sequence[str]]) -> bool:
+    """A line of a right-hand cell opens with an authority mark or names a position ("KT. GIÁM ĐỐC")."""
+    return any(SIGNER.search(line.strip()) for r in rows for cell in r[1:] for line in fold(cell).split("\n"))
+
+
+Cell = TypeVar("Cell")
+
+
+def merge_rows(
+    pieces: Sequence[Sequence[Sequence[Cell]]],
+    key: Callable[[Cell], str],
+    join: Callable[[Cell, Cell], Cell],
+) -> list[list[Cell]]:
+    """One table from the pieces a page break cut it into.
+
+    A piece that starts by repeating the first piece's header row loses that row. A piece whose
+    first row has no number but some text, right after a complete task row (a number, then text
+    past the task's own cell: "2 | Triển khai hệ thống thông tin | ... | 2025-"), finishes that
+    row ("| dùng chung của tỉnh | ... | 2026"): the two are joined cell by cell. After a group row
+    ("2 | Phát triển hạ tầng số | | |") a row without a number is a task of its own.
+    ``key`` gives a cell's text for these tests, ``join`` glues two cells of a split row.
+    """
+    if not pieces:
+        return []
+    out = [list(r) for r in pieces[0]]
+    header = [fold(key(c)) for c in out[0]] if out else None
+    for piece in pieces[1:]:
+        rows = [list(r) for r in piece]
+        if rows and header is not None and [fold(key(c)) for c in rows[0]] == header:
+            rows = rows[1:]
+        if rows and len(out) > 1 and _finishes(out[-1], rows[0], key):
+            out[-1] = [join(a, b) for a, b in zip(out[-1], rows[0], strict=True)]
+            rows = rows[1:]
+        out.extend(rows)
+    return out
+
+
+_NUMBER_CELL = re.compile(r"^\(?[0-9IVXivx]{1,4}([.][0-9]{1,2}){0,3}[.)]?$")
+
+
+def _finishes(prev: Sequence[Cell], row: Sequence[Cell], key: Callable[[Cell], str]) -> bool:
+    texts = [key(c).strip() for c in row]
+    before = [key(c).strip() for c in prev]
+    return not texts[0] and any(texts) and _NUMBER_CELL.match(before[0] or "x") is not None and any(before[2:])

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipeline.document import RawDocument
 from pipeline.errors import NeedsOCR, ReadError
+from pipeline.readers import one_line
 from pipeline.readers.pdflayout import layout
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
 from pipeline.text import nfc
@@ -39,7 +40,7 @@ class PdfReader:
         except ReadError:
             raise
         except Exception as e:  # pdfium raising mid-document: the file is damaged past the header
-            raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({type(e).__name__}: {_one_line(e)})") from e
+            raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({type(e).__name__}: {one_line(e)})") from e
         finally:
             pdf.close()
         if not any(p.words for p in pages) or _looks_scanned(pages):
@@ -80,11 +81,7 @@ def _open(path: Path):
             raise ReadError(path, "PDF được mã hóa / encrypted PDF (password required)") from e
         if "security" in message.lower():
             raise ReadError(path, "PDF được mã hóa theo cách không hỗ trợ / unsupported PDF encryption") from e
-        raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({_one_line(e)})") from e
-
-
-def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split())[:200]
+        raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({one_line(e)})") from e
 
 
 def _page_data(pdf, index: int) -> PageData:

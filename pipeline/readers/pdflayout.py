@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from extractors.data.frame import DATE_LINE, DECORATION, HEADER_MARKS, RIGHT_HEADER_MARKS, SIGNER
 from pipeline.document import Block, BlockKind, Region
+from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
 from pipeline.readers.pdfwords import (
     FOOTNOTE_NUMBER,
     LIST_MARKER,
@@ -45,12 +47,7 @@ class _Table:
     rows: list[list[list[Line]]]  # row -> cell -> lines
 
 
-_DECORATION = re.compile(r"^[\s\-–—_=~*·•─━]+$")
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(trang\s*)?\d{1,4}(\s*/\s*\d{1,4})?[-–—\s]*$")
-_DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
-_RIGHT_ANCHORS = ("cong hoa xa hoi", "doc lap", "dang cong san viet nam")
-_HEADER_ANCHORS = (*_RIGHT_ANCHORS, "so:", "v/v")
-_SIGNER = re.compile(r"^(kt|tm|tl|tuq|q|t/m)\s*\.|chu tich|giam doc|truong|bi thu|thu truong|chanh van phong")
 
 
 def layout(pages: list[PageData]) -> tuple[list[Block], list[str]]:
@@ -115,7 +112,7 @@ class _Layout:
         lines = self._lines(free, page.number)
         lines = [ln for ln in lines if not self._is_page_number(ln, page)]
         body, notes = self._split_footnotes(lines, page)
-        body = [ln for ln in body if not _DECORATION.match(ln.text)]
+        body = [ln for ln in body if not DECORATION.match(ln.text)]
         items: list[Line | _Table] = [*body, *tables]
         items.sort(key=lambda i: i.top)
         return items, notes
@@ -132,6 +129,16 @@ class _Layout:
         """Lines below the footnote separator rule (or a trailing run of small numbered lines)."""
         if not lines:
             return lines, []
+        split = self._below_rule(lines, page)
+        if split is None:
+            split = self._small_numbered_tail(lines, page)
+        if split is None:
+            return lines, []
+        self.notes_seen = True
+        return split
+
+    def _below_rule(self, lines: list[Line], page: PageData) -> tuple[list[Line], list[Line]] | None:
+        """The lines above and below the short rule Word draws over the footnotes."""
         left = min(ln.x0 for ln in lines)
         for x0, x1, y in sorted(page.rules, key=lambda r: r[2]):
             width = x1 - x0
@@ -143,50 +150,50 @@ class _Layout:
             first = below[0].words[0] if below else None
             # under the rule: a numbered note, or the rest of a note begun on an earlier page
             if first is not None and (first.mark or FOOTNOTE_NUMBER.match(first.text) or self.notes_seen):
-                self.notes_seen = True
                 return [ln for ln in lines if ln.top <= y], below
-        # no rule: a run of smaller lines at the bottom whose first line starts with a number
+        return None
+
+    def _small_numbered_tail(self, lines: list[Line], page: PageData) -> tuple[list[Line], list[Line]] | None:
+        """No rule: a run of smaller lines at the bottom whose first line starts with a number."""
         k = len(lines)
         while k > 0 and lines[k - 1].size <= 0.9 * self.body_size and lines[k - 1].top > 0.5 * page.height:
             k -= 1
         while k < len(lines):
             first = lines[k].words[0]
             if first.mark or FOOTNOTE_NUMBER.match(first.text):
-                self.notes_seen = True
                 return lines[:k], lines[k:]
             k += 1
-        return lines, []
+        return None
 
     def _table(self, grid: TableGrid, words: list[Word], page: int) -> _Table | None:
-        rows: list[list[list[Line]]] = []
+        """The grid's cells as lines of words, or None for a bordered header or signature block."""
+        rows = [self._table_row(row, words, page) for row in grid.rows]
+        texts = [["\n".join(ln.text for ln in cell) for cell in row] for row in rows]
+        # a bordered header sits in the top half of page 1, above the body; a signature block after it
+        height = self.pages[page - 1].height
+        before_body = page == 1 and grid.bbox[1] < 0.45 * height
+        if classify_table(texts, TableSite(before_body=before_body, after_body=not before_body)) is not TableKind.DATA:
+            return None
         columns = sorted({c[0] for r in grid.rows for c in r if c})
-        for row in grid.rows:
-            cells = []
-            boxes = [b for b in row if b is not None]
-            if not boxes:
-                rows.append([[] for _ in row])
-                continue
-            top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-            in_row = [w for w in words if top <= w.base - w.size * 0.3 <= bottom]
-            for box in row:
-                if box is None:
-                    cells.append([])
-                    continue
-                x0, _, x1, _ = box
-                inside = [
-                    w for w in in_row if x0 <= (w.x0 + w.x1) / 2 <= x1 and box[1] <= w.base - w.size * 0.3 <= box[3]
-                ]
-                lines = self._lines(inside, page) if inside else []
-                _mark_broken_words(lines, box)
-                cells.append(lines)
-            rows.append(cells)
-        flat = " ".join(ln.text for r in rows for c in r for ln in c).lower()
-        # cheap look for the marks in their usual spelling before folding the whole table
-        if any(k in flat for k in ("cộng hòa", "cộng hoà", "độc lập", "nơi nhận", "đảng cộng")):
-            flat = fold(flat)
-            if any(a in flat for a in _RIGHT_ANCHORS) or "noi nhan" in flat:
-                return None
         return _Table(page=page, top=grid.bbox[1], bottom=grid.bbox[3], columns=columns, rows=rows)
+
+    def _table_row(self, row: list, words: list[Word], page: int) -> list[list[Line]]:
+        boxes = [b for b in row if b is not None]
+        if not boxes:
+            return [[] for _ in row]
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        in_row = [w for w in words if top <= w.base - w.size * 0.3 <= bottom]
+        cells: list[list[Line]] = []
+        for box in row:
+            if box is None:
+                cells.append([])
+                continue
+            x0, y0, x1, y1 = box
+            inside = [w for w in in_row if x0 <= (w.x0 + w.x1) / 2 <= x1 and y0 <= w.base - w.size * 0.3 <= y1]
+            lines = self._lines(inside, page) if inside else []
+            _mark_broken_words(lines, box)
+            cells.append(lines)
+        return cells
 
     # -- metrics for paragraph breaks -----------------------------------------------------
 
@@ -242,7 +249,7 @@ class _Layout:
             if it.top > 0.45 * page.height or fold(it.text).startswith("kinh gui"):
                 break
             top.append(it)
-        if not any(any(a in fold(ln.text) for a in _HEADER_ANCHORS) for ln in top):
+        if not any(any(a in fold(ln.text) for a in HEADER_MARKS) for ln in top):
             return [], items
         width = self.pages[0].width
         split = column_split(top[:12], 0.3 * width, 0.7 * width)
@@ -265,7 +272,7 @@ class _Layout:
 
     def _starts_right(self, ln: Line) -> bool:
         t = fold(ln.text)
-        return any(t.startswith(a) for a in _RIGHT_ANCHORS) or _DATE_LINE.match(t) is not None
+        return any(t.startswith(a) for a in RIGHT_HEADER_MARKS) or DATE_LINE.match(t) is not None
 
     def _column(self, lines: list[Line], region: Region, joins) -> list[Block]:
         paras: list[list[tuple[str, list[tuple[int, str]]]]] = []
@@ -273,7 +280,7 @@ class _Layout:
         for ln in lines:
             rendered = render(ln.words, self.note_ids)
             text = rendered[0]
-            if not text or _DECORATION.match(text):
+            if not text or DECORATION.match(text):
                 continue
             if paras and joins(join_text(paras[-1])[0], text):
                 paras[-1].append(rendered)
@@ -364,7 +371,7 @@ class _Layout:
             if not isinstance(it, Line):
                 continue
             width = self.pages[it.page - 1].width
-            if it.x0 >= width / 2 and _SIGNER.search(fold(it.text)):
+            if it.x0 >= width / 2 and SIGNER.search(fold(it.text)):
                 split = width / 2
                 start = end = k
                 while start > 0 and isinstance(items[start - 1], Line) and items[start - 1].x0 >= split:
@@ -391,20 +398,9 @@ class _Layout:
         )
 
     def _merge(self, prev: _Table, table: _Table) -> None:
-        """Append a table's continuation: drop the repeated header row, re-join a row the page break split."""
-        rows = list(table.rows)
-        if rows and prev.rows and self._row_texts(rows[0]) == self._row_texts(prev.rows[0]):
-            rows = rows[1:]
-        if rows and len(prev.rows) > 1:
-            first = self._row_texts(rows[0])
-            if not first[0] and any(first):
-                prev.rows[-1] = [a + b for a, b in zip(prev.rows[-1], rows[0], strict=True)]
-                rows = rows[1:]
-        prev.rows.extend(rows)
+        """Append a table's continuation on the next page to the table it continues."""
+        prev.rows = merge_rows([prev.rows, table.rows], key=self._cell_text, join=lambda a, b: a + b)
         prev.page = table.page
-
-    def _row_texts(self, row: list[list[Line]]) -> list[str]:
-        return [fold(self._cell_text(cell)) for cell in row]
 
     def _cell_text(self, cell: list[Line]) -> str:
         parts = []

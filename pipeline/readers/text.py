@@ -16,12 +16,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.data.frame import (
+    ADDRESSEE,
+    DATE_LINE,
+    DECORATION,
+    MOTTO,
+    NATIONAL_TITLE,
+    PARTY_TITLE,
+    RECIPIENTS,
+)
 from extractors.data.kinds import TITLE_KINDS
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import ReadError
 from pipeline.readers.encoding import NotText, decode
-from pipeline.readers.layout import DECORATION, classify_table
-from pipeline.readers.tables import merge_table_rows
+from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
 from pipeline.readers.textlayout import find_zones, split_line
 from pipeline.text import fold, nfc
 
@@ -42,10 +50,9 @@ _OPENER = re.compile(
 _SECTION_NUMBER_ONLY = re.compile(r"^\(?(\d{1,2}(\.\d{1,2}){0,3}\.?|[a-zđ][.)]|[IVXLC]{1,5}\.)\)?$")
 # Lines that stand alone in an official document's frame.
 _STANDALONE = re.compile(
-    r"^(kinh gui|noi nhan|so\s*:|v/v\b|cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam"
+    rf"^({ADDRESSEE}|{RECIPIENTS}|so\s*:|v/v\b|{NATIONAL_TITLE}|{MOTTO}\s*[-–]|{PARTY_TITLE}"
     r"|(kt|tm|tl|tuq)\s*\.)"
 )
-_DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
 _TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _TERMINAL = re.compile(r"[.:;!?]$|\./\.$")
@@ -245,21 +252,46 @@ def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
             i += 1  # a blank line between two pages of one table
         else:
             break
-    return merge_table_rows(rows), i
+    return _merge_pages(rows), i
+
+
+def _merge_pages(rows: list[list[str]]) -> list[list[str]]:
+    """A tab table exported across pages repeats its header row where each page starts: cut it there."""
+    if not rows:
+        return rows
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    header = [fold(c) for c in rows[0]]
+    pieces = [[rows[0]]]
+    for row in rows[1:]:
+        if [fold(c) for c in row] == header:
+            pieces.append([])
+        pieces[-1].append(row)
+    return merge_rows(pieces, key=str, join=_join_split_cell)
+
+
+def _join_split_cell(a: str, b: str) -> str:
+    a, b = a.strip(), b.strip()
+    if not a or not b:
+        return a or b
+    if b.startswith(("-", "–", "+")):
+        return f"{a}\n{b}"
+    return f"{a} {b}"
 
 
 def _table_blocks(rows, position, note_ids, note_cursor, double) -> list[Block]:
     rows = [[c for c in r] for r in rows if any(c.strip() for c in r)]
-    kind = classify_table(rows, position)
-    if kind == "data":
+    # a text file shows no page: a table in its first third is where a header is, past half a signature
+    kind = classify_table(rows, TableSite(before_body=position < 0.35, after_body=position > 0.5))
+    if kind is TableKind.DATA:
         cells = tuple(tuple(_join_cell(c) for c in r) for r in rows)
         return [Block(BlockKind.TABLE, rows=cells)]
     blocks: list[Block] = []
     ncols = max(len(r) for r in rows)
     regions = {
-        "header": (Region.HEADER_LEFT, Region.HEADER_RIGHT),
-        "signature": (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT),
-        "addressee": (Region.BODY, Region.BODY),
+        TableKind.HEADER: (Region.HEADER_LEFT, Region.HEADER_RIGHT),
+        TableKind.SIGNATURE: (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT),
+        TableKind.ADDRESSEE: (Region.BODY, Region.BODY),
     }[kind]
     for col in range(ncols):
         region = regions[0] if col == 0 or ncols == 1 else regions[1]
@@ -278,7 +310,6 @@ def _split_inline_list(cell: str) -> list[str]:
         pattern = r"\s+(?=[-–]\s)|\s+(?=V/v[: ])" if listy else r"\s+(?=V/v[: ])"
         parts = re.split(pattern, line)
         out.extend(p for p in parts if p.strip())
-    # Signer lines flattened by a portal: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Trần Nam"
     return out
 
 
@@ -304,7 +335,7 @@ def _is_double_spaced(lines: list[str]) -> bool:
 
 def _starts_paragraph(s: str) -> bool:
     f = fold(s)
-    return bool(_OPENER.match(s) or _STANDALONE.match(f) or _DATE_LINE.match(f))
+    return bool(_OPENER.match(s) or _STANDALONE.match(f) or DATE_LINE.match(f))
 
 
 def _ends_paragraph(s: str) -> bool:

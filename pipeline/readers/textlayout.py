@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.data.frame import MOTTO, NATIONAL_TITLE, PARTY_TITLE, POSITION_TITLES
 from pipeline.text import fold
 
-# What sits in the right column of a header or a signature block.
+# What sits in the right column of a header or a signature block: quốc hiệu, tiêu ngữ, the place
+# and date ("Nghệ An, ngày 05 tháng 02 năm 2026"), an authority mark ("KT.", also typed "K/T"), a position.
 _RIGHT_MARK = re.compile(
-    r"^(cong hoa xa hoi|doc lap\s*[-–]|dang cong san viet nam|[^,/\d\s][^,/]{1,39},\s*ngay\b|(kt|tm|tl|tuq|q)\s*\.|"
-    r"(k/t|t/m|t/l)\b|(pho\s+)?(giam doc|chu tich|truong ban|bi thu|chanh van phong|bo truong|thu truong|"
-    r"chu nhiem|cuc truong|vu truong|truong phong|hieu truong|vien truong|tong giam doc))"
+    rf"^({NATIONAL_TITLE}|{MOTTO}\s*[-–]|{PARTY_TITLE}|[^,/\d\s][^,/]{{1,39}},\s*ngay\b|(kt|tm|tl|tuq|q)\s*\.|"
+    rf"(k/t|t/m|t/l)\b|(pho\s+)?({'|'.join(POSITION_TITLES)}))"
 )
 _BODY_START = re.compile(
     r"^\s*(kinh gui|can cu|thuc hien|theo|xet|sau khi|de |ngay \d|hom nay|thi hanh)\b"
@@ -97,31 +98,53 @@ def _right_col(lines: list[str]) -> int | None:
 
 
 def find_zones(lines: list[str]) -> list[Zone]:
+    """The header zone at the top and the signature zone from the last "Nơi nhận:", where laid out in columns."""
     zones: list[Zone] = []
-    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
-    if first is not None:
-        end = first
-        while end < len(lines) and end - first < _HEADER_LINES:
-            # a body opener starts a sentence with a capital; "thực hiện ..." in lower case continues V/v
-            if end > first and lines[end].strip()[:1].isupper() and _BODY_START.match(fold(lines[end])):
-                break
-            end += 1
-        col = 0 if _tabbed(lines[first:end]) else _right_col(lines[first:end])
-        if col is not None and (col == 0 or col >= 20):
-            zones.append(Zone("header", first, end, col))
-    starts = [i for i, ln in enumerate(lines) if _SIGNATURE_START.match(fold(ln))]
-    if starts:
-        start = starts[-1]
-        end = start + 1
-        while end < len(lines) and end - start < _SIGNATURE_LINES and not _SIGNATURE_END.match(fold(lines[end])):
-            end += 1
-        # "T/M BAN THƯỜNG VỤ" may stand right above "Nơi nhận:", alone in the right column
-        while start > 0 and _indent(lines[start - 1]) >= 24 and start > (zones[-1].end if zones else 0):
-            start -= 1
-        col = 0 if _tabbed(lines[start:end]) else _right_col(lines[start:end])
-        if col is not None and (col == 0 or col >= 20) and not (zones and start < zones[-1].end):
-            zones.append(Zone("signature", start, end, col))
+    header = _header_zone(lines)
+    if header is not None:
+        zones.append(header)
+    signature = _signature_zone(lines, header.end if header else 0)
+    if signature is not None:
+        zones.append(signature)
     return zones
+
+
+def _header_zone(lines: list[str]) -> Zone | None:
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None:
+        return None
+    end = first
+    while end < len(lines) and end - first < _HEADER_LINES:
+        # a body opener starts a sentence with a capital; "thực hiện ..." in lower case continues V/v
+        if end > first and lines[end].strip()[:1].isupper() and _BODY_START.match(fold(lines[end])):
+            break
+        end += 1
+    col = _zone_column(lines[first:end])
+    return Zone("header", first, end, col) if col is not None else None
+
+
+def _signature_zone(lines: list[str], header_end: int) -> Zone | None:
+    """From the last "Nơi nhận:" to what ends the block (an appendix, a numbered section), below ``header_end``."""
+    starts = [i for i, ln in enumerate(lines) if _SIGNATURE_START.match(fold(ln))]
+    if not starts:
+        return None
+    start = starts[-1]
+    end = start + 1
+    while end < len(lines) and end - start < _SIGNATURE_LINES and not _SIGNATURE_END.match(fold(lines[end])):
+        end += 1
+    # "T/M BAN THƯỜNG VỤ" may stand right above "Nơi nhận:", alone in the right column
+    while start > 0 and _indent(lines[start - 1]) >= 24 and start > header_end:
+        start -= 1
+    col = _zone_column(lines[start:end])
+    if col is None or start < header_end:
+        return None
+    return Zone("signature", start, end, col)
+
+
+def _zone_column(lines: list[str]) -> int | None:
+    """Where the right column starts in a zone's lines (0: the columns are tab-separated), if they are in two."""
+    col = 0 if _tabbed(lines) else _right_col(lines)
+    return col if col is not None and (col == 0 or col >= 20) else None
 
 
 def _indent(line: str) -> int:
