@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractors.base import Extracted, Line, TextView
+from extractors.data.frame import ADDRESSEE, AUTHORITY, RECIPIENTS
 from extractors.data.kinds import TITLE_KINDS, kind_of_name
 from extractors.data.units import COLLECTIVE_BODIES, LEVELS
 from extractors.dates import PartialDate, find_full_dates, parse_header_date
@@ -221,6 +222,10 @@ def _clean_subject(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" .;:-")
 
 
+_SIGNATURE_REGIONS = (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT)
+_PAST_HEADER = re.compile(rf"^\W*(?:{ADDRESSEE}|{RECIPIENTS}|{AUTHORITY})")
+
+
 def _agency_lines(top: list[tuple[int, Line]]) -> list[Line]:
     """The all-caps agency lines at the top, before "Số:" and apart from quốc hiệu/tiêu ngữ."""
     out: list[Line] = []
@@ -229,6 +234,9 @@ def _agency_lines(top: list[tuple[int, Line]]) -> list[Line]:
         if ln.region is Region.HEADER_RIGHT or _is_quoc_hieu(t):
             continue
         if re.match(r"\s*Số\b", t) or _VV.match(t) or parse_header_date(t) or kind_of_name(t):
+            break
+        # past the header: "Kính gửi", or a signature ("TL. BỘ TRƯỞNG / CHÁNH VĂN PHÒNG") when the header was lost
+        if ln.region in _SIGNATURE_REGIONS or _PAST_HEADER.match(fold(t)):
             break
         if not _is_caps(t):
             if out:

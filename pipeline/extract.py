@@ -17,6 +17,7 @@ from extractors.header import Header, extract_header
 from extractors.nlp import unit_mentions
 from extractors.obligations import Obligation, extract_obligations
 from extractors.parties import Addressee, Signer, extract_addressees, extract_recipients, extract_signer
+from extractors.portal import complete_from_portal
 from extractors.units import expand
 from pipeline.document import RawDocument
 
@@ -48,6 +49,8 @@ def reference_date(header: Header, view: TextView) -> dt.date:
 def extract(raw: RawDocument) -> DocumentExtraction:
     view = TextView(raw)
     header = extract_header(view)
+    if raw.metadata.get("portal"):
+        header = complete_from_portal(header, raw.metadata["portal"])
     addressees = tuple(extract_addressees(view)) if header.official else ()
     signer = extract_signer(view) if header.official else None
     recipients = tuple(extract_recipients(view)) if header.official else ()

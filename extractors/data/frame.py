@@ -70,3 +70,33 @@ DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
 # "_____", "* * *", "─────"), a row of dots or bullets ("......", "•••"). Three marks at least:
 # a lone "-" or "." is text (a list dash whose item wrapped, the full stop after a lost footnote mark).
 DECORATION = re.compile(r"^\s*(?:[-–—_=~*·•─━.]\s*){3,}$")
+
+# A page saved from a legal portal opens with the portal's own metadata block, one label a line
+# ("Số hiệu:", "Loại văn bản:", "Nơi ban hành:", "Người ký:", "Ngày ban hành:", "Tình trạng:").
+PORTAL_LABELS: tuple[str, ...] = (
+    "so hieu",
+    "ky hieu",
+    "loai van ban",
+    "noi ban hanh",
+    "co quan ban hanh",
+    "nguoi ky",
+    "ngay ban hanh",
+    "ngay hieu luc",
+    "ngay het hieu luc",
+    "ngay cong bao",
+    "so cong bao",
+    "tinh trang",
+    "tinh trang hieu luc",
+    "linh vuc",
+    "nganh",
+)
+# Site text after the document: lists of related documents, the portal's notices to its readers.
+PORTAL_FURNITURE: tuple[str, ...] = (
+    r"^van ban (?:lien quan|goc|tieng anh|duoc hop nhat|bi thay the|thay the|huong dan)\b",
+    r"^(?:hieu luc|tinh trang|cap nhat|ngay cap nhat|luot xem)\s*:",
+    r"^van ban nay chua cap nhat",
+    r"\b(?:quy khach|quy thanh vien|ban doc)\b",
+    r"\bdang nhap\b",
+    r"\bcopyright\b|©",
+    r"https?://|\bwww\.",
+)

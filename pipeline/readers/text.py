@@ -30,6 +30,7 @@ from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import ReadError
 from pipeline.readers.encoding import NotText, decode
 from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
+from pipeline.readers.portal import cut_page
 from pipeline.readers.textlayout import find_zones, split_line
 from pipeline.text import fold, nfc
 
@@ -55,6 +56,8 @@ _STANDALONE = re.compile(
 )
 _TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+# A table cell this long, with several sentences, is running prose.
+_BODY_CELL_CHARS = 600
 _TERMINAL = re.compile(r"[.:;!?]$|\./\.$")
 
 
@@ -76,10 +79,12 @@ class TextReader:
             text, encoding, legacy = decode(path.read_bytes())
         except NotText as e:
             raise ReadError(path, str(e)) from e
-        blocks, warnings = parse_text(text)
+        blocks, warnings, portal = _parse(text)
         if not any(b.text.strip() or b.rows for b in blocks):
             raise ReadError(path, "tệp không có nội dung / no text in file")
-        meta = {"encoding": encoding}
+        meta: dict = {"encoding": encoding}
+        if portal:
+            meta["portal"] = portal
         if legacy:
             meta["legacy_font"] = legacy
             warnings.append(f"legacy font {legacy} converted to Unicode")
@@ -102,8 +107,20 @@ def _clean_markup(line: str) -> str:
 
 
 def parse_text(text: str) -> tuple[list[Block], list[str]]:
+    blocks, warnings, _ = _parse(text)
+    return blocks, warnings
+
+
+def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
+    """Blocks, warnings, and the metadata block of a page saved from a portal (empty otherwise)."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     raw_lines = [_clean_markup(line) for line in text.split("\n")]
+    warnings: list[str] = []
+    cut = cut_page(raw_lines)
+    portal = dict(cut.metadata.fields) if cut else {}
+    if cut is not None:
+        raw_lines = raw_lines[cut.start : cut.end]
+        warnings.append(f"portal page: the document is lines {cut.start + 1}-{cut.end}")
     body_lines, notes = _split_footnotes(raw_lines)
     blocks: list[Block] = []
     note_ids = [str(i + 1) for i in range(len(notes))]
@@ -132,7 +149,7 @@ def parse_text(text: str) -> tuple[list[Block], list[str]]:
         pos = zone.end
     for nid, note in zip(note_ids, notes, strict=True):
         blocks.append(Block(BlockKind.FOOTNOTE, text=note, note_id=nid))
-    return blocks, []
+    return blocks, warnings, portal
 
 
 def _split_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -192,14 +209,24 @@ def _segment(lines: list[str]) -> list[list[str] | _Table]:
 
 
 def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
-    """Cells separated by lines holding a lone "|"; two pipes in a row end a table row."""
+    """Cells separated by lines holding a lone "|"; two pipes in a row end a table row.
+
+    A portal that lost the blank lines runs the frame's cells straight into the body
+    ("| Kính gửi: | - Các bộ ... | Thực hiện ý kiến của Ban Tổ chức Trung ương ..."): a cell of
+    running prose is the body, so the table ends before it and the body reads as paragraphs.
+    """
     rows: list[list[str]] = []
     row: list[str] = []
     cell: list[str] = []
-    i += 1
+    cell_start = i = i + 1
     while i < len(lines):
         s = lines[i].strip()
         if s == "|":
+            if cell and (_is_body_prose(cell) or _opens_annex(cell)) and (rows or row):
+                break_at = cell_start
+                if row:
+                    rows.append(row)
+                return rows, break_at
             if cell:
                 row.append("\n".join(cell))
                 cell = []
@@ -207,6 +234,7 @@ def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int
                 rows.append(row)
                 row = []
             i += 1
+            cell_start = i
             nxt = lines[i].strip() if i < len(lines) else ""
             if not nxt:  # a pipe followed by a blank line closes the table
                 break
@@ -218,6 +246,17 @@ def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int
     if row:
         rows.append(row)
     return rows, i
+
+
+def _opens_annex(cell: list[str]) -> bool:
+    """A "PHỤ LỤC 1 (Kèm theo Công văn số ...)" cell: an annex begins, not another cell of the frame."""
+    return bool(re.match(r"phu luc\b", fold(cell[0]).strip(" *#")))
+
+
+def _is_body_prose(cell: list[str]) -> bool:
+    """Several sentences of running text: a document's body, never a cell of its frame or a task table."""
+    text = " ".join(line.strip() for line in cell)
+    return len(text) >= _BODY_CELL_CHARS and len(re.findall(r"[.;:]\s+\S", text)) >= 2
 
 
 def _is_md_rule(s: str) -> bool:
