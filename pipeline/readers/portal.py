@@ -34,6 +34,7 @@ from extractors.data.frame import (
     PORTAL_LABELS,
     RECIPIENTS,
 )
+from extractors.data.kinds import KINDS
 from pipeline.text import fold
 
 # "Số hiệu:", "**Ngày ban hành:**" — a label of the portal's metadata block, alone or with its value.
@@ -45,6 +46,7 @@ _FILLER = re.compile(r"^[\s|#*]*$")
 _MIN_LABELS = 3
 # The document's frame opens within this many lines of the metadata block.
 _FRAME_SEARCH = 60
+_KIND_NAMES = "|".join(sorted({fold(name) for name, _ in KINDS}, key=len, reverse=True))
 _TITLE = re.compile(rf"^(?:{NATIONAL_TITLE}|{PARTY_TITLE})")
 _OPENING = re.compile(rf"^(?:{ADDRESSEE}|so\s*:)")
 _MAX_GAP = 8
@@ -121,9 +123,9 @@ def _is_site_text(line: str, own_number: str | None) -> bool:
     f = fold(line).strip(" *|#")
     if _FURNITURE.search(f):
         return True
-    # "Công văn 10989/BNV-TCBC năm 2025 ...", not an annex's "(Kèm theo Kế hoạch số 980/KH-UBND ...)"
-    caption = own_number and re.match(rf"[a-z ]{{2,24}}\s{re.escape(own_number)}\b", f)
-    return bool(caption) and "kem theo" not in f
+    # "Công văn 10989/BNV-TCBC năm 2025 ...": the kind then the number, with no "số" between as
+    # a document writes it ("Kèm theo Kế hoạch số 980/KH-UBND" opens an annex)
+    return bool(own_number) and re.match(rf"(?:{_KIND_NAMES})\s+{re.escape(own_number)}\b", f) is not None
 
 
 def _document_end(lines: list[str], start: int, own_number: str | None) -> int:
