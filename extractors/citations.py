@@ -15,6 +15,7 @@ from extractors.data.kinds import KINDS, kind_of_symbol
 from extractors.dates import NUMERIC, WORDS, valid
 from extractors.references import Reference, find_references, key
 from extractors.units import expand
+from pipeline.text import fold
 
 _KIND_WORDS = "|".join(sorted((re.escape(n) for n, _ in KINDS), key=len, reverse=True))
 # "Kế hoạch số", "Luật Đấu thầu số", "Văn bản", "QĐ số": the kind within a few words before the number.
@@ -29,6 +30,8 @@ _ISSUER_AFTER = re.compile(
     r"^\s*(?:của|do)\s+(?P<issuer>[^,;.()]{3,80}?)(?=\s+(?:về|v/v|quy định|hướng dẫn|ban hành)\b|[,;.()]|$)"
 )
 _SUBJECT_AFTER = re.compile(r"^\s*(?:về việc|về|v/v)\s+(?P<subject>[^;()]{3,200}?)(?=[;(]|\.\s|\.$|$)", re.IGNORECASE)
+# A form or table template is numbered like a document ("Mẫu 03/KBS/GSQL", "Biểu số 02/BC").
+_FORM_CODE = re.compile(r"\b(?:mau|bieu|bieu mau|mau bieu|phu bieu)(?:\s+so)?\s*:?\s*$")
 _ATTACHED = re.compile(r"\(?\s*kèm theo\s+(?:[\wđ]+\s+){0,3}(?:số\s*)?$", re.IGNORECASE)
 
 
@@ -84,6 +87,8 @@ def extract_citations(view: TextView, own_reference: str | None = None) -> list[
         before = text[max(0, s - 120) : s]
         if k == own or _ATTACHED.search(before[-60:]):
             continue  # the document's own number, e.g. in "(Kèm theo Kế hoạch số 617/KH-UBND ...)"
+        if _FORM_CODE.search(fold(before[-30:])):
+            continue  # a form's code, not a document: "theo Mẫu 03/KBS", "Biểu số 02/BC-SNV"
         kind, rule = _kind_for(ref, before)
         _add(found, view, k, ref.text, kind, s, e, rule)
     for m in _BARE.finditer(text):

@@ -14,19 +14,22 @@ from dataclasses import dataclass
 from extractors.data.kinds import kind_of_symbol
 
 # One part of a ký hiệu: starts with a capital (or "&"), may hold digits, "&", and a few
-# lowercase letters as in "TTg", "CTr", "QĐi". A part may wrap after its hyphen ("QĐ- UBND").
+# lowercase letters as in "TTg", "CTr", "QĐi". Typed and crawled text puts stray spaces around the
+# hyphen ("QĐ- UBND", "3210/QĐ - UBND", "71/NQ -CP"): a spaced hyphen still joins the first part
+# to a code in capitals after it (not "12/UBND-VP - UBND huyện", a list going on).
 _PART = r"[A-ZĐÂĂÊÔƠƯ][A-Za-zĐđÂĂÊÔƠƯâăêôơư0-9&]*"
-_SYMBOL = rf"{_PART}(?:(?:-\s?|/)(?:{_PART}|\d+[A-Z]*))*"
+_CODE = r"[A-ZĐÂĂÊÔƠƯ&][A-ZĐÂĂÊÔƠƯ0-9&]+(?![a-zđâăêôơư])"
+_SYMBOL = rf"{_PART}(?:\s-\s?(?={_CODE}){_PART})?(?:(?:-\s?|/)(?:{_PART}|\d+[A-Z]*))*"
+# The number, with the letter an office adds to a number it reuses ("1249a/UBND-KT").
+_NUMBER = r"\d{1,6}(?:\.\d{1,3}|[a-z](?=\s?/))?"
 
 # number [/year] / symbol   (state)     e.g. 22/2013/QĐ-TTg, 4664/KH-UBND, 66.4/2025/NQ-CP
-STATE_REF = re.compile(
-    rf"(?<![\w/.\-])(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)(?:/(?P<year>(?:19|20)\d\d))?/(?P<sym>{_SYMBOL})(?![\w&])"
-)
+STATE_REF = re.compile(rf"(?<![\w/.\-])(?P<num>{_NUMBER})(?:/(?P<year>(?:19|20)\d\d))?\s?/(?P<sym>{_SYMBOL})(?![\w&])")
 # number - kind / issuer  (party)      e.g. 02-KH/BCĐTW, 13-NQ/TU, 10-CTr/TU
-PARTY_REF = re.compile(rf"(?<![\w/.\-])(?P<num>\d{{1,5}})-(?P<sym>{_PART}/{_PART}(?:-{_PART})*)(?![\w&])")
+PARTY_REF = re.compile(rf"(?<![\w/.\-])(?P<num>\d{{1,5}})\s?-\s?(?P<sym>{_PART}/{_PART}(?:-{_PART})*)(?![\w&])")
 # In the header the number may be blank: "Số:     /UBND-KGVX", "Số: -KH/TU"
 HEADER_NUMBER = re.compile(
-    rf"\bSố\s*:?\s*(?P<num>\d{{1,6}}(?:\.\d{{1,3}})?)?\s*(?P<year>/(?:19|20)\d\d)?\s*(?P<sep>[/-])\s*(?P<sym>{_SYMBOL})",
+    rf"\bSố\s*:?\s*(?P<num>{_NUMBER})?\s*(?P<year>/(?:19|20)\d\d)?\s*(?P<sep>[/-])\s*(?P<sym>{_SYMBOL})",
 )
 
 
@@ -52,7 +55,7 @@ class Reference:
 
 
 def clean_symbol(sym: str) -> str:
-    return re.sub(r"-\s+", "-", sym).strip("-/")
+    return re.sub(r"\s*-\s*", "-", sym).strip("-/")
 
 
 def key(ref: str) -> str:

@@ -47,7 +47,7 @@ _MIN_LABELS = 3
 # The document's frame opens within this many lines of the metadata block.
 _FRAME_SEARCH = 60
 _KIND_NAMES = "|".join(sorted({fold(name) for name, _ in KINDS}, key=len, reverse=True))
-_TITLE = re.compile(rf"^(?:{NATIONAL_TITLE}|{PARTY_TITLE})")
+_TITLE = re.compile(rf"\b(?:{NATIONAL_TITLE}|{PARTY_TITLE})")
 _OPENING = re.compile(rf"^(?:{ADDRESSEE}|so\s*:)")
 _MAX_GAP = 8
 
@@ -151,7 +151,7 @@ def _frame_start(lines: list[str], after: int) -> int:
     may have lost the header altogether, so that the frame opens at "Kính gửi:".
     """
     window = range(after, min(len(lines), after + _FRAME_SEARCH))
-    title = next((i for i in window if _TITLE.match(_with_next(lines, i))), None)
+    title = next((i for i in window if _TITLE.search(_with_next(lines, i))), None)
     if title is not None:
         start = title
         while start > after and _is_left_header(lines[start - 1]):

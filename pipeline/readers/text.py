@@ -56,6 +56,8 @@ _STANDALONE = re.compile(
 )
 _TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+# A table row written over more lines than this is no row.
+_MAX_ROW_LINES = 12
 # A table cell this long, with several sentences, is running prose.
 _BODY_CELL_CHARS = 600
 _TERMINAL = re.compile(r"[.:;!?]$|\./\.$")
@@ -192,7 +194,8 @@ def _segment(lines: list[str]) -> list[list[str] | _Table]:
             out.append(_Table(rows))
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if (s.startswith("|") and (s.count("|") >= 2 or _is_md_rule(nxt))) or _is_md_rule(s):
+        opens_row = s.startswith("|") and (s.count("|") >= 2 or _is_md_rule(nxt) or _logical_row(lines, i)[1] > i + 1)
+        if opens_row or _is_md_rule(s):
             rows, i = _markdown_table(lines, i)
             flush()
             out.append(_Table(rows))
@@ -265,6 +268,8 @@ def _is_md_rule(s: str) -> bool:
 
 
 def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """``| a | b |`` rows. A row may run over several lines ("| UBND TỈNH KHÁNH HÒA" / "SỞ KHOA HỌC
+    VÀ CÔNG NGHỆ" / "------- | CỘNG HÒA XÃ HỘI ... |"), and ``<br>`` breaks a line inside a cell."""
     rows: list[list[str]] = []
     start = i
     while i < len(lines):
@@ -274,10 +279,33 @@ def _markdown_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
         if _is_md_rule(s):
             i += 1
             continue
-        cells = [c.strip() for c in s.strip("|").split("|")]
-        rows.append(cells)
-        i += 1
+        row, i = _logical_row(lines, i)
+        rows.append([_cell_lines(c) for c in row.strip("|").split("|")])
     return rows, max(i, start + 1)  # always move on: a reader must terminate on any input
+
+
+def _logical_row(lines: list[str], i: int) -> tuple[str, int]:
+    """One table row from line ``i``: the line itself, or, when it opens a row it does not close,
+    the lines up to the one that closes it."""
+    s = lines[i].strip()
+    if not _opens_open_row(s):
+        return s, i + 1
+    for j in range(i + 1, min(len(lines), i + _MAX_ROW_LINES)):
+        t = lines[j].strip()
+        if not t or t.startswith("|"):
+            break
+        if t.endswith("|"):
+            return "\n".join(x.strip() for x in lines[i : j + 1]), j + 1
+    return s, i + 1
+
+
+def _opens_open_row(s: str) -> bool:
+    return s.startswith("|") and not s.endswith("|") and len(s) > 1
+
+
+def _cell_lines(cell: str) -> str:
+    parts = (p.strip() for p in re.split(r"<br\s*/?>|\n", cell, flags=re.IGNORECASE))
+    return "\n".join(p for p in parts if p)
 
 
 def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:

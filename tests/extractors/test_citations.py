@@ -113,6 +113,9 @@ def test_citation_should_match(view, text, reference, kind, date):
         "Ủy ban nhân dân các huyện/thị xã tổng hợp báo cáo.",
         "Công văn này thay thế công văn trước đây của Sở.",
         "Năm 2025 đã hoàn thành 12 nhiệm vụ, đạt 100% kế hoạch.",
+        # forms and tables are numbered like documents
+        "Tổng hợp số liệu theo Mẫu 03/KBS/GSQL gửi kèm.",
+        "Báo cáo theo Biểu số 02/BC-SNV và mẫu số 05/TK-CCHC.",
     ],
 )
 def test_citation_must_not_match(view, text):

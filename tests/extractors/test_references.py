@@ -36,6 +36,14 @@ SHOULD_MATCH = [
     ("Chương trình hành động số 10-CTr/TU", "10-CTr/TU", "10", "CTr/TU", True, None),
     ("Kết luận số 126-KL/TW của Bộ Chính trị", "126-KL/TW", "126", "KL/TW", True, None),
     ("Công văn 512-CV/BTGTU,", "512-CV/BTGTU", "512", "CV/BTGTU", True, None),
+    # stray spaces as typed or crawled, and a number an office reused with a letter
+    ("Quyết định số 3210/QĐ - UBND ngày 2/3/2026", "3210/QĐ-UBND", "3210", "QĐ-UBND", False, None),
+    ("Nghị quyết số 71/NQ -CP của Chính phủ", "71/NQ-CP", "71", "NQ-CP", False, None),
+    ("Công văn số 5721/BNNMT - TT ngày", "5721/BNNMT-TT", "5721", "BNNMT-TT", False, None),
+    ("Thông báo số 112 /TB-VPCP ngày", "112/TB-VPCP", "112", "TB-VPCP", False, None),
+    ("Công văn số 1249a/UBND-KT ngày", "1249a/UBND-KT", "1249a", "UBND-KT", False, None),
+    ("Quy định số 368- QĐ/TW của Bộ Chính trị", "368-QĐ/TW", "368", "QĐ/TW", True, None),
+    ("Văn bản số 9151- CV/BTCTW ngày 29/7/2025", "9151-CV/BTCTW", "9151", "CV/BTCTW", True, None),
 ]
 
 
@@ -67,10 +75,17 @@ def test_reference_should_match(text, reference, number, symbol, party, year):
         "tiêu chuẩn ISO 9001:2015",
         "Quốc lộ 1A, km 12+500",
         "tháng 9/2026",
+        "giai đoạn 2026 - 2030",
+        "đến ngày 12/3 - UBND các xã báo cáo",
+        "tỷ lệ 12a/b của Sở",
     ],
 )
 def test_reference_must_not_match(text):
     assert refs(text) == []
+
+
+def test_a_spaced_hyphen_after_a_whole_symbol_is_the_list_going_on():
+    assert refs("Công văn số 12/UBND-VP - UBND huyện A") == ["12/UBND-VP"]
 
 
 def test_several_references_in_one_sentence():

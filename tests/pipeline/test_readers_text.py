@@ -50,3 +50,28 @@ def test_lost_footnote_mark_becomes_a_note_ref():
     notes = [b for b in blocks if b.kind is BlockKind.FOOTNOTE]
     assert notes[0].text.startswith("Xã A")
     assert all(b.region is Region.BODY for b in blocks if b.kind is BlockKind.PARAGRAPH)
+
+
+def test_a_markdown_row_may_run_over_several_lines():
+    text = (
+        "| UBND TỈNH HÀ NAM\n**SỞ TÀI CHÍNH**\n------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n"
+        "**Độc lập - Tự do - Hạnh phúc** |\n| Số: 15/STC-NS | *Hà Nam, ngày 02 tháng 3 năm 2026* |\n"
+        "Kính gửi: Các sở, ban, ngành.\nThực hiện chỉ đạo của UBND tỉnh, Sở Tài chính đề nghị các đơn vị báo cáo.\n"
+    )
+    blocks, _ = parse_text(text)
+    left = [b.text for b in blocks if b.region is Region.HEADER_LEFT]
+    right = [b.text for b in blocks if b.region is Region.HEADER_RIGHT]
+    assert left[:2] == ["UBND TỈNH HÀ NAM", "SỞ TÀI CHÍNH"]
+    assert right[0] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_br_breaks_a_line_inside_a_markdown_cell():
+    text = (
+        "| **UBND TỈNH HÀ NAM** <br> **SỞ TÀI CHÍNH** <br> ------- | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** <br>"
+        " Độc lập - Tự do - Hạnh phúc |\n| Số: 15/STC-NS | Hà Nam, ngày 02 tháng 3 năm 2026 |\n"
+        "Kính gửi: Các sở, ban, ngành.\nSở Tài chính đề nghị các đơn vị báo cáo trước ngày 10/3/2026.\n"
+    )
+    blocks, _ = parse_text(text)
+    left = [b.text for b in blocks if b.region is Region.HEADER_LEFT]
+    assert left[:2] == ["UBND TỈNH HÀ NAM", "SỞ TÀI CHÍNH"]
+    assert not any("<br" in b.text for b in blocks)
