@@ -10,7 +10,11 @@ from pipeline.document import BlockKind, Region
 from pipeline.text import fold
 
 # "KT.", "TM.", "TL.", "TUQ." (state) and "K/T", "T/M", "T/L" (party); "Q." is an acting head.
-_AUTHORITY = re.compile(r"^\s*(?:(?P<a>KT|TM|TL|TUQ|Q)\s*\.|(?P<b>K/T|T/M|T/L|T/U)\.?)\s*(?P<rest>[^\W\d_].*)$")
+# The dot is sometimes lost ("KT GIÁM ĐỐC"): a bare mark still counts before a position in capitals.
+_AUTHORITY = re.compile(
+    r"^\s*(?:(?P<a>KT|TM|TL|TUQ|Q)\s*\.|(?P<b>K/T|T/M|T/L|T/U)\.?|(?P<c>KT|TM|TL|TUQ)\s+(?=[A-ZĐÂÊÔƠƯỦ]{2}))"
+    r"\s*(?P<rest>[^\W\d_].*)$"
+)
 _AUTHORITY_NORM = {"K/T": "KT", "T/M": "TM", "T/L": "TL", "T/U": "TUQ", "Q": None}
 
 # Positions a signer holds, most specific first (kept as data: add an office's own titles here).
@@ -191,7 +195,7 @@ def extract_signer(view: TextView) -> Extracted[Signer] | None:
             continue
         m = _AUTHORITY.match(t)
         if m:
-            a = m["a"] or m["b"]
+            a = m["a"] or m["b"] or m["c"]
             authority = _AUTHORITY_NORM.get(a, a)
             t = m["rest"].strip()
             head = t

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from extractors.data.frame import ADDRESSEE, HEADER_MARKS, RECIPIENTS, SIGNER
+from extractors.data.frame import ADDRESSEE, AUTHORITY, HEADER_MARKS, RECIPIENTS, SIGNER
 from pipeline.text import fold
 
 # A layout table is small: the header and the signature block are one or two rows of two columns
@@ -57,7 +57,11 @@ def classify_table(rows: Sequence[Sequence[str]], site: TableSite) -> TableKind:
     if not rows:
         return TableKind.DATA
     ncols = max(len(r) for r in rows)
-    if ncols < 2 or ncols > MAX_LAYOUT_COLUMNS or len(rows) > MAX_LAYOUT_ROWS:
+    if ncols == 1:
+        # a portal boxes the signer alone: "| KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Nam |"
+        signer_alone = site.after_body and len(rows) <= MAX_SIGNER_ROWS and _opens_with_authority(rows)
+        return TableKind.SIGNATURE if signer_alone else TableKind.DATA
+    if ncols > MAX_LAYOUT_COLUMNS or len(rows) > MAX_LAYOUT_ROWS:
         return TableKind.DATA
     flat = fold(" ".join(" ".join(r) for r in rows))
     if site.before_body and any(m in flat for m in HEADER_MARKS):
@@ -69,6 +73,10 @@ def classify_table(rows: Sequence[Sequence[str]], site: TableSite) -> TableKind:
     if len(rows) <= MAX_SIGNER_ROWS and flat.lstrip().startswith(ADDRESSEE):
         return TableKind.ADDRESSEE
     return TableKind.DATA
+
+
+def _opens_with_authority(rows: list[Sequence[str]]) -> bool:
+    return any(re.match(AUTHORITY, fold(cell).strip()) for r in rows for cell in r)
 
 
 def _has_signer(rows: list[Sequence[str]]) -> bool:

@@ -56,6 +56,7 @@ _STANDALONE = re.compile(
 )
 _TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+_EMPTY_EMPHASIS = re.compile(r"^\s*\*[\s*]*\*\s*$")
 # A table row written over more lines than this is no row.
 _MAX_ROW_LINES = 12
 # A table cell this long, with several sentences, is running prose.
@@ -116,7 +117,9 @@ def parse_text(text: str) -> tuple[list[Block], list[str]]:
 def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     """Blocks, warnings, and the metadata block of a page saved from a portal (empty otherwise)."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    raw_lines = [_clean_markup(line) for line in text.split("\n")]
+    # a line of bare emphasis marks ("* *", "** **") is an empty formatted run, not a blank line:
+    # a blank line would close the portal's table around it
+    raw_lines = [_clean_markup(line) for line in text.split("\n") if not _EMPTY_EMPHASIS.match(line)]
     warnings: list[str] = []
     cut = cut_page(raw_lines)
     portal = dict(cut.metadata.fields) if cut else {}
@@ -133,11 +136,9 @@ def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     pos = 0
     for zone in [*find_zones(body_lines), None]:
         stop = zone.start if zone else len(body_lines)
-        items = _segment(body_lines[pos:stop])
-        n_items = max(1, len(items))
-        for i, item in enumerate(items):
+        for start, item in _segment(body_lines[pos:stop]):
             if isinstance(item, _Table):
-                position = (pos + i / n_items * (stop - pos)) / max(1, len(body_lines))
+                position = (pos + start) / max(1, len(body_lines))
                 blocks.extend(_table_blocks(item.rows, position, note_ids, note_cursor, double))
             else:
                 blocks.extend(_paragraph_blocks(item, Region.BODY, note_ids, note_cursor, double))
@@ -174,37 +175,44 @@ class _Table:
     rows: list[list[str]]
 
 
-def _segment(lines: list[str]) -> list[list[str] | _Table]:
-    """Split lines into runs of prose lines and tables (tab rows, pipe rows, one-pipe-per-line cells)."""
-    out: list[list[str] | _Table] = []
+def _segment(lines: list[str]) -> list[tuple[int, list[str] | _Table]]:
+    """Split lines into runs of prose lines and tables (tab rows, pipe rows, one-pipe-per-line cells),
+    each with the index of the line it starts at."""
+    out: list[tuple[int, list[str] | _Table]] = []
     prose: list[str] = []
+    prose_start = 0
     i = 0
 
     def flush() -> None:
         if prose:
-            out.append(list(prose))
+            out.append((prose_start, list(prose)))
             prose.clear()
 
     while i < len(lines):
         line = lines[i]
         s = line.strip()
         if s == "|" and i + 1 < len(lines) and lines[i + 1].strip():
+            start = i
             rows, i = _vertical_pipe_table(lines, i)
             flush()
-            out.append(_Table(rows))
+            out.append((start, _Table(rows)))
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         opens_row = s.startswith("|") and (s.count("|") >= 2 or _is_md_rule(nxt) or _logical_row(lines, i)[1] > i + 1)
         if opens_row or _is_md_rule(s):
+            start = i
             rows, i = _markdown_table(lines, i)
             flush()
-            out.append(_Table(rows))
+            out.append((start, _Table(rows)))
             continue
         if line.count("\t") >= 3:
+            start = i
             rows, i = _tab_table(lines, i)
             flush()
-            out.append(_Table(rows))
+            out.append((start, _Table(rows)))
             continue
+        if not prose:
+            prose_start = i
         prose.append(line.replace("\t", " "))
         i += 1
     flush()
@@ -252,8 +260,12 @@ def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int
 
 
 def _opens_annex(cell: list[str]) -> bool:
-    """A "PHỤ LỤC 1 (Kèm theo Công văn số ...)" cell: an annex begins, not another cell of the frame."""
-    return bool(re.match(r"phu luc\b", fold(cell[0]).strip(" *#")))
+    """A "PHỤ LỤC 1" or "BẢNG TIÊU CHÍ ... (Ban hành kèm theo Công văn số ...)" cell: an annex
+    begins, not another cell of the frame."""
+    head = fold(" ".join(cell[:4]))
+    return bool(
+        re.match(r"phu luc\b", fold(cell[0]).strip(" *#")) or re.search(r"\(\s*(?:ban hanh\s+)?kem theo\b", head)
+    )
 
 
 def _is_body_prose(cell: list[str]) -> bool:
@@ -360,8 +372,10 @@ def _table_blocks(rows, position, note_ids, note_cursor, double) -> list[Block]:
         TableKind.SIGNATURE: (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT),
         TableKind.ADDRESSEE: (Region.BODY, Region.BODY),
     }[kind]
+    # a signer boxed alone is the signature's right-hand column
+    signer_alone = kind is TableKind.SIGNATURE and ncols == 1 and RECIPIENTS not in fold(rows[0][0])
     for col in range(ncols):
-        region = regions[0] if col == 0 or ncols == 1 else regions[1]
+        region = regions[1] if signer_alone else regions[0] if col == 0 or ncols == 1 else regions[1]
         for r in rows:
             if col < len(r) and r[col].strip():
                 cell_lines = _split_inline_list(r[col])

@@ -223,3 +223,21 @@ def test_document_level_parties(contract):
     assert out["signer"]["authority"] == "KT" and out["signer"]["name"] == "Nguyễn Văn An"
     assert norm(out["signer"]["position"]) == "phó giám đốc"
     assert out["recipients"] == ["Như trên", "Lưu: VT, QLNS"]
+
+
+def test_an_authority_mark_without_its_dot():
+    from extractors.base import TextView
+    from extractors.parties import extract_signer
+    from pipeline.document import Block, BlockKind, RawDocument, Region
+
+    blocks = tuple(
+        Block(BlockKind.PARAGRAPH, text=t, region=Region.SIGNATURE_RIGHT)
+        for t in ("KT GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trương Văn Hải")
+    )
+    signer = extract_signer(TextView(RawDocument(source="x", format="txt", blocks=blocks)))
+    assert signer is not None
+    assert (signer.value.authority, signer.value.position, signer.value.name) == (
+        "KT",
+        "Phó Giám đốc",
+        "Trương Văn Hải",
+    )

@@ -75,3 +75,23 @@ def test_br_breaks_a_line_inside_a_markdown_cell():
     left = [b.text for b in blocks if b.region is Region.HEADER_LEFT]
     assert left[:2] == ["UBND TỈNH HÀ NAM", "SỞ TÀI CHÍNH"]
     assert not any("<br" in b.text for b in blocks)
+
+
+def test_a_signer_boxed_alone_at_the_end_is_the_signature():
+    text = (
+        "Kính gửi: Các sở.\n"
+        + "Đề nghị các sở báo cáo trước ngày 10/3/2026.\n" * 12
+        + "|\n|\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Văn Nam\n|\n"
+    )
+    blocks, _ = parse_text(text)
+    assert [b.text for b in blocks if b.region is Region.SIGNATURE_RIGHT][-1] == "Hoàng Văn Nam"
+
+
+def test_empty_emphasis_does_not_close_a_portal_table():
+    text = (
+        "Nội dung.\n" * 12
+        + "|\n* *\n*Nơi nhận:*\n- Như trên;\n- Lưu: VT.\n|\n**KT. GIÁM ĐỐC**\nPHÓ GIÁM ĐỐC\nLê Văn An\n|\n"
+    )
+    blocks, _ = parse_text(text)
+    assert "Lê Văn An" in [b.text for b in blocks if b.region is Region.SIGNATURE_RIGHT]
+    assert "Nơi nhận:" in [b.text for b in blocks if b.region is Region.SIGNATURE_LEFT]
