@@ -63,7 +63,7 @@ def classify_table(rows: Sequence[Sequence[str]], site: TableSite) -> TableKind:
         return TableKind.SIGNATURE if signer_alone else TableKind.DATA
     if ncols > MAX_LAYOUT_COLUMNS or len(rows) > MAX_LAYOUT_ROWS:
         return TableKind.DATA
-    flat = fold(" ".join(" ".join(r) for r in rows))
+    flat = " ".join(fold(" ".join(" ".join(r) for r in rows)).split())  # "ĐẢNG CỘNG SẢN\nVIỆT NAM"
     if site.before_body and any(m in flat for m in HEADER_MARKS):
         return TableKind.HEADER
     if any(RECIPIENTS in fold(r[0]) for r in rows):

@@ -56,6 +56,8 @@ _STANDALONE = re.compile(
 )
 _TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+_NUMBER_LABEL = re.compile(r"^\s*Số\s*:?\s*$")
+_NUMBER_START = re.compile(r"^\s*(?:\d{1,6}[a-z]?\s*[/-]|/)\s*\S")
 _EMPTY_EMPHASIS = re.compile(r"^\s*\*[\s*]*\*\s*$")
 # A table row written over more lines than this is no row.
 _MAX_ROW_LINES = 12
@@ -126,7 +128,7 @@ def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     if cut is not None:
         raw_lines = raw_lines[cut.start : cut.end]
         warnings.append(f"portal page: the document is lines {cut.start + 1}-{cut.end}")
-    body_lines, notes = _split_footnotes(raw_lines)
+    body_lines, notes = _split_footnotes(_join_number_lines(raw_lines))
     blocks: list[Block] = []
     note_ids = [str(i + 1) for i in range(len(notes))]
     note_cursor = [0]
@@ -153,6 +155,17 @@ def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     for nid, note in zip(note_ids, notes, strict=True):
         blocks.append(Block(BlockKind.FOOTNOTE, text=note, note_id=nid))
     return blocks, warnings, portal
+
+
+def _join_number_lines(lines: list[str]) -> list[str]:
+    """ "Số:" alone, its number on the next line ("Số:" / "7360/KH-UBND"): one line, as written."""
+    out: list[str] = []
+    for line in lines:
+        if out and _NUMBER_LABEL.match(out[-1]) and _NUMBER_START.match(line):
+            out[-1] = f"{out[-1].strip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _split_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
