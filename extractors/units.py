@@ -108,11 +108,9 @@ def title_case_from_caps(caps: str, body: str) -> str:
     noun and the proper name after an administrative level, lowercase the rest.
     """
     expanded = expand(caps)
-    target = fold(expanded)
-    for m in re.finditer(re.escape(target), fold(body)):
-        found = body[m.start() : m.end()]
-        if len(found) == len(expanded) and not found.isupper():
-            return found
+    found = _as_in_body(expanded, body)
+    if found is not None:
+        return found
     # Nghị định 30/2020, Phụ lục II: capitalise the head noun, the first syllable of each part of the
     # name ("Sở Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch") and every syllable of a place.
     words = expanded.split()
@@ -125,19 +123,34 @@ def title_case_from_caps(caps: str, body: str) -> str:
         low = w.lower()
         two = f"{words[i - 1].lower()} {low}" if i else ""
         is_level = low in LEVELS or two in LEVELS
-        if not w.isupper() or (len(w) == 1 and not w.isalpha()):
-            out.append(w)
-        elif i == 0:
-            out.append(w.capitalize())
-        elif is_level or (low in ("ủy", "uỷ") and words[i - 1].lower() in ("tỉnh", "huyện", "phố", "đảng")):
-            out.append(low)
-        elif after_level or part_start or i == head_len:
-            out.append(w.capitalize() if low not in ("và", "&") else low)
-        else:
-            out.append(low)
+        out.append(_case_word(words, i, is_level, after_level or part_start or i == head_len))
         part_start = low in ("và", "&", "-", "–") or w.endswith(",")
         after_level = after_level or (is_level and i > 0) or (i == 0 and is_level)
     return " ".join(out)
+
+
+def _as_in_body(expanded: str, body: str) -> str | None:
+    """The unit as the body writes it, in normal case, if it does."""
+    for m in re.finditer(re.escape(fold(expanded)), fold(body)):
+        found = body[m.start() : m.end()]
+        if len(found) == len(expanded) and not found.isupper():
+            return found
+    return None
+
+
+def _case_word(words: list[str], i: int, is_level: bool, capital: bool) -> str:
+    """Word ``i`` of an all-caps name in normal case: ``capital`` opens the head, a part or a place."""
+    w = words[i]
+    low = w.lower()
+    if not w.isupper() or (len(w) == 1 and not w.isalpha()):
+        return w
+    if i == 0:
+        return w.capitalize()
+    if is_level or (low in ("ủy", "uỷ") and words[i - 1].lower() in ("tỉnh", "huyện", "phố", "đảng")):
+        return low  # "Ủy ban nhân dân tỉnh", "Tỉnh ủy"
+    if capital:
+        return w.capitalize() if low not in ("và", "&") else low
+    return low
 
 
 def acronym(name: str) -> str:
