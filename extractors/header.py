@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extractors.base import Extracted, Line, TextView
 from extractors.data.kinds import TITLE_KINDS, kind_of_name
-from extractors.data.units import COLLECTIVE_BODIES, LEVELS
+from extractors.data.units import BARE_HEADS, COLLECTIVE_BODIES, LEVELS
 from extractors.dates import PartialDate, find_full_dates, parse_header_date
 from extractors.references import Reference, parse_header_number
 from extractors.units import acronym, expand, starts_with_unit, title_case_from_caps
@@ -338,16 +338,12 @@ def _qualify(issuer: str, parent: str) -> str:
     """A bare lower line names its agency through the line above: "UBND TỈNH LÂM ĐỒNG / VĂN PHÒNG"
     is the Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng; "ĐẢNG BỘ TỈNH HÀ TĨNH / TỈNH ỦY" the Tỉnh ủy Hà Tĩnh."""
     f = fold(issuer)
-    if f not in _BARE_HEADS:
+    if f not in BARE_HEADS:  # a named one such as "BAN TUYÊN GIÁO" stays as written
         return issuer
     if any(f.startswith(fold(lv) + " ") for lv in LEVELS):  # "tỉnh ủy": add the parent's place
         m = re.search(rf"\b(?:{'|'.join(LEVELS)})\s+(?P<place>.+)$", parent, re.IGNORECASE)
         return f"{issuer} {m['place']}" if m else issuer
     return f"{issuer} {parent[0].lower()}{parent[1:]}" if parent.startswith("Ủy ban") else f"{issuer} {parent}"
-
-
-# Lower lines that name no agency by themselves (a named one such as "BAN TUYÊN GIÁO" stays as written).
-_BARE_HEADS = {"van phong", "tinh uy", "huyen uy", "thanh uy", "dang uy", "ban thuong vu", "ban chap hanh"}
 
 
 def _issuer_from_signature(
