@@ -18,14 +18,15 @@ import re
 from dataclasses import dataclass
 
 from extractors.dates import month_end, valid
+from pipeline.status import Recurrence
 
-RECURRENCE_WORDS: dict[str, str] = {
-    "ngày": "daily",
-    "tuần": "weekly",
-    "tháng": "monthly",
-    "quý": "quarterly",
-    "quí": "quarterly",
-    "năm": "yearly",
+RECURRENCE_WORDS: dict[str, Recurrence] = {
+    "ngày": Recurrence.DAILY,
+    "tuần": Recurrence.WEEKLY,
+    "tháng": Recurrence.MONTHLY,
+    "quý": Recurrence.QUARTERLY,
+    "quí": Recurrence.QUARTERLY,
+    "năm": Recurrence.YEARLY,
 }
 _EVERY = r"(?:hằng|hàng|mỗi)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -92,10 +93,19 @@ _MARKED_PERIOD = re.compile(r"\bvào\s+$", re.IGNORECASE)
 @dataclass(frozen=True)
 class Deadline:
     due: dt.date | None
-    recurrence: str | None
+    recurrence: Recurrence | None
     start: int
     end: int
     rule: str
+
+
+def rule_for(pattern: str) -> str:
+    """The rule id of a deadline read by ``pattern`` ("date", "quarter", "recurring", ...)."""
+    return f"deadline:{pattern}"
+
+
+def period_rules(*patterns: str) -> frozenset[str]:
+    return frozenset(rule_for(p) for p in patterns)
 
 
 def _next_on_or_after(ref: dt.date, month: int, day: int) -> dt.date | None:
@@ -116,47 +126,95 @@ def _next_day_of_month(ref: dt.date, day: int) -> dt.date | None:
     return None
 
 
-def _read(name: str, m: re.Match[str], ref: dt.date, recurring: str | None) -> list[tuple[dt.date | None, str | None]]:
+_Due = list[tuple[dt.date | None, Recurrence | None]]
+
+
+def _read_date(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["yw"], m["mw"], m["dw"])
+    day = valid(int(y), int(mo), int(d))
+    return [(day, recurring)] if day else []
+
+
+def _read_day_only(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    """ "hằng tháng (trước ngày 20)": only with a monthly recurrence around it."""
+    if recurring != Recurrence.MONTHLY:
+        return []
+    return [(_next_day_of_month(ref, int(m["d4"])), Recurrence.MONTHLY)]
+
+
+def _read_months(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    """ "Tháng 3-4/2026", "tháng 10, 11/2026": the last month listed."""
+    last = int(re.findall(r"(\d{1,2})\s*(?:/|\s+năm\s+)(?:19|20)\d\d", m.group(0))[-1])
+    return [(month_end(int(m["y"]), last), recurring)] if 1 <= last <= 12 else []
+
+
+def _read_day_month(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    """ "15/12 hằng năm" (the next such day), "01/6 và 15/11" (two days of the document's year)."""
+    pairs = [(int(m["d2"]), int(m["m2"]))]
+    for d, mo in re.findall(r"([0-3]?\d)\s*(?:/|\s+tháng\s+)([01]?\d)", m["more"] or ""):
+        pairs.append((int(d), int(mo)))
+    rec = Recurrence.YEARLY if m["every"] or recurring else None
+    out: _Due = []
+    for d, mo in pairs:
+        due = _next_on_or_after(ref, mo, d) if rec else valid(ref.year, mo, d)
+        if due:
+            out.append((due, rec))
+    return out
+
+
+def _read_day_of_month(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    return [(_next_day_of_month(ref, int(m["d3"])), Recurrence.MONTHLY)]
+
+
+def _read_weekday(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    """ "thứ Sáu hằng tuần": weekly, undated; a weekday under another recurrence keeps it."""
+    weekly = m["every"] or recurring == Recurrence.WEEKLY
+    return [(None, Recurrence.WEEKLY if weekly else recurring or Recurrence.WEEKLY)]
+
+
+def _read_half_year(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    y = int(m["y"])
+    return [(dt.date(y, 6, 30) if m["half"].lower() == "đầu" else dt.date(y, 12, 31), recurring)]
+
+
+def _read_month(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    mo = int(m["m"])
+    return [(month_end(int(m["y"]), mo), recurring)] if 1 <= mo <= 12 else []
+
+
+def _read_quarter(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    q = _ROMAN[m["q"].lower()]
+    return [(month_end(int(m["y"]), 3 * q), recurring)]
+
+
+def _read_year(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    """A year, or a span's last year: its 31 December."""
+    return [(dt.date(int(m["y"]), 12, 31), recurring)]
+
+
+# How each pattern of PATTERNS / CELL_PATTERNS reads into (due, recurrence) pairs.
+_READERS = {
+    "date": _read_date,
+    "day-only": _read_day_only,
+    "months": _read_months,
+    "day-month": _read_day_month,
+    "day-of-month": _read_day_of_month,
+    "weekday": _read_weekday,
+    "half-year": _read_half_year,
+    "month": _read_month,
+    "quarter": _read_quarter,
+    "year": _read_year,
+    "span": _read_year,
+}
+
+
+def _read(name: str, m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
     """Turn one matched expression into (due, recurrence) pairs (a "01/6 và 15/11" list gives two)."""
-    if name == "date":
-        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["yw"], m["mw"], m["dw"])
-        day = valid(int(y), int(mo), int(d))
-        return [(day, recurring)] if day else []
-    if name == "day-only":  # "hằng tháng (trước ngày 20)": only with a monthly recurrence around it
-        return [(_next_day_of_month(ref, int(m["d4"])), "monthly")] if recurring == "monthly" else []
-    if name == "months":  # "Tháng 3-4/2026", "tháng 10, 11/2026": the last month listed
-        last = int(re.findall(r"(\d{1,2})\s*(?:/|\s+năm\s+)(?:19|20)\d\d", m.group(0))[-1])
-        return [(month_end(int(m["y"]), last), recurring)] if 1 <= last <= 12 else []
-    if name == "day-month":
-        pairs = [(int(m["d2"]), int(m["m2"]))]
-        for d, mo in re.findall(r"([0-3]?\d)\s*(?:/|\s+tháng\s+)([01]?\d)", m["more"] or ""):
-            pairs.append((int(d), int(mo)))
-        rec = "yearly" if m["every"] or recurring else None
-        out: list[tuple[dt.date | None, str | None]] = []
-        for d, mo in pairs:
-            due = _next_on_or_after(ref, mo, d) if rec else valid(ref.year, mo, d)
-            if due:
-                out.append((due, rec))
-        return out
-    if name == "day-of-month":
-        return [(_next_day_of_month(ref, int(m["d3"])), "monthly")]
-    if name == "weekday":
-        return [(None, "weekly" if m["every"] or recurring == "weekly" else recurring or "weekly")]
-    if name == "half-year":
-        y = int(m["y"])
-        return [(dt.date(y, 6, 30) if m["half"].lower() == "đầu" else dt.date(y, 12, 31), recurring)]
-    if name == "month":
-        mo = int(m["m"])
-        return [(month_end(int(m["y"]), mo), recurring)] if 1 <= mo <= 12 else []
-    if name == "quarter":
-        q = _ROMAN[m["q"].lower()]
-        return [(month_end(int(m["y"]), 3 * q), recurring)]
-    if name in ("year", "span"):
-        return [(dt.date(int(m["y"]), 12, 31), recurring)]
-    return []
+    reader = _READERS.get(name)
+    return reader(m, ref, recurring) if reader else []
 
 
-def _recurrence_near(text: str, start: int, end: int) -> str | None:
+def _recurrence_near(text: str, start: int, end: int) -> Recurrence | None:
     """A recurrence phrase right around a date ("định kỳ 6 tháng trước ngày 30/6", "15/12 hàng năm")."""
     window = text[max(0, start - 40) : min(len(text), end + 25)]
     m = RECURRING.search(window)
@@ -165,11 +223,11 @@ def _recurrence_near(text: str, start: int, end: int) -> str | None:
     return _recurrence_of(m)
 
 
-def _recurrence_of(m: re.Match[str]) -> str:
+def _recurrence_of(m: re.Match[str]) -> Recurrence:
     if m["six"]:
-        return "semiannual"
+        return Recurrence.SEMIANNUAL
     unit = (m["unit"] or m["unit3"] or "").lower()
-    return RECURRENCE_WORDS.get(unit, "yearly")
+    return RECURRENCE_WORDS.get(unit, Recurrence.YEARLY)
 
 
 def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline]:
@@ -186,12 +244,12 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
                 continue
             rec = _recurrence_near(text, m.start(), m.end())
             for due, recurrence in _read(name, m, ref, rec):
-                found.append(Deadline(due, recurrence, m.start(), m.end(), f"deadline:{name}"))
+                found.append(Deadline(due, recurrence, m.start(), m.end(), rule_for(name)))
             taken.append((m.start(), m.end()))
     if cell and not found:
         m = RECURRING.search(text)
         if m:
-            found.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), "deadline:recurring-cell"))
+            found.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), rule_for("recurring-cell")))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -215,5 +273,5 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
             or (re.match(r"^\s*[.;]?\s*$", after[:3]) and re.search(_REPORTING, text[: m.start()], re.IGNORECASE))
         )
         if explicit or adjacent:
-            out.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), "deadline:recurring"))
+            out.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), rule_for("recurring")))
     return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from extractors.base import Extracted, Line, TextView
 from extractors.data.frame import ADDRESSEE, AUTHORITY, RECIPIENTS
 from extractors.data.kinds import TITLE_KINDS, kind_of_name
-from extractors.data.units import COLLECTIVE_BODIES, LEVELS
+from extractors.data.units import BARE_HEADS, COLLECTIVE_BODIES, LEVELS
 from extractors.dates import PartialDate, find_full_dates, parse_header_date
 from extractors.references import Reference, parse_header_number
 from extractors.units import acronym, expand, starts_with_unit, title_case_from_caps
@@ -146,40 +146,51 @@ def _find_title(top: list[tuple[int, Line]]):
 
 
 def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | None) -> Extracted[str] | None:
-    # Công văn: "V/v ..." under the number, possibly wrapped over several lines.
+    found = _subject_after_vv(view, top)
+    if found is not None or title_idx is None:
+        return found
+    return _subject_under_title(view, top, title_idx)
+
+
+def _subject_after_vv(view: TextView, top: list[tuple[int, Line]]) -> Extracted[str] | None:
+    """Công văn: "V/v ..." under the number, possibly wrapped over several lines."""
     for pos, (_, ln) in enumerate(top):
         if not _VV.match(ln.text) or len(ln.text) < 6:
             continue
         parts = [_VV.sub("", ln.text)]
         for _, nxt in top[pos + 1 :]:
             t = nxt.text.strip()
-            if (nxt.region is not ln.region and ln.region is not Region.BODY) or _ends_vv(t):
+            if _vv_stops(ln, nxt, t, parts):
                 break
-            if _is_caps(t) and not _is_caps(parts[-1]):
-                break  # "QUYẾT ĐỊNH / Về việc ... / ỦY BAN NHÂN DÂN XÃ X": the authority, not the trích yếu
-            if ln.region is Region.BODY and (
-                parts[-1].rstrip().endswith((".", ":")) or len(" ".join(parts)) > 300 or _BODY_OPENERS.match(t)
-            ):
-                break  # in running text the trích yếu ends where a sentence of the body begins
             parts.append(t)
         text = _clean_subject(" ".join(parts))
         return Extracted(text, view.span(ln.offset, ln.offset + len(ln.text)), "subject:v/v")
-    if title_idx is None:
-        return None
-    # Other kinds: the lines under the title, up to the body. The first line is the trích yếu
-    # whatever word it opens with ("Triển khai ...", "về lãnh đạo ..."); the issuing authority of a
-    # quyết định follows it in capitals ("GIÁM ĐỐC SỞ NỘI VỤ") and is not part of it.
+    return None
+
+
+def _vv_stops(vv: Line, nxt: Line, t: str, parts: list[str]) -> bool:
+    """Whether ``nxt`` (text ``t``) no longer continues the trích yếu opened by the V/v line ``vv``."""
+    if (nxt.region is not vv.region and vv.region is not Region.BODY) or _ends_vv(t):
+        return True
+    if _is_caps(t) and not _is_caps(parts[-1]):
+        return True  # "QUYẾT ĐỊNH / Về việc ... / ỦY BAN NHÂN DÂN XÃ X": the authority, not the trích yếu
+    # in running text the trích yếu ends where a sentence of the body begins
+    return vv.region is Region.BODY and bool(
+        parts[-1].rstrip().endswith((".", ":")) or len(" ".join(parts)) > 300 or _BODY_OPENERS.match(t)
+    )
+
+
+def _subject_under_title(view: TextView, top: list[tuple[int, Line]], title_idx: int) -> Extracted[str] | None:
+    """Other kinds: the lines under the title, up to the body. The first line is the trích yếu
+    whatever word it opens with ("Triển khai ...", "về lãnh đạo ..."); the issuing authority of a
+    quyết định follows it in capitals ("GIÁM ĐỐC SỞ NỘI VỤ") and is not part of it."""
     parts: list[str] = []
     first = None
     for idx, ln in top:
         if idx <= title_idx:
             continue
         t = ln.text.strip()
-        if parts and (_stops_subject(t) or (_is_caps(t) and not all(_is_caps(p) for p in parts))):
-            break
-        if not parts and (not t or t.startswith(("(", "-", "+")) or fold(t).startswith(("kinh gui", "can cu"))):
-            break
-        if parts and (t.startswith(("(", "-", "+")) or t.endswith(":") or (t.endswith(".") and not _is_caps(t))):
+        if _title_subject_stops(t, parts):
             break
         first = first or ln
         parts.append(t)
@@ -189,6 +200,19 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
         return None
     return Extracted(
         _clean_subject(" ".join(parts)), view.span(first.offset, first.offset + len(first.text)), "subject:under-title"
+    )
+
+
+def _title_subject_stops(t: str, parts: list[str]) -> bool:
+    """Whether the line ``t`` no longer belongs to the trích yếu read so far (``parts``)."""
+    if not parts:
+        return not t or t.startswith(("(", "-", "+")) or fold(t).startswith(("kinh gui", "can cu"))
+    return bool(
+        _stops_subject(t)
+        or (_is_caps(t) and not all(_is_caps(p) for p in parts))
+        or t.startswith(("(", "-", "+"))
+        or t.endswith(":")
+        or (t.endswith(".") and not _is_caps(t))
     )
 
 
@@ -322,16 +346,12 @@ def _qualify(issuer: str, parent: str) -> str:
     """A bare lower line names its agency through the line above: "UBND TỈNH LÂM ĐỒNG / VĂN PHÒNG"
     is the Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng; "ĐẢNG BỘ TỈNH HÀ TĨNH / TỈNH ỦY" the Tỉnh ủy Hà Tĩnh."""
     f = fold(issuer)
-    if f not in _BARE_HEADS:
+    if f not in BARE_HEADS:  # a named one such as "BAN TUYÊN GIÁO" stays as written
         return issuer
     if any(f.startswith(fold(lv) + " ") for lv in LEVELS):  # "tỉnh ủy": add the parent's place
         m = re.search(rf"\b(?:{'|'.join(LEVELS)})\s+(?P<place>.+)$", parent, re.IGNORECASE)
         return f"{issuer} {m['place']}" if m else issuer
     return f"{issuer} {parent[0].lower()}{parent[1:]}" if parent.startswith("Ủy ban") else f"{issuer} {parent}"
-
-
-# Lower lines that name no agency by themselves (a named one such as "BAN TUYÊN GIÁO" stays as written).
-_BARE_HEADS = {"van phong", "tinh uy", "huyen uy", "thanh uy", "dang uy", "ban thuong vu", "ban chap hanh"}
 
 
 def _issuer_from_signature(

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 
-from extractors.data.units import ABBREVIATIONS, LEVELS, NOT_UNITS, UNIT_HEADS
+from extractors.data.units import (
+    ABBREVIATIONS,
+    GROUP_LEVELS,
+    LEVELS,
+    MEMBER_LEVELS,
+    NOT_UNITS,
+    QUANTIFIERS,
+    UNIT_BODY_KEYS,
+    UNIT_HEADS,
+)
 from pipeline.text import fold
 
 # Heads compare on lowercase NFC, not folded: folded, "Bàn giao" would open with "ban".
 _HEADS = sorted({h.lower() for h in UNIT_HEADS}, key=len, reverse=True)
 _NOT_UNITS = tuple(w.lower() for w in NOT_UNITS)
-_QUANTIFIERS = ("các ", "những ", "toàn thể ", "tất cả ")
 
 
 def starts_with_unit(phrase: str) -> bool:
@@ -19,7 +27,7 @@ def starts_with_unit(phrase: str) -> bool:
     stripped = True
     while stripped:  # "các các doanh nghiệp" (a typo seen in real tables) is still a unit
         stripped = False
-        for q in _QUANTIFIERS:
+        for q in QUANTIFIERS:
             if f.startswith(q):
                 f = f[len(q) :]
                 stripped = True
@@ -35,7 +43,7 @@ def head_length(phrase: str) -> int:
     changed = True
     while changed:
         changed = False
-        for q in _QUANTIFIERS:
+        for q in QUANTIFIERS:
             if low.startswith(q, pos):
                 pos += len(q)
                 changed = True
@@ -108,11 +116,9 @@ def title_case_from_caps(caps: str, body: str) -> str:
     noun and the proper name after an administrative level, lowercase the rest.
     """
     expanded = expand(caps)
-    target = fold(expanded)
-    for m in re.finditer(re.escape(target), fold(body)):
-        found = body[m.start() : m.end()]
-        if len(found) == len(expanded) and not found.isupper():
-            return found
+    found = _as_in_body(expanded, body)
+    if found is not None:
+        return found
     # Nghị định 30/2020, Phụ lục II: capitalise the head noun, the first syllable of each part of the
     # name ("Sở Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch") and every syllable of a place.
     words = expanded.split()
@@ -125,19 +131,34 @@ def title_case_from_caps(caps: str, body: str) -> str:
         low = w.lower()
         two = f"{words[i - 1].lower()} {low}" if i else ""
         is_level = low in LEVELS or two in LEVELS
-        if not w.isupper() or (len(w) == 1 and not w.isalpha()):
-            out.append(w)
-        elif i == 0:
-            out.append(w.capitalize())
-        elif is_level or (low in ("ủy", "uỷ") and words[i - 1].lower() in ("tỉnh", "huyện", "phố", "đảng")):
-            out.append(low)
-        elif after_level or part_start or i == head_len:
-            out.append(w.capitalize() if low not in ("và", "&") else low)
-        else:
-            out.append(low)
+        out.append(_case_word(words, i, is_level, after_level or part_start or i == head_len))
         part_start = low in ("và", "&", "-", "–") or w.endswith(",")
         after_level = after_level or (is_level and i > 0) or (i == 0 and is_level)
     return " ".join(out)
+
+
+def _as_in_body(expanded: str, body: str) -> str | None:
+    """The unit as the body writes it, in normal case, if it does."""
+    for m in re.finditer(re.escape(fold(expanded)), fold(body)):
+        found = body[m.start() : m.end()]
+        if len(found) == len(expanded) and not found.isupper():
+            return found
+    return None
+
+
+def _case_word(words: list[str], i: int, is_level: bool, capital: bool) -> str:
+    """Word ``i`` of an all-caps name in normal case: ``capital`` opens the head, a part or a place."""
+    w = words[i]
+    low = w.lower()
+    if not w.isupper() or (len(w) == 1 and not w.isalpha()):
+        return w
+    if i == 0:
+        return w.capitalize()
+    if is_level or (low in ("ủy", "uỷ") and words[i - 1].lower() in ("tỉnh", "huyện", "phố", "đảng")):
+        return low  # "Ủy ban nhân dân tỉnh", "Tỉnh ủy"
+    if capital:
+        return w.capitalize() if low not in ("và", "&") else low
+    return low
 
 
 def acronym(name: str) -> str:
@@ -148,36 +169,6 @@ def acronym(name: str) -> str:
 
 # --- canonical keys and groups, for storing units and matching a clerk's question to owners ---
 
-_BODY_KEYS = ("uy ban nhan dan", "hoi dong nhan dan")
-_GROUP_LEVELS = {
-    # words after the body -> the group they name
-    "cap xa": "cap xa",
-    "cac xa": "cap xa",
-    "xa, phuong": "cap xa",
-    "cac xa, phuong": "cap xa",
-    "cac xa, phuong, dac khu": "cap xa",
-    "cac xa, phuong, thi tran": "cap xa",
-    "cac phuong": "cap xa",
-    "cap huyen": "cap huyen",
-    "cac huyen": "cap huyen",
-    "cac huyen, thi xa, thanh pho": "cap huyen",
-    "cap tinh": "cap tinh",
-    "cac tinh": "cap tinh",
-    "cac tinh, thanh pho": "cap tinh",
-    "cac tinh, thanh pho truc thuoc trung uong": "cap tinh",
-}
-_MEMBER_LEVELS = {
-    "xa": "cap xa",
-    "phuong": "cap xa",
-    "thi tran": "cap xa",
-    "dac khu": "cap xa",
-    "huyen": "cap huyen",
-    "quan": "cap huyen",
-    "thi xa": "cap huyen",
-    "thanh pho": "cap huyen",
-    "tinh": "cap tinh",
-}
-
 
 def unit_key(name: str) -> str:
     """The canonical comparison key of a unit name: abbreviations expanded, folded, quantifiers and
@@ -185,10 +176,10 @@ def unit_key(name: str) -> str:
     k = fold(expand(" ".join(name.split()))).strip(" .;:-–")
     k = re.sub(r"^(?:cac|nhung|toan the|tat ca)\s+", "", k)
     k = re.sub(r"\s+", " ", k.replace("(", " ").replace(")", " ")).strip()
-    for body in _BODY_KEYS:
+    for body in UNIT_BODY_KEYS:
         if k.startswith(body + " "):
             rest = k[len(body) + 1 :]
-            group = _GROUP_LEVELS.get(rest) or _GROUP_LEVELS.get("cac " + rest)
+            group = GROUP_LEVELS.get(rest) or GROUP_LEVELS.get("cac " + rest)
             if group:
                 return f"{body} {group}"
     return k
@@ -196,14 +187,14 @@ def unit_key(name: str) -> str:
 
 def group_of(key: str) -> str | None:
     """The group a single unit belongs to by its level: "uy ban nhan dan xa ia chim" -> "... cap xa"."""
-    for body in _BODY_KEYS:
+    for body in UNIT_BODY_KEYS:
         if key.startswith(body + " "):
             rest = key[len(body) + 1 :]
-            for level, group in sorted(_MEMBER_LEVELS.items(), key=lambda kv: -len(kv[0])):
+            for level, group in sorted(MEMBER_LEVELS.items(), key=lambda kv: -len(kv[0])):
                 if rest.startswith(level + " ") and not rest.startswith(("cap ", "cac ")):
                     return f"{body} {group}"
     return None
 
 
 def is_group(key: str) -> bool:
-    return any(key == f"{b} {g}" for b in _BODY_KEYS for g in set(_GROUP_LEVELS.values()))
+    return any(key == f"{b} {g}" for b in UNIT_BODY_KEYS for g in set(GROUP_LEVELS.values()))

@@ -192,3 +192,12 @@ OWNER_LABELS: tuple[str, ...] = (
 PARTNER_LABELS: tuple[str, ...] = ("phối hợp",)
 TIME_LABELS: tuple[str, ...] = ("thời gian", "thời hạn", "tiến độ", "hoàn thành")
 TASK_LABELS: tuple[str, ...] = ("nhiệm vụ", "nội dung", "công việc", "tên nhiệm vụ", "hoạt động")
+OUTPUT_LABELS: tuple[str, ...] = ("sản phẩm", "kết quả")  # "- Sản phẩm: Kế hoạch ..." under a task: no task
+
+# An invitation's details ("- Thời gian: ...", "- Địa điểm: ..."): they end the list of invitees.
+MEETING_LABELS: tuple[str, ...] = (
+    "thời gian", "địa điểm", "thành phần", "nội dung", "chủ trì", "chuẩn bị", "trang phục",
+)  # fmt: skip
+MEETING_TIME_LABELS: tuple[str, ...] = ("thời gian",)  # "Thời gian: 08 giờ 00, ngày 12/3/2026"
+MEMBER_LABELS: tuple[str, ...] = ("thành phần",)  # "Thành phần: Sở X; Sở Y; đại diện lãnh đạo UBND các xã"
+ATTEND: str = "tham dự"  # the action of an invitee, and of a meeting named with no other verb

@@ -191,3 +191,43 @@ COLLECTIVE_BODIES: dict[str, str] = {
     "ban chỉ đạo": "Ban Chỉ đạo",
     "ban bí thư": "Ban Bí thư",
 }
+
+# Quantifiers before a unit's head noun: "các sở, ngành", "toàn thể cán bộ".
+QUANTIFIERS: tuple[str, ...] = ("các ", "những ", "toàn thể ", "tất cả ")
+
+# Canonical (folded) keys of units: the bodies that stand for a whole level, the words after the body
+# that name a group ("UBND các xã, phường" -> "uy ban nhan dan cap xa"), and the level of one member
+# ("UBND xã Ia Chim" belongs to "uy ban nhan dan cap xa").
+UNIT_BODY_KEYS: tuple[str, ...] = ("uy ban nhan dan", "hoi dong nhan dan")
+GROUP_LEVELS: dict[str, str] = {
+    "cap xa": "cap xa",
+    "cac xa": "cap xa",
+    "xa, phuong": "cap xa",
+    "cac xa, phuong": "cap xa",
+    "cac xa, phuong, dac khu": "cap xa",
+    "cac xa, phuong, thi tran": "cap xa",
+    "cac phuong": "cap xa",
+    "cap huyen": "cap huyen",
+    "cac huyen": "cap huyen",
+    "cac huyen, thi xa, thanh pho": "cap huyen",
+    "cap tinh": "cap tinh",
+    "cac tinh": "cap tinh",
+    "cac tinh, thanh pho": "cap tinh",
+    "cac tinh, thanh pho truc thuoc trung uong": "cap tinh",
+}
+MEMBER_LEVELS: dict[str, str] = {
+    "xa": "cap xa",
+    "phuong": "cap xa",
+    "thi tran": "cap xa",
+    "dac khu": "cap xa",
+    "huyen": "cap huyen",
+    "quan": "cap huyen",
+    "thi xa": "cap huyen",
+    "thanh pho": "cap huyen",
+    "tinh": "cap tinh",
+}
+
+# Header lines that name no agency by themselves ("VĂN PHÒNG", "TỈNH ỦY"): the parent line completes them.
+BARE_HEADS: frozenset[str] = frozenset(
+    {"van phong", "tinh uy", "huyen uy", "thanh uy", "dang uy", "ban thuong vu", "ban chap hanh"}
+)

@@ -1,0 +1,118 @@
+"""The invitations pass: a meeting obliges the invited units to attend on its day.
+
+A giấy mời: "Sở Xây dựng trân trọng kính mời:" then a dashed list of invitees (or "Thành phần: Sở X;
+Sở Y"), then "Thời gian: 08 giờ 00, ngày 12/3/2026": each invitee, and the addressees, must attend
+that day. In running text: "... trân trọng mời đại diện lãnh đạo Sở Y dự họp vào lúc 14 giờ 00, ngày
+12/3/2026": a meeting day read as the clause's deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.data.grammar import ATTEND, MEETING_LABELS, MEETING_TIME_LABELS, MEMBER_LABELS
+from extractors.dates import find_full_dates
+from extractors.deadlines import Deadline
+from extractors.obligations.clauses import label
+from extractors.obligations.context import Context, Invitation, Paragraph
+from extractors.obligations.owners import DELEGATE, Owner, unit_phrase, unit_within
+from extractors.obligations.rules import MEETING, Found, OwnerBy
+
+_TIME_OF_DAY = r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?(?:\s+(?:sáng|chiều|trưa|tối))?\s*,?\s*)"
+_MEETING = re.compile(
+    r"(họp|hội nghị|hội thảo|cuộc họp|làm việc với|dự lễ|tọa đàm|tập huấn)[^.;]{0,160}?\b(?:vào|lúc|từ|buổi\s+\w+)\b\s*"
+    rf"{_TIME_OF_DAY}?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+# "Thời gian: 08 giờ 00, ngày 12/3/2026" in an invitation
+_WHEN = re.compile(
+    rf"^{_TIME_OF_DAY}?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)"
+    r"(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+# A document that calls a meeting: its "Thời gian:" line is the day the invitees must attend.
+_INVITED = re.compile(
+    r"(?:kính\s+)?mời\b|triệu\s+tập|giấy\s+mời|tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp|họp)", re.IGNORECASE
+)
+# The verb of an invitation, not "mời" in "Bên mời thầu": "trân trọng (kính) mời", "kính mời", "mời:" closing a line.
+_INVITE = re.compile(r"(?:trân\s+trọng\s+(?:kính\s+)?mời|kính\s+mời)\b|\bmời\s*:\s*$", re.IGNORECASE)
+
+
+def meetings(clause: str, ref: dt.date) -> list[Deadline]:
+    """The days of the meetings a clause names ("dự họp vào ngày 12/3/2026")."""
+    out = []
+    for m in _MEETING.finditer(clause):
+        day = _date_of(m, ref)
+        if day:
+            out.append(Deadline(day, None, m.start("d"), m.end(), MEETING))
+    return out
+
+
+def take(ctx: Context, p: Paragraph) -> bool:
+    """Read the invitation's lines: invitees, "Thành phần:", "Thời gian:". True when the line is an
+    invitee or the line announcing them."""
+    inv = ctx.invitation
+    if inv.collecting and p.kind == "dash" and not label(p.rest, MEETING_LABELS):
+        found = unit_phrase(DELEGATE.sub("", p.rest, count=1))
+        inv.invitees.extend(found[0] if found else [p.rest.strip(" ;.")])
+        return True
+    inv.collecting = False  # "- Thời gian: ...", "- Địa điểm: ...": the details, not an invitee
+    text = p.line.text
+    if _INVITE.search(text) and text.rstrip().endswith(":"):
+        inv.collecting = True
+        return True
+    _members(inv, p.rest)
+    _meeting_day(ctx, p)
+    return False
+
+
+def emit(ctx: Context) -> None:
+    """The one task of an invitation: attend the meeting on its day; the addressees are invited too."""
+    inv, reading = ctx.invitation, ctx.reading
+    if not inv.meeting:
+        return
+    names = tuple(dict.fromkeys([*inv.invitees, *reading.default_owners]))
+    owner = Owner(names, OwnerBy.INVITEES if inv.invitees else OwnerBy.DOCUMENT_DEFAULT)
+    day, ln = inv.meeting
+    reading.col.add(
+        owner,
+        ATTEND,
+        Deadline(day, None, 0, 0, MEETING),
+        ln.text,
+        reading.view.span(ln.offset, ln.offset + len(ln.text)),
+        Found.INVITATION,
+        unique=("meeting", day),
+    )
+
+
+def _members(inv: Invitation, text: str) -> None:
+    """ "Thành phần: Sở X; Sở Y; đại diện lãnh đạo UBND các xã", unless a list of invitees came first."""
+    members = label(text, MEMBER_LABELS)
+    if not members or inv.invitees:
+        return
+    for part in re.split(r"\s*;\s*", members):
+        found = unit_within(part.strip(" .-"))  # "Đồng chí bí thư hoặc phó bí thư các đảng ủy ..."
+        inv.invitees.extend(found or [])
+
+
+def _meeting_day(ctx: Context, p: Paragraph) -> None:
+    """ "Thời gian: 01 buổi, bắt đầu từ 14 giờ 00, ngày 18 tháng 3 năm 2026": the first day named, in a
+    document that calls a meeting; a task block's "Thời gian thực hiện" is no meeting."""
+    inv = ctx.invitation
+    when = label(p.rest, MEETING_TIME_LABELS)
+    if not when or ctx.in_block() or inv.meeting:
+        return
+    m = _WHEN.match(when)
+    day = _date_of(m, ctx.reading.ref) if m else next((d for _, _, d in find_full_dates(when)), None)
+    if day and (_INVITED.search(ctx.reading.view.text) or inv.invitees):
+        inv.meeting = (day, p.line)
+
+
+def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:
+    try:
+        return dt.date(int(m["y"]) if m["y"] else ref.year, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None

@@ -1,0 +1,108 @@
+"""The sentences pass: dated clauses and the owner they name.
+
+"Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức khám sức khỏe cho học sinh, hoàn
+thành trước ngày 31/5/2026." -> Sở Y tế (the unit after the directive, never the "phối hợp" one).
+"Đề nghị các doanh nghiệp ... báo cáo tình hình dự trữ về Sở Công Thương trước ngày 25/3/2026." ->
+the doanh nghiệp; Sở Công Thương is the recipient. A clause that names nobody falls to the
+previous clause's owner, then its section's, then the document's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.base import Line, Span, TextView
+from extractors.data.grammar import ATTEND
+from extractors.deadlines import Deadline, find_deadlines, period_rules, standalone_recurrences
+from extractors.nlp import sentences
+from extractors.obligations.clauses import action, is_frame, recipient, split_clauses, without
+from extractors.obligations.context import Context, Paragraph, Reading
+from extractors.obligations.invitations import meetings
+from extractors.obligations.owners import Owner, first_named, is_topic, owner_in
+from extractors.obligations.rules import MEETING, Found, OwnerBy
+from extractors.obligations.sections import undated_item
+
+# "(năm 2025, Sở X đã tổ chức ... trong năm 2025)": a period in a past-tense clause is no deadline.
+_PAST_PERIODS = period_rules("year", "month", "quarter")
+
+
+@dataclass
+class _LineState:
+    """What one line's earlier clauses said: "Giao Sở X chủ trì ...; hoàn thành trước ngày ..."."""
+
+    running: Owner | None = None  # the owner the last naming clause named
+    undated_added: bool = False  # a line gives its section one undated item at most
+
+
+def read(ctx: Context, p: Paragraph) -> None:
+    text = _task_text(p)
+    if text is None:
+        return
+    state = _LineState()
+    for sent in sentences(text):
+        if is_frame(sent):
+            _frame_owner(ctx, sent)
+            continue
+        for clause in split_clauses(sent):
+            _clause(ctx, p, state, clause)
+
+
+def _task_text(p: Paragraph) -> str | None:
+    """The text that may hold tasks; None for a heading that only announces them
+    ("3.1. Báo cáo định kỳ hàng tháng:")."""
+    text = p.rest if p.kind else p.line.text
+    if p.heading and is_topic(p.rest):
+        text = p.rest.split(":", 1)[1] if ":" in p.rest else ""  # "Về X: giao Bộ Y ..." — the topic is no task
+    if p.heading and text.rstrip().endswith(":") and len(text) < 120:
+        return None
+    return text
+
+
+def _frame_owner(ctx: Context, sent: str) -> None:
+    """ "Bộ X đề nghị UBND các tỉnh thực hiện một số nội dung sau:" before any heading: the tasks below
+    fall to UBND các tỉnh."""
+    found = owner_in(sent, addressees=ctx.reading.default_owners)
+    if found and found.by is OwnerBy.DIRECTIVE and not ctx.sections:
+        ctx.doc_owner = Owner(found.names, OwnerBy.DOCUMENT_FRAME)
+
+
+def _clause(ctx: Context, p: Paragraph, state: _LineState, clause: str) -> None:
+    reading = ctx.reading
+    found = owner_in(clause, addressees=reading.default_owners)
+    if found:
+        state.running = found
+    owner = first_named(state.running, ctx.section_owner(), ctx.doc_owner)
+    deadlines = _deadlines(reading, clause)
+    span = _span(reading.view, p.line, clause)
+    act = action(without(clause, owner.names if owner else ()))
+    for d in deadlines:
+        reading.col.add(
+            owner,
+            ATTEND if d.rule == MEETING and not act else act,
+            d,
+            clause,
+            span,
+            Found.SENTENCE,
+            recipient=recipient(clause),
+            unique=("b", p.line.block),
+        )
+    if not deadlines and not state.undated_added and found is None:
+        state.undated_added = undated_item(ctx, p, clause, span)
+
+
+def _deadlines(reading: Reading, clause: str) -> list[Deadline]:
+    """The clause's deadlines and meeting days; a date before the document's own is a past event."""
+    found = [d for d in find_deadlines(clause, reading.ref) + meetings(clause, reading.ref) if not _past(clause, d)]
+    found += standalone_recurrences(clause, found)
+    doc_date = reading.doc_date
+    return [d for d in found if not (doc_date and d.due and not d.recurrence and d.due < doc_date)]
+
+
+def _past(clause: str, d: Deadline) -> bool:
+    return d.rule in _PAST_PERIODS and bool(re.search(r"\bđã\b", clause[: d.start]))
+
+
+def _span(view: TextView, ln: Line, clause: str) -> Span | None:
+    start = max(ln.text.find(clause.strip()[:30]), 0)
+    return view.span(ln.offset + start, ln.offset + start + len(clause.strip()))

@@ -1,0 +1,63 @@
+"""The invitations pass: an invitation obliges the invited units to attend on the meeting's day."""
+
+from __future__ import annotations
+
+import pytest
+from obligation_docs import MEETING_CV, dated, frame, norm, owners_of, traced
+
+from extractors.obligations import Found, OwnerBy
+from extractors.obligations.rules import MEETING
+
+INVITATION = """\
+Họp triển khai công tác quản lý trật tự xây dựng năm 2026
+
+Sở Xây dựng trân trọng kính mời:
+- Đại diện lãnh đạo Phòng Kinh tế, Hạ tầng và Đô thị các huyện;
+- Đại diện lãnh đạo Thanh tra Sở Xây dựng.
+Thời gian: 08 giờ 00, ngày 12/3/2026 (sáng Thứ Năm).
+Địa điểm: Phòng họp tầng 3, Sở Xây dựng tỉnh Kon Tum.
+Đề nghị các đại biểu tham dự đúng thành phần, thời gian."""
+
+
+def test_invitation_obliges_invitees_to_attend(contract):
+    out = contract(frame(INVITATION, title="GIẤY MỜI\n", symbol="GM-SXD", date="ngày 05 tháng 3 năm 2026"))
+    assert out["doc_type"] == "GM"
+    meetings = [ob for ob in out["obligations"] if ob["due"] == "2026-03-12"]
+    assert meetings, out["obligations"]
+    owners = " | ".join(norm(o) for ob in meetings for o in ob["owner"])
+    assert "phòng kinh tế, hạ tầng và đô thị" in owners
+    assert all(norm(o) != "sở xây dựng" for ob in meetings for o in ob["owner"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sở Tài chính trân trọng mời đại diện lãnh đạo Sở Nông nghiệp và Môi trường dự họp vào lúc 14 giờ "
+        "00, ngày 12/3/2026 tại Phòng họp số 2, Sở Tài chính.",
+        "Sở Tài chính trân trọng mời đại diện lãnh đạo Sở Nông nghiệp và Môi trường dự họp vào lúc 14 giờ 00 "
+        "ngày 12/3/2026 tại Phòng họp số 2, Sở Tài chính.",
+        "Sở Tài chính trân trọng kính mời đại diện lãnh đạo Quý Sở dự họp vào ngày 12/3/2026 tại Phòng họp số 2.",
+    ],
+)
+def test_cong_van_calling_a_meeting(contract, sentence):
+    obs = dated(contract, MEETING_CV.format(sentence=sentence))
+    assert (("sở nông nghiệp và môi trường",), "2026-03-12", None) in obs
+    assert "sở tài chính" not in owners_of(obs)
+
+
+def test_invitation_rules(doc):
+    text = frame(INVITATION, title="GIẤY MỜI\n", symbol="GM-SXD", date="ngày 05 tháng 3 năm 2026")
+    rules = {rule for _, due, rule in traced(doc, text) if due == "2026-03-12"}
+    assert rules == {f"{Found.INVITATION}+{OwnerBy.INVITEES}+{MEETING}"}
+
+
+def test_meeting_in_running_text_rule(doc):
+    sentence = (
+        "Sở Tài chính trân trọng mời đại diện lãnh đạo Sở Nông nghiệp và Môi trường dự họp vào lúc 14 giờ "
+        "00, ngày 12/3/2026 tại Phòng họp số 2, Sở Tài chính."
+    )
+    assert (
+        ("sở nông nghiệp và môi trường",),
+        "2026-03-12",
+        f"{Found.SENTENCE}+{OwnerBy.DIRECTIVE}+{MEETING}",
+    ) in traced(doc, MEETING_CV.format(sentence=sentence))

@@ -1,0 +1,98 @@
+"""The sections pass: a numbered heading names the owner of the dashes under it; a task block
+("- Cơ quan chủ trì: ...", "- Thời gian thực hiện: ...") is owned by its chủ trì, never its phối hợp."""
+
+from __future__ import annotations
+
+import pytest
+from obligation_docs import dated, frame, obligations, owners_of, traced
+
+from extractors.deadlines import rule_for
+from extractors.obligations import Found, OwnerBy
+from pipeline.extract import to_contract
+
+SECTIONS = """\
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+- Chủ trì tham mưu bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 30/4/2026.
+- Hướng dẫn các đơn vị thanh quyết toán kinh phí theo quy định.
+2. Ủy ban nhân dân cấp xã
+- Báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15/6/2026.
+- Cập nhật số liệu lên Hệ thống thông tin báo cáo của tỉnh trước ngày 25 hằng tháng."""
+
+
+def test_section_heading_owns_the_dashes_under_it(contract):
+    obs = dated(contract, frame(SECTIONS))
+    assert obs == [
+        (("sở tài chính",), "2026-04-30", None),
+        (("ủy ban nhân dân cấp xã",), "2026-06-15", None),
+        (("ủy ban nhân dân cấp xã",), "2026-03-25", "monthly"),
+    ]
+
+
+def test_section_recipient_is_not_an_owner(contract):
+    assert "sở nội vụ" not in owners_of(obligations(contract, frame(SECTIONS)))
+
+
+VERB_ITEMS = """\
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+- Ban hành hướng dẫn chấm điểm chỉ số cải cách hành chính, hoàn thành trước ngày 31/3/2026.
+- Bàn giao hồ sơ cho Trung tâm Lưu trữ lịch sử tỉnh trước ngày 30/6/2026.
+2. Thanh tra tỉnh
+- Hội nghị sơ kết công tác phòng, chống tham nhũng tổ chức trong tháng 7/2026."""
+
+
+def test_dash_item_opening_with_a_verb_keeps_the_section_owner(contract):
+    """ "Ban hành", "Bàn giao", "Hội nghị" open a task, not a unit ("Ban", "Hội")."""
+    assert dated(contract, frame(VERB_ITEMS)) == [
+        (("sở nội vụ",), "2026-03-31", None),
+        (("sở nội vụ",), "2026-06-30", None),
+        (("thanh tra tỉnh",), "2026-07-31", None),
+    ]
+
+
+BLOCKS = """\
+II. NHIỆM VỤ CỤ THỂ
+1. Xây dựng cơ sở dữ liệu đất đai cấp xã
+- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+- Cơ quan phối hợp: Ủy ban nhân dân cấp xã.
+- Thời gian thực hiện: Quý III/2026.
+2. Số hóa hồ sơ hộ tịch
+- Cơ quan chủ trì: Sở Tư pháp.
+- Cơ quan phối hợp: Sở Nội vụ.
+- Thời gian thực hiện: 2026-2027."""
+
+
+def test_chu_tri_blocks(contract):
+    obs = dated(contract, frame(BLOCKS))
+    assert sorted(obs) == sorted(
+        [
+            (("sở nông nghiệp và môi trường",), "2026-09-30", None),
+            (("sở tư pháp",), "2027-12-31", None),
+        ]
+    )
+    assert not owners_of(obs) & {"ủy ban nhân dân cấp xã", "sở nội vụ"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a dated dash: found by the sentences pass, its owner the section's heading
+        (SECTIONS, (("sở tài chính",), "2026-04-30", f"{Found.SENTENCE}+{OwnerBy.SECTION_HEADING}+{rule_for('date')}")),
+        # an undated dash opening with a verb: a section item of the heading's unit
+        (SECTIONS, (("sở tài chính",), None, f"{Found.SECTION_ITEM}+{OwnerBy.SECTION_HEADING}")),
+        # a task block: owned by its "Cơ quan chủ trì" line
+        (
+            BLOCKS,
+            (("sở tư pháp",), "2027-12-31", f"{Found.BLOCK}+{OwnerBy.BLOCK_LABEL}+{rule_for('span')}"),
+        ),
+    ],
+)
+def test_section_rules(doc, body, expected):
+    assert expected in traced(doc, frame(body))
+
+
+def test_trace_names_the_owner_rule(doc):
+    """`congvan extract --trace`: each obligation's rule says which pass found it and why that owner."""
+    rules = [t["rule"] for t in to_contract(doc(frame(SECTIONS)), trace=True)["trace"]["obligations"]]
+    assert rules and all(f"+{OwnerBy.SECTION_HEADING}" in r for r in rules)

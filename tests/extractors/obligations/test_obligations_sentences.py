@@ -1,0 +1,228 @@
+"""The sentences pass: the owner is the unit after a directive ("Giao Sở X chủ trì, phối hợp với Sở Y
+..." → Sở X) or the sentence's subject; never a "phối hợp" unit, nor a unit after "về", "cho", "qua"
+(the recipient). A frame ("... như sau:"), a topic's period ("Về X trong năm 2025: ...") and a
+past-tense report are no dated tasks."""
+
+from __future__ import annotations
+
+import pytest
+from obligation_docs import MEETING_CV, dated, frame, norm, owners_of, traced
+
+from extractors.deadlines import rule_for
+from extractors.obligations import Found, OwnerBy
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "partner", "due"),
+    [
+        (
+            "Giao Sở Y tế chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức khám sức khỏe cho học sinh, "
+            "hoàn thành trước ngày 31/5/2026.",
+            "sở y tế",
+            "sở giáo dục và đào tạo",
+            "2026-05-31",
+        ),
+        (
+            "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính xây dựng phương án tổ "
+            "chức lễ hội, hoàn thành trong tháng 5/2026.",
+            "sở văn hóa, thể thao và du lịch",
+            "sở tài chính",
+            "2026-05-31",
+        ),
+        (
+            "Giao Công an tỉnh phối hợp với Sở Tư pháp rà soát hồ sơ, hoàn thành trong Quý II năm 2026.",
+            "công an tỉnh",
+            "sở tư pháp",
+            "2026-06-30",
+        ),
+    ],
+)
+def test_directive_owner_is_never_the_partner(contract, sentence, owner, partner, due):
+    obs = dated(contract, frame(sentence))
+    assert ((owner,), due, None) in obs
+    assert partner not in owners_of(obs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner", "recipient", "due"),
+    [
+        (
+            "Đề nghị các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh báo cáo tình hình dự trữ hàng "
+            "hóa về Sở Công Thương trước ngày 25/3/2026.",
+            "các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh",
+            "sở công thương",
+            "2026-03-25",
+        ),
+        (
+            "Ủy ban nhân dân các huyện gửi danh sách đối tượng về Sở Y tế trước ngày 10/4/2026.",
+            "ủy ban nhân dân các huyện",
+            "sở y tế",
+            "2026-04-10",
+        ),
+        (
+            "Các trường trung học phổ thông cung cấp số liệu cho Sở Giáo dục và Đào tạo trước ngày 20/3/2026.",
+            "các trường trung học phổ thông",
+            "sở giáo dục và đào tạo",
+            "2026-03-20",
+        ),
+        (
+            "Các đơn vị gửi báo cáo qua Văn phòng Ủy ban nhân dân tỉnh trước ngày 05/4/2026.",
+            "các đơn vị",
+            "văn phòng ủy ban nhân dân tỉnh",
+            "2026-04-05",
+        ),
+    ],
+)
+def test_recipient_after_ve_cho_qua_is_not_the_owner(contract, sentence, owner, recipient, due):
+    out = contract(frame(sentence))
+    obs = [(tuple(norm(o) for o in ob["owner"]), ob["due"], ob["recipient"]) for ob in out["obligations"]]
+    assert [(o, d) for o, d, _ in obs] == [((owner,), due)]
+    assert norm(obs[0][2]) == recipient
+
+
+def test_group_with_colon_gives_one_owner_per_member(contract):
+    text = frame("Đề nghị các Tập đoàn: Hòa Phát, Hoa Sen báo cáo sản lượng thép xuất khẩu trước ngày 15/4/2026.")
+    assert dated(contract, text) == [(("tập đoàn hòa phát", "tập đoàn hoa sen"), "2026-04-15", None)]
+
+
+def test_document_year_for_a_day_without_year(contract):
+    text = frame("Ủy ban nhân dân các huyện báo cáo kết quả trước ngày 15/4.")
+    assert dated(contract, text) == [(("ủy ban nhân dân các huyện",), "2026-04-15", None)]
+
+
+MUST_NOT = [
+    # an intro that announces the list below
+    (
+        "Để triển khai hiệu quả Kế hoạch trong năm 2026, Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện "
+        "một số nhiệm vụ như sau:",
+        "2026-12-31",
+    ),
+    # the topic's period is not a deadline
+    (
+        "1. Về công tác chuyển đổi số trong năm 2026: giao Sở Khoa học và Công nghệ tham mưu triển khai các "
+        "giải pháp phù hợp.",
+        "2026-12-31",
+    ),
+    # past tense
+    (
+        "Kết quả đạt được (năm 2025, Sở Công Thương đã tổ chức 12 hội chợ xúc tiến thương mại trong năm 2025).",
+        "2025-12-31",
+    ),
+    ("Trong năm 2025, Sở Công Thương đã tổ chức 12 hội chợ xúc tiến thương mại.", "2025-12-31"),
+    # a cited document's date
+    (
+        "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2026 của Ủy ban nhân dân tỉnh, các sở, ngành triển khai "
+        "các nhiệm vụ được giao.",
+        "2026-01-05",
+    ),
+    # a law's article and a budget cycle
+    ("Sở Tài chính bố trí dự toán ngân sách hằng năm theo khoản 2 Điều 5 Luật Ngân sách nhà nước.", None),
+    # a period that is not behind a marker
+    ("Giai đoạn 2021-2025, Ủy ban nhân dân tỉnh đã ban hành 35 kế hoạch.", "2025-12-31"),
+]
+
+
+@pytest.mark.parametrize(("body", "not_due"), MUST_NOT)
+def test_must_not_create_dated_task(contract, body, not_due):
+    obs = dated(contract, frame(body))
+    if not_due is None:
+        assert obs == []
+    else:
+        assert all(d != not_due for _, d, _ in obs), obs
+
+
+def test_topic_period_with_real_deadline(contract):
+    body = (
+        "1. Về công tác chuyển đổi số trong năm 2026: giao Sở Khoa học và Công nghệ tham mưu ban hành kế "
+        "hoạch trước ngày 15/4/2026."
+    )
+    assert dated(contract, frame(body)) == [(("sở khoa học và công nghệ",), "2026-04-15", None)]
+
+
+def test_past_report_then_new_task(contract):
+    body = (
+        "Trong năm 2025, Sở Công Thương đã tổ chức 12 hội chợ. Năm 2026, giao Sở Công Thương tổ chức ít "
+        "nhất 15 hội chợ, hoàn thành trong Quý IV/2026."
+    )
+    assert dated(contract, frame(body)) == [(("sở công thương",), "2026-12-31", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Định kỳ 6 tháng, Ủy ban nhân dân cấp xã báo cáo kết quả về Sở Nội vụ.",
+            (("ủy ban nhân dân cấp xã",), None, "semiannual"),
+        ),
+        ("Các sở, ngành gửi báo cáo trước 16h00 thứ Năm hằng tuần.", (("các sở, ngành",), None, "weekly")),
+        (
+            "Hằng tuần, Văn phòng Ủy ban nhân dân tỉnh tổng hợp, báo cáo trước 16h00 thứ Sáu.",
+            (("văn phòng ủy ban nhân dân tỉnh",), None, "weekly"),
+        ),
+        (
+            "Định kỳ hằng quý, Sở Tư pháp tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.",
+            (("sở tư pháp",), None, "quarterly"),
+        ),
+        (
+            "Ủy ban nhân dân các xã báo cáo kết quả về Sở Tư pháp trước ngày 25 hằng tháng.",
+            (("ủy ban nhân dân các xã",), "2026-03-25", "monthly"),
+        ),
+        (
+            "Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.",
+            (("sở tài chính",), "2026-12-15", "yearly"),
+        ),
+    ],
+)
+def test_recurring_tasks(contract, body, expected):
+    assert dated(contract, frame(body)) == [expected]
+
+
+def test_addressee_owns_a_task_put_to_quy_co_quan(contract):
+    text = MEETING_CV.format(
+        sentence="Sở Tài chính đề nghị Quý Sở có ý kiến góp ý bằng văn bản, gửi về Sở Tài chính trước ngày 20/3/2026."
+    )
+    assert dated(contract, text) == [(("sở nông nghiệp và môi trường",), "2026-03-20", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            frame("Giao Sở Y tế chủ trì tổ chức khám sức khỏe cho học sinh, hoàn thành trước ngày 31/5/2026."),
+            (("sở y tế",), "2026-05-31", f"{Found.SENTENCE}+{OwnerBy.DIRECTIVE}+{rule_for('date')}"),
+        ),
+        (
+            frame("Ủy ban nhân dân các huyện gửi danh sách đối tượng về Sở Y tế trước ngày 10/4/2026."),
+            (("ủy ban nhân dân các huyện",), "2026-04-10", f"{Found.SENTENCE}+{OwnerBy.SUBJECT}+{rule_for('date')}"),
+        ),
+        (
+            MEETING_CV.format(sentence="Sở Tài chính đề nghị Quý Sở có ý kiến góp ý, gửi trước ngày 20/3/2026."),
+            (
+                ("sở nông nghiệp và môi trường",),
+                "2026-03-20",
+                f"{Found.SENTENCE}+{OwnerBy.ADDRESSEE}+{rule_for('date')}",
+            ),
+        ),
+        (
+            frame(
+                "Ủy ban nhân dân tỉnh đề nghị Ủy ban nhân dân các xã thực hiện một số nội dung sau:\n"
+                "Báo cáo kết quả rà soát trước ngày 15/4/2026."
+            ),
+            (
+                ("ủy ban nhân dân các xã",),
+                "2026-04-15",
+                f"{Found.SENTENCE}+{OwnerBy.DOCUMENT_FRAME}+{rule_for('date')}",
+            ),
+        ),
+        (
+            MEETING_CV.format(sentence="Hoàn thành việc góp ý dự thảo trước ngày 20/3/2026."),
+            (
+                ("sở nông nghiệp và môi trường",),
+                "2026-03-20",
+                f"{Found.SENTENCE}+{OwnerBy.DOCUMENT_DEFAULT}+{rule_for('date')}",
+            ),
+        ),
+    ],
+)
+def test_sentence_rules(doc, text, expected):
+    assert traced(doc, text) == [expected]

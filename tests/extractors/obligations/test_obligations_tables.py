@@ -1,0 +1,64 @@
+"""The tables pass: a task table's row is owned by its "Đơn vị chủ trì" cell, never its "phối hợp"."""
+
+from __future__ import annotations
+
+import pytest
+from obligation_docs import frame, obligations, owners_of, traced
+
+from extractors.deadlines import rule_for
+from extractors.obligations import Found, OwnerBy
+
+TABLE = """\
+Các nhiệm vụ cụ thể tại Phụ lục kèm theo.
+
+| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1 | Xây dựng kế hoạch chuyển đổi số | Sở Khoa học và Công nghệ | Các sở, ngành | Quý II/2026 |
+| 2 | Tổ chức tập huấn kỹ năng số cho cán bộ | Sở Nội vụ | Ủy ban nhân dân cấp xã | 2026-2027 |
+| 3 | Rà soát, đơn giản hóa thủ tục hành chính | Văn phòng Ủy ban nhân dân tỉnh | Các sở, ngành | Hằng năm |
+| 4 | Duy trì hệ thống một cửa điện tử | Trung tâm Phục vụ hành chính công | Sở Tư pháp | Thường xuyên |"""
+
+
+def test_task_table_owner_is_chu_tri(contract):
+    obs = obligations(contract, frame(TABLE))
+    assert [o for o in obs if o[1] or o[2]] == [
+        (("sở khoa học và công nghệ",), "2026-06-30", None),
+        (("sở nội vụ",), "2027-12-31", None),
+        (("văn phòng ủy ban nhân dân tỉnh",), None, "yearly"),
+    ]
+    # "Thường xuyên": still a task, neither due nor recurring
+    assert (("trung tâm phục vụ hành chính công",), None, None) in obs
+    assert not owners_of(obs) & {"các sở, ngành", "ủy ban nhân dân cấp xã", "sở tư pháp"}
+
+
+MERGED = """\
+| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1 | Xây dựng kế hoạch chuyển đổi số | Sở Khoa học và Công nghệ | Các sở, ngành | Quý II/2026 |
+| 2 | Tổ chức tập huấn kỹ năng số | | Sở Nội vụ | Quý III/2026 |"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            TABLE,
+            (
+                ("sở khoa học và công nghệ",),
+                "2026-06-30",
+                f"{Found.TABLE_ROW}+{OwnerBy.TABLE_COLUMN}+{rule_for('quarter')}",
+            ),
+        ),
+        # a merged "Đơn vị chủ trì" cell: the second row's owner stands in the first row
+        (
+            MERGED,
+            (
+                ("sở khoa học và công nghệ",),
+                "2026-09-30",
+                f"{Found.TABLE_ROW}+{OwnerBy.TABLE_MERGED}+{rule_for('quarter')}",
+            ),
+        ),
+    ],
+)
+def test_table_rules(doc, body, expected):
+    assert expected in traced(doc, frame(body))
