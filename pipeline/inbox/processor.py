@@ -77,6 +77,7 @@ import socket
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
@@ -337,14 +338,22 @@ class Inbox:
         return dest
 
 
+class OutcomeKind(StrEnum):
+    """What the watcher does next with a file it handed to the processor."""
+
+    DONE = "done"  # moved out of the inbox
+    GONE = "gone"  # left the inbox by itself
+    CHANGED = "changed"  # written to while being read: wait until it is stable again
+    RETRY = "retry"  # a transient error: try again later
+    BUSY = "busy"  # another process holds it
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one file. ``kind``: done (moved out), gone (left the inbox by itself),
-    changed (written to while being read: wait until it is stable again), retry (a transient
-    error: try again later), busy (another process holds it)."""
+    """What became of one file."""
 
     path: Path
-    kind: str
+    kind: OutcomeKind
     state: JournalState | None = None  # when done
     status: IngestStatus | None = None
     dest: Path | None = None
@@ -387,13 +396,15 @@ class Processor:
         try:
             sha = sha256_of(path)
         except FileNotFoundError:
-            return Outcome(path, "gone")
+            return Outcome(path, OutcomeKind.GONE)
         except OSError as e:
             if signature(path) is None:
-                return Outcome(path, "gone")
+                return Outcome(path, OutcomeKind.GONE)
             # No content, no journal key: the file goes to failed/ with its reason, unrecorded.
             reason = f"không đọc được tệp / cannot read file: {e.strerror or type(e).__name__}"
-            return self._moved(Outcome(path, "done", JournalState.FAILED, IngestStatus.FAILED, reason=reason), reason)
+            return self._moved(
+                Outcome(path, OutcomeKind.DONE, JournalState.FAILED, IngestStatus.FAILED, reason=reason), reason
+            )
         name = journal.journal_name(path)
         entry = journal.lookup(self.factory, sha)
         if entry is not None and entry.state in journal.FINISHED:
@@ -406,12 +417,12 @@ class Processor:
             # failed before (retry: the reader may have been fixed), or its Document was deleted
         elif entry is not None:  # pending
             if not journal.may_take_over(entry, self.me):
-                return Outcome(path, "busy")
+                return Outcome(path, OutcomeKind.BUSY)
             if entry.attempts >= journal.MAX_ATTEMPTS:
                 return self._give_up(path, entry)
         held = journal.claim(self.factory, sha, name, self.me, entry)
         if held is None:
-            return Outcome(path, "busy")
+            return Outcome(path, OutcomeKind.BUSY)
         failpoint("claimed")
         return self._ingest(path, held)
 
@@ -426,24 +437,24 @@ class Processor:
                 # Changed (or gone) since it was hashed: nothing of it may be committed.
                 session.rollback()
                 journal.release(self.factory, held)
-                return Outcome(path, "changed" if signature(path) else "gone")
+                return Outcome(path, OutcomeKind.CHANGED if signature(path) else OutcomeKind.GONE)
             state = journal.STATE_OF_RESULT[result.status]
             reason = _verdict_reason(result)
             if not journal.finish(session, held, result.status, reason, result.document_id):
                 session.rollback()
-                return Outcome(path, "busy")
+                return Outcome(path, OutcomeKind.BUSY)
             session.commit()
         except TRANSIENT as e:
             session.rollback()
             if signature(path) is None:
                 journal.release(self.factory, held)
-                return Outcome(path, "gone")
-            return Outcome(path, "retry", reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")
+                return Outcome(path, OutcomeKind.GONE)
+            return Outcome(path, OutcomeKind.RETRY, reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")
         except Exception as e:  # an extractor's bug on this file: the file fails, the inbox goes on
             session.rollback()
             reason = one_line(f"lỗi khi lưu / store failed ({type(e).__name__}: {e})")[:1000]
             if not journal.fail(self.factory, held, reason):
-                return Outcome(path, "busy")
+                return Outcome(path, OutcomeKind.BUSY)
             result = IngestResult(str(path), IngestStatus.FAILED, held.sha256, reason=reason)
             state = JournalState.FAILED
         finally:
@@ -451,7 +462,9 @@ class Processor:
         failpoint("decided")
         if result.status in ADDS_DOCUMENT and result.document_id:
             self._index(result.document_id)
-        outcome = Outcome(path, "done", state, result.status, reason=result.reason, document_id=result.document_id)
+        outcome = Outcome(
+            path, OutcomeKind.DONE, state, result.status, reason=result.reason, document_id=result.document_id
+        )
         return self._moved(outcome, self._note(state, reason, result.document_id), held.id)
 
     def _complete(self, path: Path, entry: journal.Entry) -> Outcome:
@@ -464,7 +477,7 @@ class Processor:
         if status in ADDS_DOCUMENT and entry.document_id:
             self._index(entry.document_id)
         outcome = Outcome(
-            path, "done", entry.state, status, reason=entry.reason or None, document_id=entry.document_id,
+            path, OutcomeKind.DONE, entry.state, status, reason=entry.reason or None, document_id=entry.document_id,
             recovered=True,
         )  # fmt: skip
         return self._moved(outcome, self._note(entry.state, entry.reason, entry.document_id), entry.id)
@@ -473,7 +486,9 @@ class Processor:
         """The same bytes were taken before (and their row is complete): a duplicate, unrecorded —
         the journal keeps one row per distinct file."""
         note = self._note(JournalState.DUPLICATE, None, document_id)
-        outcome = Outcome(path, "done", JournalState.DUPLICATE, IngestStatus.DUPLICATE, document_id=document_id)
+        outcome = Outcome(
+            path, OutcomeKind.DONE, JournalState.DUPLICATE, IngestStatus.DUPLICATE, document_id=document_id
+        )
         return self._moved(outcome, note)
 
     def _give_up(self, path: Path, entry: journal.Entry) -> Outcome:
@@ -483,8 +498,8 @@ class Processor:
         )
         held = journal.give_up(self.factory, entry, reason)
         if held is None:
-            return Outcome(path, "busy")
-        outcome = Outcome(path, "done", JournalState.FAILED, IngestStatus.FAILED, reason=reason)
+            return Outcome(path, OutcomeKind.BUSY)
+        outcome = Outcome(path, OutcomeKind.DONE, JournalState.FAILED, IngestStatus.FAILED, reason=reason)
         return self._moved(outcome, reason, held.id)
 
     def _note(self, state: JournalState, reason: str | None, document_id: int | None) -> str | None:
@@ -501,14 +516,21 @@ class Processor:
             dest = self.inbox.move_out(path, outcome.state or JournalState.FAILED, note)
         except OSError as e:
             self.warn(f"không chuyển được / cannot move {path}: {e.strerror or e}")
-            return Outcome(path, "retry", reason=str(e))
+            return Outcome(path, OutcomeKind.RETRY, reason=str(e))
         if entry_id is not None:
             try:
                 journal.close(self.factory, entry_id)
             except TRANSIENT as e:  # the start-up reconciliation closes it later
                 self.warn(f"không ghi được nhật ký / cannot update the journal: {type(e).__name__}")
         return Outcome(
-            path, "done", outcome.state, outcome.status, dest, outcome.reason, outcome.document_id, outcome.recovered
+            path,
+            OutcomeKind.DONE,
+            outcome.state,
+            outcome.status,
+            dest,
+            outcome.reason,
+            outcome.document_id,
+            outcome.recovered,
         )
 
     def _index(self, *document_ids: int) -> None:
