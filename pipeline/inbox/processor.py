@@ -83,7 +83,7 @@ from pathlib import Path
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from pipeline.errors import CongvanError
+from pipeline.errors import InboxBusy, InboxError
 from pipeline.inbox import journal
 from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor, IngestResult
 from pipeline.ingest.store import ContentStore, fsync_dir, sha256_of
@@ -110,14 +110,6 @@ JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 UNKNOWN_ERROR = "lỗi không rõ / unknown error"
 
 TRANSIENT = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout, IntegrityError, OSError)
-
-
-class InboxError(CongvanError):
-    """The inbox cannot be used (missing, not a folder, read-only); one line, bilingual."""
-
-
-class InboxBusy(InboxError):
-    """Another watcher holds the inbox."""
 
 
 def failpoint(step: str) -> None:
