@@ -33,9 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "inbox"))  # the công văn maker shared with the tests
 
-from _inbox_helpers import cong_van_text, write_docx  # noqa: E402
+from tests.helpers.inbox import cong_van_text, write_docx  # noqa: E402  (the công văn maker of the tests)
 
 
 def _searcher():

@@ -167,6 +167,7 @@ def status_cmd(
     from models.schema import Document
     from pipeline.inbox import journal
     from pipeline.inbox.processor import DUPLICATES_DIR, FAILED_DIR, NOTE_SUFFIX, REASON_SUFFIX, Inbox, InboxError
+    from pipeline.status import JournalState
 
     box = Inbox(inbox) if inbox is not None else None
     if box is not None:
@@ -189,7 +190,7 @@ def status_cmd(
 
     console = Console()
     open_rows = journal.open_entries(factory, prefix)
-    in_progress = [e for e in open_rows if e.state == journal.PENDING]
+    in_progress = [e for e in open_rows if e.state == JournalState.PENDING]
 
     waiting: list[Path] = []
     if box is not None:  # files in the inbox not (yet) claimed, stable or still being written
@@ -210,14 +211,14 @@ def status_cmd(
 
     # Processed today: the journal's rows; the same bytes dropped again have no row of their own
     # (one row per distinct file), so with an inbox its duplicates/ notes of today are added.
-    states = (journal.PROCESSED,) if box is not None else (journal.PROCESSED, journal.DUPLICATE)
+    states = (JournalState.PROCESSED,) if box is not None else (JournalState.PROCESSED, JournalState.DUPLICATE)
     rows = [e for e in journal.finished_since(factory, midnight, states) if prefix is None or e.name.startswith(prefix)]
     done: list[tuple[dt.datetime | None, str, str, str]] = []
     with factory() as session:
         ids = [e.document_id for e in rows if e.document_id]
         docs = {d.id: d for d in session.query(Document).filter(Document.id.in_(ids))} if ids else {}
     for e in rows:
-        status = "duplicate" if e.state == journal.DUPLICATE else (e.reason or "").partition(": ")[0]
+        status = "duplicate" if e.state == JournalState.DUPLICATE else (e.result or "")
         doc = docs.get(e.document_id or -1)
         what = f"#{doc.id} {doc.kind or ''} {doc.reference or ''}".strip() if doc else ""
         done.append((e.finished_at, name_of(e), STATUS_VI.get(status, status), what))

@@ -29,8 +29,8 @@ def to_indexed(doc: Document) -> IndexedDocument:
         if name not in units:
             units.append(name)
     for ob in doc.obligations:
-        for name in (ob.owner_text or "").split("; "):
-            if name and name not in units:
+        for name in ob.owner_names:
+            if name not in units:
                 units.append(name)
     return IndexedDocument(
         id=doc.id,

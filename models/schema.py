@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -68,7 +69,7 @@ class Document(Base):
     signer_authority: Mapped[str | None] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text, default="")
     fingerprint: Mapped[str | None] = mapped_column(String(64))  # near-duplicate text detection
-    status: Mapped[str] = mapped_column(String(16), default="extracted")  # extracted | failed | needs_ocr
+    status: Mapped[str] = mapped_column(String(16), default="extracted")  # a pipeline.status.DocumentStatus
     extraction: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the contract record, for tracing
     suspected_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
@@ -181,13 +182,12 @@ class Obligation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    owner_text: Mapped[str] = mapped_column(String(600))  # owners as written, "; "-joined
     action: Mapped[str | None] = mapped_column(String(80), index=True)
     recipient: Mapped[str | None] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text)
     due: Mapped[dt.date | None] = mapped_column(Date, index=True)
     recurrence: Mapped[str | None] = mapped_column(String(16))
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | answered | done
+    status: Mapped[str] = mapped_column(String(16), default="open")  # a pipeline.status.ObligationStatus
     answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     rule: Mapped[str | None] = mapped_column(String(120))
     span_block: Mapped[int | None] = mapped_column(Integer)
@@ -197,14 +197,40 @@ class Obligation(Base):
     document: Mapped[Document] = relationship(back_populates="obligations", foreign_keys=[document_id])
     answered_by: Mapped[Document | None] = relationship(foreign_keys=[answered_by_id])
     owners: Mapped[list[Unit]] = relationship(secondary=obligation_owners)
+    # Loaded with the obligation: every answer (owe, calendar, refs) prints the owners.
+    written_owners: Mapped[list[ObligationOwner]] = relationship(
+        back_populates="obligation",
+        cascade="all, delete-orphan",
+        order_by="ObligationOwner.position",
+        lazy="selectin",
+    )
 
     @property
     def owner_names(self) -> tuple[str, ...]:
         """The owners as the document writes them, in its order ("UBND cấp xã", "Sở Tài chính")."""
-        return tuple(p.strip() for p in (self.owner_text or "").split(";") if p.strip())
+        return tuple(o.name for o in self.written_owners)
+
+    @owner_names.setter
+    def owner_names(self, names: Iterable[str]) -> None:
+        stripped = [n.strip() for n in names]
+        self.written_owners = [ObligationOwner(name=n, position=i) for i, n in enumerate(n for n in stripped if n)]
 
     def is_overdue(self, today: dt.date) -> bool:
         return self.status == "open" and self.due is not None and self.recurrence is None and self.due < today
+
+
+class ObligationOwner(Base):
+    """An owner of an obligation as the document writes it ("UBND cấp xã"), at its place in the
+    document's order; the canonical units are ``Obligation.owners``. Stored as ``Addressee`` is."""
+
+    __tablename__ = "obligation_owners_written"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    obligation_id: Mapped[int] = mapped_column(ForeignKey("obligations.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(600))  # one name may be as long as a whole sentence's subject
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    obligation: Mapped[Obligation] = relationship(back_populates="written_owners")
 
 
 class IngestEntry(Base):
@@ -220,8 +246,11 @@ class IngestEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(500))
-    state: Mapped[str] = mapped_column(String(16))  # pending | processed | failed | duplicate
-    reason: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))  # a pipeline.status.JournalState
+    holder_host: Mapped[str | None] = mapped_column(String(255))  # while pending: who works on it
+    holder_pid: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[str | None] = mapped_column(String(24))  # once decided: a pipeline.status.IngestStatus
+    reason: Mapped[str | None] = mapped_column(Text)  # the human text: why it failed, what it merged with
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

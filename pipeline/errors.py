@@ -28,3 +28,11 @@ class NeedsOCR(ReadError):
 
 class ExtractionError(CongvanError):
     """An extractor failed on a document it was given."""
+
+
+class InboxError(CongvanError):
+    """The inbox cannot be used (missing, not a folder, read-only); one line, bilingual."""
+
+
+class InboxBusy(InboxError):
+    """Another watcher holds the inbox."""

@@ -20,18 +20,38 @@ from models.db import engine_for, upgrade
 SERVER_URL = os.environ.get("CONGVAN_TEST_DATABASE_URL")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="run the slow tests too (always when CI is set)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect ``slow`` tests for the quick local loop; CI (``CI`` set) and ``--slow`` run them all.
+
+    Deselected, not skipped: a skip would read as a test that could not run, and this is a choice."""
+    if os.environ.get("CI") or config.getoption("--slow"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+
+
 def new_database(tmp_path: Path) -> tuple[str, object]:
     """A migrated empty database: (url, cleanup)."""
+    url, drop = blank_database(tmp_path)
+    upgrade(url)
+    return url, drop
+
+
+def blank_database(tmp_path: Path) -> tuple[str, object]:
+    """A database with no tables at all, not even Alembic's: (url, cleanup)."""
     if not SERVER_URL:
-        url = f"sqlite:///{tmp_path / f'congvan-{uuid.uuid4().hex[:8]}.db'}"
-        upgrade(url)
-        return url, lambda: None
+        return f"sqlite:///{tmp_path / f'congvan-{uuid.uuid4().hex[:8]}.db'}", lambda: None
     name = f"congvan_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False)
-    upgrade(url)
 
     def drop() -> None:
         engine_for(url).dispose()
@@ -59,3 +79,13 @@ def congvan_home(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("CONGVAN_HOME", str(home))
     monkeypatch.setenv("CONGVAN_DATABASE_URL", database_url)
     return home
+
+
+@pytest.fixture
+def blank_database_url(tmp_path: Path):
+    """A database without any table, for a test that builds its schema with an older version."""
+    url, drop = blank_database(tmp_path)
+    try:
+        yield url
+    finally:
+        drop()

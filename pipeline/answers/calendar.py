@@ -44,7 +44,7 @@ WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 def _owner_keys(ob: Obligation) -> list[str]:
     if ob.owners:
         return sorted(u.key for u in ob.owners)
-    return sorted(unit_key(p) for p in ob.owner_text.split(";") if p.strip())
+    return sorted(unit_key(p) for p in ob.owner_names)
 
 
 def event_uid(ob: Obligation) -> str:

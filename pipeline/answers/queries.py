@@ -164,7 +164,7 @@ class UnitMatch:
         if any(u.id in self.unit_ids for u in ob.owners):
             return True
         # Owners not linked to Unit rows (yet): fall back on the names as written.
-        names = [u.key for u in ob.owners] or [unit_key(p) for p in ob.owner_text.split(";") if p.strip()]
+        names = [u.key for u in ob.owners] or [unit_key(p) for p in ob.owner_names]
         return any(self.matches_key(k) for k in names)
 
 
@@ -213,7 +213,7 @@ def action_matches(ob: Obligation, action: str) -> bool:
 
 def owner_names(ob: Obligation) -> tuple[str, ...]:
     """The owners as this document writes them ("UBND cấp xã"), else their canonical units."""
-    written = tuple(p.strip() for p in (ob.owner_text or "").split(";") if p.strip())
+    written = ob.owner_names
     return written or tuple(u.name for u in ob.owners)
 
 

@@ -8,10 +8,12 @@ Columns as the watcher uses them:
               path tells a crashed move ("this very file, still where it was dropped") from the
               same bytes dropped again later, and ties a row to one inbox when several share a
               database.
-- ``state``   pending → processed | failed | duplicate.
-- ``reason``  while pending: who holds the file (``in progress: host=… pid=…``), so another watcher
-              can tell a live claim from a dead one; when finished: the ingest result
-              (``added``, ``merged: …``, ``needs-ocr: …``) or, for failed, the one-line reason.
+- ``state``   a JournalState: pending → processed | failed | duplicate.
+- ``holder_host``, ``holder_pid``  while pending: who works on the file, so another watcher can
+              tell a live claim from a dead one.
+- ``result``  once decided: the ingest's IngestStatus (``added``, ``merged``, ``needs-ocr``...).
+- ``reason``  the human text of the verdict, one line: why it failed ("không đọc được tệp..."),
+              which document it merged with; NULL when there is nothing to say.
 - ``finished_at`` NULL until the file has been *moved* out of the inbox. A row whose state is
               final but whose ``finished_at`` is NULL is "decided, not yet moved": the only state a
               kill between the commit and the move can leave behind.
@@ -25,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,12 +37,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.schema import Document, DocumentFile, IngestEntry
+from pipeline.status import DocumentStatus, IngestStatus, JournalState
 
-PENDING = "pending"
-PROCESSED = "processed"
-FAILED = "failed"
-DUPLICATE = "duplicate"
-FINISHED = (PROCESSED, FAILED, DUPLICATE)
+FINISHED = frozenset(s for s in JournalState if s.finished)
+# Where a file goes once the ingest has spoken. A scan needing OCR is stored (status needs_ocr) and
+# waits for OCR: a normal outcome, processed/, not a failure the clerk must act on.
+STATE_OF_RESULT = {
+    IngestStatus.ADDED: JournalState.PROCESSED,
+    IngestStatus.MERGED: JournalState.PROCESSED,
+    IngestStatus.SUSPECTED_DUPLICATE: JournalState.PROCESSED,
+    IngestStatus.NEEDS_OCR: JournalState.PROCESSED,
+    IngestStatus.DUPLICATE: JournalState.DUPLICATE,
+    IngestStatus.FAILED: JournalState.FAILED,
+}
 
 # A claim older than this may be taken over even if its holder looks alive (a watcher on another
 # machine, or a recycled pid). Reading the largest accepted file takes seconds, not half an hour.
@@ -52,7 +60,6 @@ STALE_AFTER = dt.timedelta(minutes=30)
 MAX_ATTEMPTS = 5
 
 _NAME_MAX = 500  # the column's length
-_OWNER_RX = re.compile(r"host=(?P<host>\S+) pid=(?P<pid>\d+)")
 
 SessionFactory = Callable[[], Session]
 
@@ -92,14 +99,6 @@ class Owner:
     def me(cls) -> Owner:
         return cls(socket.gethostname(), os.getpid())
 
-    def tag(self) -> str:
-        return f"đang xử lý / in progress: host={self.host} pid={self.pid}"
-
-    @classmethod
-    def parse(cls, reason: str | None) -> Owner | None:
-        m = _OWNER_RX.search(reason or "")
-        return cls(m["host"], int(m["pid"])) if m else None
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -108,8 +107,10 @@ class Entry:
     id: int
     sha256: str
     name: str
-    state: str
+    state: JournalState
+    result: IngestStatus | None
     reason: str | None
+    holder: Owner | None
     document_id: int | None
     started_at: dt.datetime | None
     finished_at: dt.datetime | None
@@ -117,10 +118,20 @@ class Entry:
 
     @classmethod
     def of(cls, row: IngestEntry) -> Entry:
+        holder = Owner(row.holder_host, row.holder_pid) if row.holder_host and row.holder_pid is not None else None
         return cls(
-            row.id, row.sha256, row.name, row.state, row.reason, row.document_id,
-            as_utc(row.started_at), as_utc(row.finished_at), row.attempts,
-        )  # fmt: skip
+            id=row.id,
+            sha256=row.sha256,
+            name=row.name,
+            state=JournalState(row.state),
+            result=IngestStatus(row.result) if row.result else None,
+            reason=row.reason,
+            holder=holder,
+            document_id=row.document_id,
+            started_at=as_utc(row.started_at),
+            finished_at=as_utc(row.finished_at),
+            attempts=row.attempts,
+        )
 
     @property
     def moved(self) -> bool:
@@ -128,7 +139,7 @@ class Entry:
 
     @property
     def owner(self) -> Owner | None:
-        return Owner.parse(self.reason) if self.state == PENDING else None
+        return self.holder if self.state == JournalState.PENDING else None
 
 
 @dataclass(frozen=True)
@@ -185,7 +196,10 @@ def claim(factory: SessionFactory, sha256: str, name: str, me: Owner, previous: 
     now = utcnow()
     with factory() as session:
         if previous is None:
-            row = IngestEntry(sha256=sha256, name=name, state=PENDING, reason=me.tag(), started_at=now, attempts=1)
+            row = IngestEntry(
+                sha256=sha256, name=name, state=JournalState.PENDING, holder_host=me.host, holder_pid=me.pid,
+                started_at=now, attempts=1,
+            )  # fmt: skip
             session.add(row)
             try:
                 session.commit()
@@ -201,9 +215,12 @@ def claim(factory: SessionFactory, sha256: str, name: str, me: Owner, previous: 
                 IngestEntry.attempts == previous.attempts,
             )
             .values(
-                state=PENDING,
+                state=JournalState.PENDING,
                 name=name,
-                reason=me.tag(),
+                holder_host=me.host,
+                holder_pid=me.pid,
+                result=None,
+                reason=None,
                 document_id=None,
                 started_at=now,
                 finished_at=None,
@@ -214,25 +231,46 @@ def claim(factory: SessionFactory, sha256: str, name: str, me: Owner, previous: 
         return Claim(previous.id, sha256, previous.attempts + 1) if result.rowcount == 1 else None
 
 
-def finish(session: Session, held: Claim, state: str, reason: str | None, document_id: int | None) -> bool:
+def _verdict(result: IngestStatus, reason: str | None, document_id: int | None) -> dict:
+    """The columns of a decided row: its state follows from the ingest's result."""
+    return {
+        "state": STATE_OF_RESULT[result],
+        "result": result,
+        "reason": reason,
+        "holder_host": None,
+        "holder_pid": None,
+        "document_id": document_id,
+        "finished_at": None,
+    }
+
+
+def _held(held: Claim | Entry):
+    return (
+        IngestEntry.id == held.id,
+        IngestEntry.state == JournalState.PENDING,
+        IngestEntry.attempts == held.attempts,
+    )
+
+
+def finish(session: Session, held: Claim, result: IngestStatus, reason: str | None, document_id: int | None) -> bool:
     """Give the verdict inside the caller's transaction (the one that stored the Document).
 
     False if the claim was lost meanwhile (taken over as stale): the caller must roll back, so
     that two processes never both commit a Document for the same file.
     """
-    result = session.execute(
+    done = session.execute(
         update(IngestEntry)
-        .where(IngestEntry.id == held.id, IngestEntry.state == PENDING, IngestEntry.attempts == held.attempts)
-        .values(state=state, reason=reason, document_id=document_id, finished_at=None)
+        .where(*_held(held))
+        .values(**_verdict(result, reason, document_id))
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return done.rowcount == 1
 
 
 def fail(factory: SessionFactory, held: Claim, reason: str) -> bool:
     """``finish`` as failed, in a transaction of its own (after the ingest one was rolled back)."""
     with factory() as session:
-        ok = finish(session, held, FAILED, reason, None)
+        ok = finish(session, held, IngestStatus.FAILED, reason, None)
         session.commit()
         return ok
 
@@ -241,9 +279,7 @@ def give_up(factory: SessionFactory, entry: Entry, reason: str) -> Claim | None:
     """Mark a pending row that was interrupted too often as failed (if nobody changed it since)."""
     with factory() as session:
         result = session.execute(
-            update(IngestEntry)
-            .where(IngestEntry.id == entry.id, IngestEntry.state == PENDING, IngestEntry.attempts == entry.attempts)
-            .values(state=FAILED, reason=reason, document_id=None, finished_at=None)
+            update(IngestEntry).where(*_held(entry)).values(**_verdict(IngestStatus.FAILED, reason, None))
         )
         session.commit()
         return Claim(entry.id, entry.sha256, entry.attempts) if result.rowcount == 1 else None
@@ -253,11 +289,7 @@ def release(factory: SessionFactory, held: Claim) -> None:
     """Drop our pending row: the file changed or left the inbox before it was ingested, so these
     bytes were never taken in (nothing was committed for them)."""
     with factory() as session:
-        session.execute(
-            delete(IngestEntry).where(
-                IngestEntry.id == held.id, IngestEntry.state == PENDING, IngestEntry.attempts == held.attempts
-            )
-        )
+        session.execute(delete(IngestEntry).where(*_held(held)))
         session.commit()
 
 
@@ -266,7 +298,7 @@ def close(factory: SessionFactory, entry_id: int) -> None:
     with factory() as session:
         session.execute(
             update(IngestEntry)
-            .where(IngestEntry.id == entry_id, IngestEntry.state != PENDING)
+            .where(IngestEntry.id == entry_id, IngestEntry.state != JournalState.PENDING)
             .values(finished_at=utcnow())
         )
         session.commit()
@@ -319,7 +351,7 @@ def document_label(factory: SessionFactory, document_id: int | None) -> str:
         if doc.subject:
             subject = " ".join(doc.subject.split())
             label += f" — {subject[:160]}"
-        if doc.status == "needs_ocr":
+        if doc.status == DocumentStatus.NEEDS_OCR:
             label += " (cần OCR / needs OCR)"
         return label
 
@@ -337,7 +369,10 @@ def finished_since(factory: SessionFactory, since: dt.datetime, states: Iterable
 def recent_failures(factory: SessionFactory, limit: int = 50) -> list[Entry]:
     with factory() as session:
         rows = session.scalars(
-            select(IngestEntry).where(IngestEntry.state == FAILED).order_by(IngestEntry.id.desc()).limit(limit)
+            select(IngestEntry)
+            .where(IngestEntry.state == JournalState.FAILED)
+            .order_by(IngestEntry.id.desc())
+            .limit(limit)
         )
         return [Entry.of(r) for r in rows]
 
@@ -345,12 +380,14 @@ def recent_failures(factory: SessionFactory, limit: int = 50) -> list[Entry]:
 def recent_documents(factory: SessionFactory, prefix: str, window: dt.timedelta) -> list[int]:
     """Documents of this inbox's rows processed within ``window`` before its latest one."""
     with factory() as session:
-        latest = session.scalar(select(func.max(IngestEntry.finished_at)).where(IngestEntry.state == PROCESSED))
+        latest = session.scalar(
+            select(func.max(IngestEntry.finished_at)).where(IngestEntry.state == JournalState.PROCESSED)
+        )
         if latest is None:
             return []
         rows = session.execute(
             select(IngestEntry.document_id, IngestEntry.name).where(
-                IngestEntry.state == PROCESSED,
+                IngestEntry.state == JournalState.PROCESSED,
                 IngestEntry.document_id.is_not(None),
                 IngestEntry.finished_at >= as_utc(latest) - window,
             )

@@ -77,15 +77,17 @@ import socket
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from pipeline.errors import CongvanError
+from pipeline.errors import InboxBusy, InboxError
 from pipeline.inbox import journal
-from pipeline.ingest.ingestor import Ingestor, IngestResult
+from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor, IngestResult
 from pipeline.ingest.store import ContentStore, fsync_dir, sha256_of
+from pipeline.status import IngestStatus, JournalState
 
 PROCESSED_DIR = "processed"
 FAILED_DIR = "failed"
@@ -105,15 +107,9 @@ JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 # Errors worth trying again later rather than sending the file to failed/: the database went
 # away or was busy, a race with another process on the same bytes, the disk of CONGVAN_HOME.
+UNKNOWN_ERROR = "lỗi không rõ / unknown error"
+
 TRANSIENT = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout, IntegrityError, OSError)
-
-
-class InboxError(CongvanError):
-    """The inbox cannot be used (missing, not a folder, read-only); one line, bilingual."""
-
-
-class InboxBusy(InboxError):
-    """Another watcher holds the inbox."""
 
 
 def failpoint(step: str) -> None:
@@ -309,13 +305,13 @@ class Inbox:
 
     # -- moving out --------------------------------------------------------------------------------
 
-    def destination_folder(self, state: str, now: dt.datetime | None = None) -> Path:
-        if state == journal.PROCESSED:
+    def destination_folder(self, state: JournalState, now: dt.datetime | None = None) -> Path:
+        if state == JournalState.PROCESSED:
             now = now or dt.datetime.now()
             return self.root / PROCESSED_DIR / f"{now:%Y}" / f"{now:%m}"
-        return self.root / (FAILED_DIR if state == journal.FAILED else DUPLICATES_DIR)
+        return self.root / (FAILED_DIR if state == JournalState.FAILED else DUPLICATES_DIR)
 
-    def move_out(self, path: Path, state: str, note: str | None = None) -> Path:
+    def move_out(self, path: Path, state: JournalState, note: str | None = None) -> Path:
         """Move ``path`` to the folder for ``state``, keeping its sub-folder path, under a free name;
         ``note`` (failed: the reason; duplicate: the stored document) is written beside it first,
         so a file never sits in failed/ without its reason. Returns where the file went."""
@@ -323,8 +319,8 @@ class Inbox:
         folder = self.destination_folder(state) / rel.parent
         _makedirs(folder)
         dest = _free_name(folder / rel.name)
-        if note is not None and state != journal.PROCESSED:
-            suffix = REASON_SUFFIX if state == journal.FAILED else NOTE_SUFFIX
+        if note is not None and state != JournalState.PROCESSED:
+            suffix = REASON_SUFFIX if state == JournalState.FAILED else NOTE_SUFFIX
             _write_atomic(dest.with_name(dest.name + suffix), note.rstrip("\n") + "\n")
         failpoint("noted")
         os.replace(path, dest)  # atomic; dest was free and only the lock holder writes here
@@ -334,39 +330,38 @@ class Inbox:
         return dest
 
 
+class OutcomeKind(StrEnum):
+    """What the watcher does next with a file it handed to the processor."""
+
+    DONE = "done"  # moved out of the inbox
+    GONE = "gone"  # left the inbox by itself
+    CHANGED = "changed"  # written to while being read: wait until it is stable again
+    RETRY = "retry"  # a transient error: try again later
+    BUSY = "busy"  # another process holds it
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one file. ``kind``: done (moved out), gone (left the inbox by itself),
-    changed (written to while being read: wait until it is stable again), retry (a transient
-    error: try again later), busy (another process holds it)."""
+    """What became of one file."""
 
     path: Path
-    kind: str
-    state: str | None = None  # processed | failed | duplicate (when done)
-    status: str | None = None  # the ingest's status: added, merged, needs-ocr, duplicate, failed...
+    kind: OutcomeKind
+    state: JournalState | None = None  # when done
+    status: IngestStatus | None = None
     dest: Path | None = None
     reason: str | None = None
     document_id: int | None = None
     recovered: bool = False  # finished by a previous run, only moved now
 
 
-_STATE_OF_STATUS = {
-    "added": journal.PROCESSED,
-    "merged": journal.PROCESSED,
-    "suspected-duplicate": journal.PROCESSED,
-    "needs-ocr": journal.PROCESSED,
-    "duplicate": journal.DUPLICATE,
-    "failed": journal.FAILED,
-}
-_INDEXED = ("added", "suspected-duplicate")  # as ingest_paths: the statuses that add a Document
 # At start-up, documents the previous run stored in its last minutes are fed to the index again.
 REINDEX_TAIL = dt.timedelta(minutes=10)
 
 
-def _verdict_reason(result: IngestResult) -> str:
-    if result.status == "failed":
-        return one_line(result.reason or "lỗi không rõ / unknown error")
-    return result.status + (f": {one_line(result.reason)}" if result.reason else "")
+def _verdict_reason(result: IngestResult) -> str | None:
+    if result.status == IngestStatus.FAILED:
+        return one_line(result.reason or UNKNOWN_ERROR)
+    return one_line(result.reason) if result.reason else None
 
 
 class Processor:
@@ -393,31 +388,33 @@ class Processor:
         try:
             sha = sha256_of(path)
         except FileNotFoundError:
-            return Outcome(path, "gone")
+            return Outcome(path, OutcomeKind.GONE)
         except OSError as e:
             if signature(path) is None:
-                return Outcome(path, "gone")
+                return Outcome(path, OutcomeKind.GONE)
             # No content, no journal key: the file goes to failed/ with its reason, unrecorded.
             reason = f"không đọc được tệp / cannot read file: {e.strerror or type(e).__name__}"
-            return self._moved(Outcome(path, "done", journal.FAILED, "failed", reason=reason), reason)
+            return self._moved(
+                Outcome(path, OutcomeKind.DONE, JournalState.FAILED, IngestStatus.FAILED, reason=reason), reason
+            )
         name = journal.journal_name(path)
         entry = journal.lookup(self.factory, sha)
         if entry is not None and entry.state in journal.FINISHED:
             if not entry.moved and entry.name == name:
                 return self._complete(path, entry)
-            if entry.state != journal.FAILED:
+            if entry.state != JournalState.FAILED:
                 stored = journal.stored_document_id(self.factory, sha)
                 if stored is not None:
                     return self._already_stored(path, stored)
             # failed before (retry: the reader may have been fixed), or its Document was deleted
         elif entry is not None:  # pending
             if not journal.may_take_over(entry, self.me):
-                return Outcome(path, "busy")
+                return Outcome(path, OutcomeKind.BUSY)
             if entry.attempts >= journal.MAX_ATTEMPTS:
                 return self._give_up(path, entry)
         held = journal.claim(self.factory, sha, name, self.me, entry)
         if held is None:
-            return Outcome(path, "busy")
+            return Outcome(path, OutcomeKind.BUSY)
         failpoint("claimed")
         return self._ingest(path, held)
 
@@ -432,45 +429,47 @@ class Processor:
                 # Changed (or gone) since it was hashed: nothing of it may be committed.
                 session.rollback()
                 journal.release(self.factory, held)
-                return Outcome(path, "changed" if signature(path) else "gone")
-            state = _STATE_OF_STATUS[result.status]
+                return Outcome(path, OutcomeKind.CHANGED if signature(path) else OutcomeKind.GONE)
+            state = journal.STATE_OF_RESULT[result.status]
             reason = _verdict_reason(result)
-            if not journal.finish(session, held, state, reason, result.document_id):
+            if not journal.finish(session, held, result.status, reason, result.document_id):
                 session.rollback()
-                return Outcome(path, "busy")
+                return Outcome(path, OutcomeKind.BUSY)
             session.commit()
         except TRANSIENT as e:
             session.rollback()
             if signature(path) is None:
                 journal.release(self.factory, held)
-                return Outcome(path, "gone")
-            return Outcome(path, "retry", reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")
+                return Outcome(path, OutcomeKind.GONE)
+            return Outcome(path, OutcomeKind.RETRY, reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")
         except Exception as e:  # an extractor's bug on this file: the file fails, the inbox goes on
             session.rollback()
             reason = one_line(f"lỗi khi lưu / store failed ({type(e).__name__}: {e})")[:1000]
             if not journal.fail(self.factory, held, reason):
-                return Outcome(path, "busy")
-            result = IngestResult(str(path), "failed", held.sha256, reason=reason)
-            state = journal.FAILED
+                return Outcome(path, OutcomeKind.BUSY)
+            result = IngestResult(str(path), IngestStatus.FAILED, held.sha256, reason=reason)
+            state = JournalState.FAILED
         finally:
             session.close()
         failpoint("decided")
-        if result.status in _INDEXED and result.document_id:
+        if result.status in ADDS_DOCUMENT and result.document_id:
             self._index(result.document_id)
-        outcome = Outcome(path, "done", state, result.status, reason=result.reason, document_id=result.document_id)
+        outcome = Outcome(
+            path, OutcomeKind.DONE, state, result.status, reason=result.reason, document_id=result.document_id
+        )
         return self._moved(outcome, self._note(state, reason, result.document_id), held.id)
 
     def _complete(self, path: Path, entry: journal.Entry) -> Outcome:
         """A previous run gave the verdict and was killed before moving the file: move it now."""
-        status, _, detail = (entry.reason or "").partition(": ")
-        if entry.state == journal.FAILED:
-            status, detail = "failed", entry.reason or ""
-        elif entry.state == journal.DUPLICATE:
-            status = "duplicate"
-        if status in _INDEXED and entry.document_id:
+        status = entry.result
+        if entry.state == JournalState.FAILED:
+            status = IngestStatus.FAILED
+        elif entry.state == JournalState.DUPLICATE:
+            status = IngestStatus.DUPLICATE
+        if status in ADDS_DOCUMENT and entry.document_id:
             self._index(entry.document_id)
         outcome = Outcome(
-            path, "done", entry.state, status or None, reason=detail or None, document_id=entry.document_id,
+            path, OutcomeKind.DONE, entry.state, status, reason=entry.reason or None, document_id=entry.document_id,
             recovered=True,
         )  # fmt: skip
         return self._moved(outcome, self._note(entry.state, entry.reason, entry.document_id), entry.id)
@@ -478,8 +477,11 @@ class Processor:
     def _already_stored(self, path: Path, document_id: int) -> Outcome:
         """The same bytes were taken before (and their row is complete): a duplicate, unrecorded —
         the journal keeps one row per distinct file."""
-        note = self._note(journal.DUPLICATE, None, document_id)
-        return self._moved(Outcome(path, "done", journal.DUPLICATE, "duplicate", document_id=document_id), note)
+        note = self._note(JournalState.DUPLICATE, None, document_id)
+        outcome = Outcome(
+            path, OutcomeKind.DONE, JournalState.DUPLICATE, IngestStatus.DUPLICATE, document_id=document_id
+        )
+        return self._moved(outcome, note)
 
     def _give_up(self, path: Path, entry: journal.Entry) -> Outcome:
         reason = (
@@ -488,13 +490,14 @@ class Processor:
         )
         held = journal.give_up(self.factory, entry, reason)
         if held is None:
-            return Outcome(path, "busy")
-        return self._moved(Outcome(path, "done", journal.FAILED, "failed", reason=reason), reason, held.id)
+            return Outcome(path, OutcomeKind.BUSY)
+        outcome = Outcome(path, OutcomeKind.DONE, JournalState.FAILED, IngestStatus.FAILED, reason=reason)
+        return self._moved(outcome, reason, held.id)
 
-    def _note(self, state: str, reason: str | None, document_id: int | None) -> str | None:
-        if state == journal.FAILED:
-            return one_line(reason or "lỗi không rõ / unknown error")
-        if state == journal.DUPLICATE:
+    def _note(self, state: JournalState, reason: str | None, document_id: int | None) -> str | None:
+        if state == JournalState.FAILED:
+            return one_line(reason or UNKNOWN_ERROR)
+        if state == JournalState.DUPLICATE:
             label = journal.document_label(self.factory, document_id)
             return f"Trùng hoàn toàn với văn bản đã lưu / identical to the stored document: {label}"
         return None
@@ -502,17 +505,24 @@ class Processor:
     def _moved(self, outcome: Outcome, note: str | None, entry_id: int | None = None) -> Outcome:
         path = outcome.path
         try:
-            dest = self.inbox.move_out(path, outcome.state or journal.FAILED, note)
+            dest = self.inbox.move_out(path, outcome.state or JournalState.FAILED, note)
         except OSError as e:
             self.warn(f"không chuyển được / cannot move {path}: {e.strerror or e}")
-            return Outcome(path, "retry", reason=str(e))
+            return Outcome(path, OutcomeKind.RETRY, reason=str(e))
         if entry_id is not None:
             try:
                 journal.close(self.factory, entry_id)
             except TRANSIENT as e:  # the start-up reconciliation closes it later
                 self.warn(f"không ghi được nhật ký / cannot update the journal: {type(e).__name__}")
         return Outcome(
-            path, "done", outcome.state, outcome.status, dest, outcome.reason, outcome.document_id, outcome.recovered
+            path,
+            OutcomeKind.DONE,
+            outcome.state,
+            outcome.status,
+            dest,
+            outcome.reason,
+            outcome.document_id,
+            outcome.recovered,
         )
 
     def _index(self, *document_ids: int) -> None:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.inbox.processor import Inbox, Outcome, Processor, Signature, signature
+from pipeline.inbox.processor import Inbox, Outcome, OutcomeKind, Processor, Signature, signature
 
 
 class _QuietStop(logging.Filter):
@@ -237,14 +237,14 @@ class Watcher:
         except Exception as e:  # the database unreachable, say: keep the file, try again later
             why = " ".join(str(e).split())[:300]
             self.warn(f"chưa xử lý được / not processed yet: {path}: {type(e).__name__}: {why}")
-            outcome = Outcome(path, "retry", reason=str(e))
-        if outcome.kind in ("done", "gone"):
+            outcome = Outcome(path, OutcomeKind.RETRY, reason=str(e))
+        if outcome.kind in (OutcomeKind.DONE, OutcomeKind.GONE):
             del self.candidates[path]
-            if outcome.kind == "done":
+            if outcome.kind == OutcomeKind.DONE:
                 summary.done[outcome.state or "?"] = summary.done.get(outcome.state or "?", 0) + 1
                 self.report(outcome)
             return
-        if outcome.kind == "changed":
+        if outcome.kind == OutcomeKind.CHANGED:
             cand.sig = None  # judge its stability afresh
             return
         cand.tries += 1
@@ -252,5 +252,5 @@ class Watcher:
             del self.candidates[path]
             summary.left.append(path)
             return
-        delay = BUSY_DELAY if outcome.kind == "busy" else min(MAX_BACKOFF, 0.5 * 2**cand.tries)
+        delay = BUSY_DELAY if outcome.kind == OutcomeKind.BUSY else min(MAX_BACKOFF, 0.5 * 2**cand.tries)
         cand.not_before = time.monotonic() + delay

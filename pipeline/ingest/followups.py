@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from extractors.units import unit_key
 from models.schema import Citation, Document, Obligation, Unit
+from pipeline.status import ObligationStatus
 from pipeline.text import fold
 
 # Phrases (regexes over folded text) by which a document chases an earlier one.
@@ -60,7 +61,7 @@ def _issuer_keys(session: Session, document: Document) -> set[str]:
 def _owner_keys(ob: Obligation) -> set[str]:
     if ob.owners:
         return {k for u in ob.owners for k in (u.key, *(a.key for a in u.aliases))}
-    return {unit_key(p) for p in ob.owner_text.split(";") if p.strip()}
+    return {unit_key(name) for name in ob.owner_names}
 
 
 def _not_earlier(later: Document, earlier: Document) -> bool:
@@ -138,8 +139,8 @@ def link_followups(session: Session, document: Document) -> list[Obligation]:
         # over onto the tasks a report does not answer.
         replies = [ob for ob in owned if fold(ob.action or "") in {fold(a) for a in RESPONSE_ACTIONS}]
         for ob in replies or owned:
-            if ob.status == "open" and _answers(session, document, directive, ob):
-                ob.status = "answered"
+            if ob.status == ObligationStatus.OPEN and _answers(session, document, directive, ob):
+                ob.status = ObligationStatus.ANSWERED
                 ob.answered_by = document
                 answered.append(ob)
     session.flush()

@@ -20,25 +20,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from extractors.references import key as ref_key
-from extractors.units import expand, unit_key
-from models.schema import Addressee, Citation, Document, DocumentFile, Obligation, Unit, UnitAlias
+from extractors.units import unit_key
+from models.schema import Citation, Document, DocumentFile
 from pipeline.errors import NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, extract, to_contract
+from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.readers import SUFFIXES, read
+from pipeline.status import DocumentStatus, IngestStatus
 from pipeline.text import fold
 
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
 SAME_SUBJECT = 0.85
+# The results that store a new Document (to be indexed); merged files add nothing to search.
+ADDS_DOCUMENT = frozenset({IngestStatus.ADDED, IngestStatus.SUSPECTED_DUPLICATE})
 
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What happened to one file. ``status``: added | merged | duplicate | suspected-duplicate |
-    needs-ocr | failed."""
+    """What happened to one file."""
 
     path: str
-    status: str
+    status: IngestStatus
     sha256: str | None = None
     document_id: int | None = None
     reason: str | None = None
@@ -53,35 +56,6 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
         else:
             out.append(p)
     return out
-
-
-class UnitRegistry:
-    """Units by canonical key, created on first sight; the written forms become aliases."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._cache: dict[str, Unit] = {}
-
-    def get(self, name: str) -> Unit:
-        name = " ".join(name.split()).strip(" ;.,")
-        k = unit_key(name)
-        unit = self._cache.get(k)
-        if unit is None:
-            unit = self.session.scalar(select(Unit).where(Unit.key == k))
-            if unit is None:
-                alias = self.session.scalar(select(UnitAlias).where(UnitAlias.key == k))
-                unit = alias.unit if alias else None
-            if unit is None:
-                unit = Unit(name=expand(name), key=k)
-                self.session.add(unit)
-                self.session.flush()
-            self._cache[k] = unit
-        written = fold(name)
-        if written != k and written not in {a.key for a in unit.aliases}:
-            exists = self.session.scalar(select(UnitAlias.id).where(UnitAlias.key == written))
-            if exists is None:
-                unit.aliases.append(UnitAlias(alias=name, key=written))
-        return unit
 
 
 def _trigrams(text: str) -> set[str]:
@@ -120,25 +94,29 @@ class Ingestor:
         try:
             sha = sha256_of(path)
         except OSError as e:
-            return IngestResult(str(path), "failed", reason=f"không đọc được tệp / cannot read file: {e.strerror}")
+            return IngestResult(
+                str(path), IngestStatus.FAILED, reason=f"không đọc được tệp / cannot read file: {e.strerror}"
+            )
         known = self.session.scalar(select(DocumentFile).where(DocumentFile.sha256 == sha))
         if known is not None:
-            return IngestResult(str(path), "duplicate", sha, known.document_id, "đã có / already stored")
+            return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known.document_id, "đã có / already stored")
         try:
             raw = read(path)
         except NeedsOCR as e:
-            doc = self._store_unread(path, sha, "needs_ocr")
-            return IngestResult(str(path), "needs-ocr", sha, doc.id, e.reason)
+            doc = self._store_unread(path, sha, DocumentStatus.NEEDS_OCR)
+            return IngestResult(str(path), IngestStatus.NEEDS_OCR, sha, doc.id, e.reason)
         except ReadError as e:
-            return IngestResult(str(path), "failed", sha, reason=e.reason)
+            return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
         ex = extract(raw)
         record = to_contract(ex, source=path.name)
         same = self._same_document(ex, raw.text)
         if same is not None:
             self._add_file(same, path, sha, raw.format)
             self.session.flush()
-            return IngestResult(str(path), "merged", sha, same.id, f"cùng văn bản với #{same.id} / same document")
-        doc = self._new_document(ex, record, raw.text)
+            return IngestResult(
+                str(path), IngestStatus.MERGED, sha, same.id, f"cùng văn bản với #{same.id} / same document"
+            )
+        doc = new_document(ex, record, raw.text, self.units)
         self._add_file(doc, path, sha, raw.format)
         self.session.flush()  # the new row has its id before we look for others with its number
         suspect = self._suspected_duplicate(doc)
@@ -148,10 +126,10 @@ class Ingestor:
         if suspect is not None:
             doc.suspected_duplicate_of_id = suspect.id
             return IngestResult(
-                str(path), "suspected-duplicate", sha, doc.id,
+                str(path), IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id,
                 f"trùng số, ký hiệu và cơ quan với #{suspect.id} / same number as #{suspect.id}",
             )  # fmt: skip
-        return IngestResult(str(path), "added", sha, doc.id)
+        return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id)
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -161,7 +139,7 @@ class Ingestor:
             DocumentFile(sha256=sha, size=stored.size, format=fmt, original_name=path.name, stored_path=stored.relpath)
         )
 
-    def _store_unread(self, path: Path, sha: str, status: str) -> Document:
+    def _store_unread(self, path: Path, sha: str, status: DocumentStatus) -> Document:
         doc = Document(status=status, text="", subject=None)
         self.session.add(doc)
         self._add_file(doc, path, sha, path.suffix.lstrip(".").lower())
@@ -170,7 +148,7 @@ class Ingestor:
 
     def _candidates(self, ex: DocumentExtraction) -> list[Document]:
         h = ex.header
-        q = select(Document).where(Document.status == "extracted")
+        q = select(Document).where(Document.status == DocumentStatus.EXTRACTED)
         if h.reference is not None:
             q = q.where(Document.reference_key == ref_key(h.reference.value.text))
         elif h.date is not None:
@@ -203,64 +181,6 @@ class Ingestor:
             .limit(1)
         )
 
-    def _new_document(self, ex: DocumentExtraction, record: dict, text: str) -> Document:
-        h = ex.header
-        ref = h.reference.value if h.reference else None
-        signer = ex.signer.value if ex.signer else None
-        doc = Document(
-            kind=h.doc_type.value,
-            number=ref.number if ref else None,
-            symbol=ref.symbol if ref else None,
-            reference=ref.text if ref else None,
-            reference_key=ref_key(ref.text) if ref else None,
-            issuer=h.issuer.value if h.issuer else None,
-            issuer_key=unit_key(h.issuer.value) if h.issuer else None,
-            issuer_parent=h.parent.value if h.parent else None,
-            place=h.place.value if h.place else None,
-            date=h.date.value.first_day() if h.date else None,
-            date_text=h.date.value.iso() if h.date else None,
-            subject=h.subject.value if h.subject else None,
-            signer_name=signer.name if signer else None,
-            signer_position=signer.position if signer else None,
-            signer_authority=signer.authority if signer else None,
-            text=text,
-            status="extracted",
-            extraction=record,
-        )
-        self.session.add(doc)
-        for i, a in enumerate(ex.addressees):
-            unit = self.units.get(a.value.name)
-            for member in a.value.members:
-                m = self.units.get(_member_name(a.value.name, member))
-                if m not in unit.members:
-                    unit.members.append(m)
-            doc.addressees.append(Addressee(name=a.value.name, unit=unit, position=i))
-        seen: set[str] = set()
-        for c in ex.citations:
-            k = ref_key(c.value.reference)
-            if k in seen or k == doc.reference_key:
-                continue
-            seen.add(k)
-            doc.citations.append(
-                Citation(
-                    reference=c.value.reference, reference_key=k, kind=c.value.doc_type, date=c.value.date,
-                    issuer=c.value.issuer, subject=c.value.subject,
-                )
-            )  # fmt: skip
-        for o in ex.obligations:
-            ob = o.value
-            span = o.span
-            doc.obligations.append(
-                Obligation(
-                    owner_text="; ".join(ob.owners), action=ob.action, recipient=ob.recipient, text=ob.text,
-                    due=ob.due, recurrence=ob.recurrence, status="open", rule=o.rule,
-                    span_block=span.block if span else None, span_start=span.start if span else None,
-                    span_end=span.end if span else None,
-                    owners=_unique([self.units.get(n) for n in ob.owners]),
-                )
-            )  # fmt: skip
-        return doc
-
     def _resolve_citations(self, doc: Document) -> None:
         """Link this document's citations to stored documents, and earlier citations of it to it."""
         for c in doc.citations:
@@ -274,23 +194,6 @@ class Ingestor:
             ):
                 if c.document_id != doc.id:
                     c.target_id = doc.id
-
-
-def _member_name(group: str, member: str) -> str:
-    """A footnote lists "Phường Kon Tum" under "Ủy ban nhân dân các xã, phường": the member is
-    that commune's People's Committee."""
-    g = fold(expand(group))
-    if g.startswith(("uy ban nhan dan", "ubnd")) and not fold(member).startswith(("uy ban", "ubnd")):
-        return f"Ủy ban nhân dân {member[0].lower()}{member[1:]}"
-    return member
-
-
-def _unique(units: list[Unit]) -> list[Unit]:
-    out: list[Unit] = []
-    for u in units:
-        if u not in out:
-            out.append(u)
-    return out
 
 
 def ingest_paths(
@@ -314,15 +217,17 @@ def ingest_paths(
             session.rollback()
             if strict:
                 raise
-            result = IngestResult(str(path), "failed", reason=f"lỗi khi lưu / store failed ({type(e).__name__}: {e})")
+            result = IngestResult(
+                str(path), IngestStatus.FAILED, reason=f"lỗi khi lưu / store failed ({type(e).__name__}: {e})"
+            )
         finally:
             session.close()
-        if result.status in ("added", "suspected-duplicate") and after_commit and result.document_id:
+        if result.status in ADDS_DOCUMENT and after_commit and result.document_id:
             after_commit([result.document_id])
         results.append(result)
         if progress:
             progress(result)
-        if strict and result.status == "failed":
+        if strict and result.status == IngestStatus.FAILED:
             raise ReadError(path, result.reason or "failed")
     flush = getattr(after_commit, "flush", None)
     if flush:

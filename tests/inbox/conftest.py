@@ -7,9 +7,9 @@ import signal
 from pathlib import Path
 
 import pytest
-from _inbox_helpers import Box
 
 from models.db import engine_for
+from tests.helpers.inbox import Box
 
 
 @pytest.fixture

@@ -16,7 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from _inbox_helpers import CONGVAN, Box, cong_van_text, drop, files_under, wait_for
+
+from tests.helpers.inbox import CONGVAN, Box, cong_van_text, drop, files_under, wait_for
+
+pytestmark = pytest.mark.slow  # real watchers killed and restarted, dozens of times
 
 FOLDERS = ("processed", "failed", "duplicates")
 

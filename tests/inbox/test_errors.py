@@ -9,7 +9,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from _inbox_helpers import CONGVAN, Box, cong_van_text, drop, files_under, is_root, unprivileged, wait_for, watch_cmd
+
+from tests.helpers.inbox import (
+    CONGVAN,
+    Box,
+    cong_van_text,
+    drop,
+    files_under,
+    is_root,
+    unprivileged,
+    wait_for,
+    watch_cmd,
+)
 
 OTHER_UID = 12345  # an owner that the unprivileged watcher (see unprivileged()) has no power over
 
@@ -50,6 +61,7 @@ def test_read_only_inbox(box: Box):
     assert (box.inbox / "vb.txt").exists()
 
 
+@pytest.mark.slow  # over 10 s
 def test_unreadable_corrupt_and_binary_files_land_in_failed_with_reasons(box: Box):
     cmd = unprivileged(watch_cmd(box.inbox, "--once", "--stable", "0.2"))
     if cmd is None:
@@ -90,6 +102,7 @@ def test_unreadable_corrupt_and_binary_files_land_in_failed_with_reasons(box: Bo
     assert box.rows("select attempts from ingest_journal where name like '%Hỏng.docx'") == [(2,)]
 
 
+@pytest.mark.slow  # over 10 s
 def test_two_watchers_on_one_inbox(box: Box):
     first = box.start("--stable", "0.2")
     assert wait_for(lambda: "Đang theo dõi" in box.log_of(first), 30), box.log_of(first)

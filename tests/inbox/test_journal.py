@@ -11,6 +11,7 @@ from sqlalchemy.orm import sessionmaker
 
 from models.db import engine_for
 from pipeline.inbox import journal
+from pipeline.status import IngestStatus, JournalState
 
 SHA = "ab" * 32
 
@@ -38,10 +39,10 @@ def test_a_retry_seen_by_two_processes_is_taken_by_one(database_url):
     assert second is None
     with factory() as session:  # the process whose claim was taken over cannot give a verdict
         stale = journal.Claim(seen.id, SHA, seen.attempts)
-        assert not journal.finish(session, stale, journal.PROCESSED, "added", None)
-        assert journal.finish(session, first, journal.PROCESSED, "added", None)
+        assert not journal.finish(session, stale, IngestStatus.ADDED, None, None)
+        assert journal.finish(session, first, IngestStatus.ADDED, None, None)
         session.commit()
-    assert journal.lookup(factory, SHA).state == journal.PROCESSED
+    assert journal.lookup(factory, SHA).state == JournalState.PROCESSED
 
 
 def test_who_may_take_over_a_pending_file():
@@ -51,7 +52,10 @@ def test_who_may_take_over_a_pending_file():
     now = journal.utcnow()
 
     def entry(owner: journal.Owner, age: float = 0) -> journal.Entry:
-        return journal.Entry(1, SHA, "/x", journal.PENDING, owner.tag(), None, now - dt.timedelta(seconds=age), None, 1)
+        return journal.Entry(
+            id=1, sha256=SHA, name="/x", state=JournalState.PENDING, result=None, reason=None, holder=owner,
+            document_id=None, started_at=now - dt.timedelta(seconds=age), finished_at=None, attempts=1,
+        )  # fmt: skip
 
     assert journal.may_take_over(entry(journal.Owner(me.host, dead_pid)), me)  # died: retry
     assert not journal.may_take_over(entry(journal.Owner(me.host, 1)), me)  # alive here

@@ -1,4 +1,4 @@
-"""Fixtures: an index in each test's tmp_path, empty or holding the corpus of ``_index_corpus``."""
+"""Fixtures: an index in each test's tmp_path, empty or holding the corpus of ``tests.helpers.index_corpus``."""
 
 from __future__ import annotations
 
@@ -31,9 +31,8 @@ def _real_index_package() -> None:
 
 _real_index_package()
 
-from _index_corpus import CORPUS  # noqa: E402
-
 from index.whoosh_backend import WhooshBackend  # noqa: E402
+from tests.helpers.index_corpus import CORPUS  # noqa: E402
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from _index_corpus import CONG_VAN_WIFI, CORPUS, ids
 
 from index import open_index
 from index.backend import IndexBusy, IndexCorrupt, IndexedDocument
 from index.whoosh_backend import MARKER, WhooshBackend
+from tests.helpers.index_corpus import CONG_VAN_WIFI, CORPUS, ids
 
 
 def build(path: Path, batches: int = 3) -> None:

@@ -8,7 +8,9 @@ import re
 import unicodedata
 
 import pytest
-from _index_corpus import (
+
+from index import IndexedDocument, SearchBackend, SearchFilters, SearchHit, open_index
+from tests.helpers.index_corpus import (
     BAN_TIN,
     CONG_VAN_TRONG_TAM,
     CONG_VAN_WIFI,
@@ -20,8 +22,6 @@ from _index_corpus import (
     THONG_BAO_DAU_GIA,
     ids,
 )
-
-from index import IndexedDocument, SearchBackend, SearchFilters, SearchHit, open_index
 
 
 def nfd(text: str) -> str:

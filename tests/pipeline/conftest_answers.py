@@ -75,9 +75,7 @@ def task(
     due: dt.date | None = None,
     recurrence: str | None = None,
 ) -> Obligation:
-    ob = Obligation(
-        owner_text="; ".join(u.name for u in owners), action=action, text=text, due=due, recurrence=recurrence
-    )
+    ob = Obligation(owner_names=[u.name for u in owners], action=action, text=text, due=due, recurrence=recurrence)
     ob.owners = list(owners)
     doc.obligations.append(ob)
     return ob

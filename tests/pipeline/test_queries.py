@@ -237,7 +237,7 @@ def test_owners_not_linked_to_units_match_by_their_written_names(corpus, session
     loose = task(
         doc, [], "báo cáo", "Sở Nội vụ báo cáo số lượng công chức cấp xã trước ngày 28/7/2025.", D(2025, 7, 28)
     )
-    loose.owner_text = "Sở Nội vụ"
+    loose.owner_names = ["Sở Nội vụ"]
     session.flush()
     report = owe(session, by=D(2025, 7, 31), today=TODAY, unit="Sở Nội vụ")
     assert loose.id in {r.obligation_id for r in report.one_off}
