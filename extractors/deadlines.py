@@ -69,6 +69,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"qu[ýí]\s+(?:(?:IV|III|II|I|[1-4])\s*(?:,|-|–|và)\s*)*(?P<q>IV|III|II|I|[1-4])\s*"
             rf"(?:/|-|\s+năm\s+|\s+)\s*{_YEAR}",
         ),
+        # "Tháng 11" in a plan's time column, "trong tháng 12 hằng năm": the year is the document's
+        ("month-only", r"tháng\s+(?P<mo>1[0-2]|0?[1-9])(?!\s*(?:[/.\-]\s*\d|năm\s+(?:19|20)\d\d|\d|tháng))"),
         ("span", rf"giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*{_YEAR}"),
         ("year", rf"(?:năm\s+){_YEAR}(?!\s*[-–]\s*\d)"),
     )
@@ -182,6 +184,15 @@ def _read_month(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) ->
     return [(month_end(int(m["y"]), mo), recurring)] if 1 <= mo <= 12 else []
 
 
+def _read_month_only(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    """ "Tháng 11": that month of the document's year; "Tháng 12 hằng năm": the next such month."""
+    mo = int(m["mo"])
+    end = month_end(ref.year, mo)
+    if recurring is Recurrence.YEARLY and end < ref:
+        end = month_end(ref.year + 1, mo)
+    return [(end, recurring)]
+
+
 def _read_quarter(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
     q = _ROMAN[m["q"].lower()]
     return [(month_end(int(m["y"]), 3 * q), recurring)]
@@ -203,6 +214,7 @@ _READERS = {
     "half-year": _read_half_year,
     "month": _read_month,
     "quarter": _read_quarter,
+    "month-only": _read_month_only,
     "year": _read_year,
     "span": _read_year,
 }
@@ -239,7 +251,17 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
-            period = name in ("year", "month", "months", "quarter", "half-year", "span", "day-of-month", "weekday")
+            period = name in (
+                "year",
+                "month",
+                "months",
+                "month-only",
+                "quarter",
+                "half-year",
+                "span",
+                "day-of-month",
+                "weekday",
+            )
             if not cell and not (_MARKED.search(before) or (period and _MARKED_PERIOD.search(before))):
                 continue
             rec = _recurrence_near(text, m.start(), m.end())

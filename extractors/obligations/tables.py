@@ -26,6 +26,10 @@ from pipeline.text import fold
 _CHU_TRI = re.compile(r"chủ\s+trì\s*:\s*(?P<o>[^;\n]+?)(?=\s*(?:;|\n|phối\s+hợp|$))", re.IGNORECASE)
 
 
+_START_WORDS = ("bat dau", "khoi cong", "tu ngay")
+_END_WORDS = ("hoan thanh", "ket thuc", "han ")
+
+
 @dataclass(frozen=True)
 class _Row:
     index: int
@@ -74,9 +78,17 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
         elif any(fold(lbl) in f for lbl in OWNER_LABELS):
             cols.setdefault("owner", i)
         elif any(fold(lbl) in f for lbl in TIME_LABELS):
-            cols.setdefault("time", i)
+            # "Thời gian bắt đầu | Thời gian hoàn thành": a task is due when it is to be finished
+            if any(w in f for w in _START_WORDS):
+                cols.setdefault("start", i)
+            elif any(w in f for w in _END_WORDS):
+                cols["time"] = i
+            else:
+                cols.setdefault("time", i)
         elif any(fold(lbl) in f for lbl in TASK_LABELS):
             cols.setdefault("task", i)
+    if "time" not in cols and "start" in cols:
+        cols["time"] = cols["start"]
     return cols
 
 

@@ -263,8 +263,13 @@ def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int
             if not nxt:  # a pipe followed by a blank line closes the table
                 break
             continue
+        # a markdown row ("| STT | Nhiệm vụ | ...") or an annex's heading starts what follows the table
+        if (s.startswith("|") and s.count("|") >= 2) or (not cell and _opens_annex([s]) and (rows or row)):
+            break
         cell.append(lines[i].rstrip())
         i += 1
+    if cell and (rows or row) and (_is_body_prose(cell) or _opens_annex(cell)):
+        i, cell = cell_start, []
     if cell:
         row.append("\n".join(cell))
     if row:

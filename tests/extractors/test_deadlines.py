@@ -126,6 +126,9 @@ CELL_SHOULD_MATCH = [
     ("Hàng quý", [(None, "quarterly")]),
     ("Hằng tháng", [(None, "monthly")]),
     ("Thường xuyên hàng năm", [(None, "yearly")]),
+    # a month without a year is the document's year; "hằng năm" makes it the next such month
+    ("Tháng 11", [(D(REF.year, 11, 30), None)]),
+    ("Tháng 12 hằng năm", [(D(REF.year, 12, 31), "yearly")]),
 ]
 
 
@@ -134,7 +137,9 @@ def test_cell_should_match(cell, expected):
     assert [(d.due, d.recurrence) for d in find_deadlines(cell, REF, cell=True)] == expected
 
 
-@pytest.mark.parametrize("cell", ["Thường xuyên", "Liên tục", "Theo tiến độ", "Theo chỉ đạo của UBND tỉnh", ""])
+@pytest.mark.parametrize(
+    "cell", ["Thường xuyên", "Liên tục", "Theo tiến độ", "Theo chỉ đạo của UBND tỉnh", "", "06 tháng", "Sau 3 tháng"]
+)
 def test_cell_must_not_match(cell):
     assert find_deadlines(cell, REF, cell=True) == []
 

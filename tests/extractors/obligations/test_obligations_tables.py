@@ -62,3 +62,18 @@ MERGED = """\
 )
 def test_table_rules(doc, body, expected):
     assert expected in traced(doc, frame(body))
+
+
+def test_a_task_is_due_when_it_is_to_be_finished_not_when_it_starts(contract):
+    table = """\
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian bắt đầu | Thời gian hoàn thành |
+|---|---|---|---|---|---|
+| 1 | Ban hành danh mục dịch vụ công trực tuyến | Sở Khoa học và Công nghệ | Văn phòng UBND tỉnh | Tháng 4 | Tháng 11 |
+| 2 | Số hóa hồ sơ thủ tục hành chính | UBND các xã, phường | Sở Nội vụ | Năm 2026 | 2026-2028 |"""
+    obs = obligations(contract, frame(table))
+    assert (("sở khoa học và công nghệ",), "2026-11-30", None) in obs
+    assert (("ubnd các xã, phường",), "2028-12-31", None) in obs or (
+        ("ủy ban nhân dân các xã, phường",),
+        "2028-12-31",
+        None,
+    ) in obs
