@@ -83,9 +83,15 @@ CELL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 RECURRING = re.compile(
     rf"(?:(?P<dk>định\s+kỳ)\s+)?{_EVERY}\s+(?P<unit>ngày|tuần|tháng|quý|quí|năm)|(?P<dk2>định\s+kỳ)\s+(?P<six>6|sáu)\s+tháng"
-    rf"|(?P<dk3>định\s+kỳ)\s+(?P<unit3>tuần|tháng|quý|quí|năm)\b",
+    rf"|(?P<dk3>định\s+kỳ)\s+(?P<unit3>tuần|tháng|quý|quí|năm)\b"
+    # "3 tháng một lần", "định kỳ 3 tháng", "06 tháng/lần": every quarter, every half year
+    rf"|(?P<dk4>(?:định\s+kỳ\s+)?(?P<months>0?3|ba|0?6|sáu)\s+tháng\s*(?:(?:một|1|01)\s+lần|/\s*lần))"
+    rf"|(?P<dk5>định\s+kỳ)\s+(?P<months5>0?3|ba)\s+tháng",
     re.IGNORECASE,
 )
+# A date or month right before a recurrence is a schedule, marker or not: "Tháng 12 hằng năm, Ban
+# Tuyên giáo ... báo cáo", "ngày 15/12 hàng năm các sở gửi ...".
+_SCHEDULE_AFTER = re.compile(rf"^\s*{_EVERY}\s+(?:năm|tháng|quý|quí)\b", re.IGNORECASE)
 _REPORTING = r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)"
 _MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?$", re.IGNORECASE)
 # "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
@@ -238,6 +244,9 @@ def _recurrence_near(text: str, start: int, end: int) -> Recurrence | None:
 def _recurrence_of(m: re.Match[str]) -> Recurrence:
     if m["six"]:
         return Recurrence.SEMIANNUAL
+    months = (m["months"] or m["months5"] or "").lower().lstrip("0")
+    if months:
+        return Recurrence.QUARTERLY if months in ("3", "ba") else Recurrence.SEMIANNUAL
     unit = (m["unit"] or m["unit3"] or "").lower()
     return RECURRENCE_WORDS.get(unit, Recurrence.YEARLY)
 
@@ -262,7 +271,9 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
                 "day-of-month",
                 "weekday",
             )
-            if not cell and not (_MARKED.search(before) or (period and _MARKED_PERIOD.search(before))):
+            marked = _MARKED.search(before) or (period and _MARKED_PERIOD.search(before))
+            schedule = m.groupdict().get("every") or _SCHEDULE_AFTER.match(text[m.end() : m.end() + 20])
+            if not cell and not marked and not schedule:
                 continue
             rec = _recurrence_near(text, m.start(), m.end())
             for due, recurrence in _read(name, m, ref, rec):
@@ -285,12 +296,14 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
     for m in RECURRING.finditer(text):
         if any(d.start - 45 <= m.start() <= d.end + 30 for d in deadlines):
             continue  # it qualifies a dated deadline
-        explicit = m["dk"] or m["dk2"] or m["dk3"]
+        explicit = m["dk"] or m["dk2"] or m["dk3"] or m["dk4"] or m["dk5"]
         before = text[max(0, m.start() - 30) : m.start()].lower()
         after = text[m.end() : m.end() + 30].lower()
         adjacent = (
             re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before)
             or re.match(rf"^\s*,?\s*{_REPORTING}", after)
+            # "báo cáo nhanh tình hình ... hằng ngày trước 15 giờ": a time of day fixes the schedule
+            or re.match(r"^\s*,?\s*(?:trước|chậm\s+nhất|vào|lúc)\s+\d", after)
             # "... báo cáo Ban Thường vụ Tỉnh ủy hằng quý." closing a reporting clause
             or (re.match(r"^\s*[.;]?\s*$", after[:3]) and re.search(_REPORTING, text[: m.start()], re.IGNORECASE))
         )

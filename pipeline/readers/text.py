@@ -58,6 +58,8 @@ _TITLES = {fold(name) for name in TITLE_KINDS}
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _NUMBER_LABEL = re.compile(r"^\s*Số\s*:?\s*$")
 _NUMBER_START = re.compile(r"^\s*(?:\d{1,6}[a-z]?\s*[/-]|/)\s*\S")
+# A numbered line shorter than this has not wrapped: portals wrap near 80 characters.
+_SHORT_HEADING = 50
 _EMPTY_EMPHASIS = re.compile(r"^\s*\*[\s*]*\*\s*$")
 # A table row written over more lines than this is no row.
 _MAX_ROW_LINES = 12
@@ -496,7 +498,17 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     first = nxt[0]
     if first.islower() or first.isdigit() or first in "(\"“'":
         return True
+    if _is_short_heading(prev):
+        return False  # "1. Báo cáo tuần" / "Các cơ quan, đơn vị gửi ...": the heading stands alone
     return not blank_between
+
+
+def _is_short_heading(line: str) -> bool:
+    """A numbered heading too short to have wrapped ("1. Báo cáo tuần", "2. Sở Y tế"); one ending in a
+    word that goes on ("1. Bộ Nông nghiệp và", "b) Ủy ban nhân dân") may still continue."""
+    if not _OPENER.match(line) or len(line) > _SHORT_HEADING or line.lstrip().startswith(("-", "+", "•", "*")):
+        return False
+    return not re.search(r"(?:\s(?:và|của|các|với|về|tại|cho)|[-–&,])$", line.rstrip(), re.IGNORECASE)
 
 
 def _paragraph_blocks(lines: list[str], region: Region, note_ids, note_cursor, double) -> list[Block]:

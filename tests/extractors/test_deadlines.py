@@ -58,6 +58,14 @@ RUNNING_SHOULD_MATCH = [
     ("Định kỳ hằng quý, các đơn vị gửi báo cáo", [(None, "quarterly")]),
     ("các xã báo cáo hằng tháng về Phòng Kinh tế", [(None, "monthly")]),
     ("Định kỳ hằng năm, tổ chức sơ kết", [(None, "yearly")]),
+    ("Ban Tổ chức báo cáo tình hình phát triển đảng viên 3 tháng một lần", [(None, "quarterly")]),
+    ("kiểm tra định kỳ 3 tháng", [(None, "quarterly")]),
+    ("đánh giá 06 tháng/lần", [(None, "semiannual")]),
+    ("báo cáo nhanh tình hình an ninh hằng ngày trước 15 giờ", [(None, "daily")]),
+    # a date or month right before a recurrence is a schedule, no marker needed
+    ("Tháng 12 hằng năm, Ban Tuyên giáo báo cáo tổng hợp", [(D(2026, 12, 31), "yearly")]),
+    ("Ngày 15/12 hàng năm, các sở gửi báo cáo", [(D(2026, 12, 15), "yearly")]),
+    ("hoàn thành trong tháng 11", [(D(2026, 11, 30), None)]),
 ]
 
 
@@ -85,6 +93,8 @@ def test_quarterly_with_a_day_keeps_quarterly():
 
 
 RUNNING_MUST_NOT_MATCH = [
+    "dự toán ngân sách hằng năm",
+    "Tháng 12, Sở đã tổ chức hội nghị",
     "Kết quả thực hiện năm 2025 đạt 95% kế hoạch.",
     "Giai đoạn 2021-2025, toàn tỉnh đã xây dựng 120 km đường giao thông nông thôn.",
     "Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2026 của UBND tỉnh,",

@@ -95,3 +95,22 @@ def test_empty_emphasis_does_not_close_a_portal_table():
     blocks, _ = parse_text(text)
     assert "Lê Văn An" in [b.text for b in blocks if b.region is Region.SIGNATURE_RIGHT]
     assert "Nơi nhận:" in [b.text for b in blocks if b.region is Region.SIGNATURE_LEFT]
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        # a short numbered heading stands alone above a sentence opened by a capital
+        ("1. Báo cáo tuần\nCác cơ quan, đơn vị gửi báo cáo.", ["1. Báo cáo tuần", "Các cơ quan, đơn vị gửi báo cáo."]),
+        ("2. Sở Y tế\nGửi báo cáo trước ngày 22.", ["2. Sở Y tế", "Gửi báo cáo trước ngày 22."]),
+        # a wrapped heading still joins: lowercase, or a name going on after "và"
+        ("1. Báo cáo kết quả\nthực hiện nhiệm vụ.", ["1. Báo cáo kết quả thực hiện nhiệm vụ."]),
+        (
+            "4. Bộ trưởng Bộ Nông nghiệp và\nMôi trường hướng dẫn.",
+            ["4. Bộ trưởng Bộ Nông nghiệp và Môi trường hướng dẫn."],
+        ),
+    ],
+)
+def test_short_numbered_headings(text, paragraphs):
+    blocks, _ = parse_text(text)
+    assert [b.text for b in blocks] == paragraphs
