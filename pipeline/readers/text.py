@@ -29,6 +29,7 @@ from extractors.data.kinds import TITLE_KINDS
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import ReadError
 from pipeline.readers.encoding import NotText, decode
+from pipeline.readers.flat import unflatten
 from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
 from pipeline.readers.portal import cut_page
 from pipeline.readers.textlayout import find_zones, split_line
@@ -130,7 +131,7 @@ def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     if cut is not None:
         raw_lines = raw_lines[cut.start : cut.end]
         warnings.append(f"portal page: the document is lines {cut.start + 1}-{cut.end}")
-    body_lines, notes = _split_footnotes(_join_number_lines(raw_lines))
+    body_lines, notes = _split_footnotes(_join_number_lines(unflatten(raw_lines)))
     blocks: list[Block] = []
     note_ids = [str(i + 1) for i in range(len(notes))]
     note_cursor = [0]
