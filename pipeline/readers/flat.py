@@ -69,8 +69,10 @@ def unflatten(lines: list[str]) -> list[str]:
         if carry:
             line = f"{carry} {line.lstrip()}"
             carry = ""
-        # a table row keeps its cells: the table reader splits those
-        if "|" not in line and sum(1 for a in _ANCHORS if a.search(line)) >= 2:
+        # a table row keeps its cells and two columns set with spaces keep their gap: the table
+        # reader and the column finder split those
+        columns = "|" in line or "\t" in line or "   " in line.strip()
+        if not columns and sum(1 for a in _ANCHORS if a.search(line)) >= 2:
             out.extend(_break(line))
             continue
         m = _STRANDED_MARK.search(line)

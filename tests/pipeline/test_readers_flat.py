@@ -69,3 +69,8 @@ def test_a_stranded_authority_mark_goes_back_to_the_signer():
 def test_a_department_keeping_a_copy_is_no_authority_mark():
     lines = ["- Lưu: VT, KT.", "KT. CHỦ TỊCH"]
     assert unflatten(lines) == lines
+
+
+def test_two_columns_set_with_spaces_are_not_flat():
+    line = "Số:          /UBND-KGVX    Quảng Ngãi, ngày     tháng 7 năm 2025"
+    assert unflatten([line]) == [line]
