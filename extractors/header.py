@@ -146,7 +146,9 @@ def _find_title(top: list[tuple[int, Line]]):
 
 
 def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | None) -> Extracted[str] | None:
-    found = _subject_after_vv(view, top)
+    # "QUYẾT ĐỊNH / VỀ VIỆC BAN HÀNH ...": under a kind's title, "Về việc" opens the title itself
+    before_title = [(i, ln) for i, ln in top if title_idx is None or i < title_idx]
+    found = _subject_after_vv(view, before_title)
     if found is not None or title_idx is None:
         return found
     return _subject_under_title(view, top, title_idx)
@@ -198,17 +200,35 @@ def _subject_under_title(view: TextView, top: list[tuple[int, Line]], title_idx:
             break
     if not parts or first is None:
         return None
+    if len(parts) > 1 and _is_authority_line(parts[-1], parts[-2]):
+        parts.pop()
     return Extracted(
         _clean_subject(" ".join(parts)), view.span(first.offset, first.offset + len(first.text)), "subject:under-title"
     )
+
+
+def _is_authority_line(line: str, before: str) -> bool:
+    """The issuing authority a quyết định names between its title and "Căn cứ" ("ỦY BAN NHÂN DÂN TỈNH
+    SƠN LA", "THỦ TƯỚNG CHÍNH PHỦ", "GIÁM ĐỐC SỞ NỘI VỤ"): a line of its own in capitals that opens
+    with an agency or a position, after a line that does not run on into it ("... CỦA", "... VÀ")."""
+    if not _is_caps(line) or re.search(r"\s(?:CỦA|VÀ|VỀ|CHO|VỚI|TẠI|TỈNH|HUYỆN|XÃ)$", before.strip()):
+        return False
+    f = fold(line).strip()
+    return starts_with_unit(line) or any(f.startswith((p, f"pho {p}")) for p in _AUTHORITY_POSITIONS)
+
+
+_AUTHORITY_POSITIONS = ("thu tuong", "chu tich", "bo truong", "giam doc", "truong ban", "chanh van phong", "cuc truong")
 
 
 def _title_subject_stops(t: str, parts: list[str]) -> bool:
     """Whether the line ``t`` no longer belongs to the trích yếu read so far (``parts``)."""
     if not parts:
         return not t or t.startswith(("(", "-", "+")) or fold(t).startswith(("kinh gui", "can cu"))
+    caps_run = _is_caps(t) and all(_is_caps(p) for p in parts)
+    # a title in capitals wraps anywhere: "... ĐẤT NƯỚC" / "TRONG KỶ NGUYÊN MỚI ..." opens no body sentence
+    stops = _stops_subject(t) and not (caps_run and _BODY_OPENERS.match(t) and not fold(t).startswith("can cu"))
     return bool(
-        _stops_subject(t)
+        stops
         or (_is_caps(t) and not all(_is_caps(p) for p in parts))
         or t.startswith(("(", "-", "+"))
         or t.endswith(":")
@@ -270,6 +290,10 @@ def _agency_lines(top: list[tuple[int, Line]]) -> list[Line]:
     return out
 
 
+# A first header line that names no agency by itself, only the head of the one on the next line.
+_OPENING_HEADS = frozenset({"van phong", "thu tuong", "ban chap hanh"})
+
+
 def _join_agency_lines(lines: list[str]) -> list[str]:
     """One agency per header line, except where a portal wrapped a name ("ỦY BAN NHÂN" / "DÂN" /
     "TỈNH ĐỒNG THÁP"): a line that starts with a level word, is one word long, or follows a
@@ -283,6 +307,8 @@ def _join_agency_lines(lines: list[str]) -> list[str]:
             or any(f.startswith(fold(lv) + " ") for lv in LEVELS)
             or fold(out[-1]).endswith((" va", "&", "-"))
             or fold(out[-1]).endswith(("uy ban nhan", "uy ban", "hoi dong nhan", "hoi dong"))
+            # "VĂN PHÒNG" / "CHÍNH PHỦ", "THỦ TƯỚNG" / "CHÍNH PHỦ": a head alone on the first line
+            or (len(out) == 1 and fold(out[0]).strip() in _OPENING_HEADS)
         )
         if continues:
             out[-1] = f"{out[-1]} {t}"

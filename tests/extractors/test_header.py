@@ -298,3 +298,39 @@ def test_news_article_is_khac(contract):
     assert out["subject"] == "Hà Tĩnh: Hơn 3.000 hộ dân được hỗ trợ lắp đặt điện mặt trời mái nhà"
     assert out["date"] == "2026-03-14"
     assert out["obligations"] == []
+
+
+def test_a_decision_keeps_ve_viec_and_drops_its_authority_line(contract):
+    text = titled(
+        "QUYẾT ĐỊNH",
+        "QĐ-SGTVT",
+        "VỀ VIỆC BAN HÀNH KẾ HOẠCH BẢO ĐẢM AN TOÀN GIAO THÔNG\nTRONG DỊP TẾT NGUYÊN ĐÁN NĂM 2026\n"
+        "GIÁM ĐỐC SỞ GIAO THÔNG VẬN TẢI TỈNH LÂM ĐỒNG",
+    )
+    out = contract(text)
+    assert out["doc_type"] == "QĐ"
+    assert out["subject"] == "VỀ VIỆC BAN HÀNH KẾ HOẠCH BẢO ĐẢM AN TOÀN GIAO THÔNG TRONG DỊP TẾT NGUYÊN ĐÁN NĂM 2026"
+
+
+@pytest.mark.parametrize(
+    "authority", ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"]
+)
+def test_the_issuing_authority_is_not_the_title(contract, authority):
+    out = contract(titled("QUYẾT ĐỊNH", "QĐ-UBND", f"BAN HÀNH QUY CHẾ LÀM VIỆC\n{authority}"))
+    assert out["subject"] == "BAN HÀNH QUY CHẾ LÀM VIỆC"
+
+
+def test_a_title_wrapped_before_of_keeps_its_agency(contract):
+    out = contract(titled("KẾ HOẠCH", "KH-UBND", "THỰC HIỆN NGHỊ QUYẾT CỦA\nỦY BAN NHÂN DÂN TỈNH VỀ CHUYỂN ĐỔI SỐ"))
+    assert out["subject"] == "THỰC HIỆN NGHỊ QUYẾT CỦA ỦY BAN NHÂN DÂN TỈNH VỀ CHUYỂN ĐỔI SỐ"
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [(("VĂN PHÒNG", "CHÍNH PHỦ"), "Văn phòng Chính phủ"), (("THỦ TƯỚNG", "CHÍNH PHỦ"), "Thủ tướng Chính phủ")],
+)
+def test_a_head_alone_on_the_first_header_line(contract, lines, issuer):
+    text = titled("THÔNG BÁO", "TB-VPCP", "Kết luận của Phó Thủ tướng").replace(
+        "UBND TỈNH LÂM ĐỒNG\nSỞ GIAO THÔNG VẬN TẢI", "\n".join(lines)
+    )
+    assert contract(text)["issuer"] == issuer
