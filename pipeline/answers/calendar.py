@@ -54,7 +54,7 @@ def event_uid(ob: Obligation) -> str:
 
 
 def rrule_for(first: dt.date, recurrence: str) -> dict | None:
-    """The RRULE of a recurrence, matching pipeline.answers.queries.occurrences day for day.
+    """The RRULE of a recurrence, matching pipeline.answers.dates.occurrences day for day.
 
     Month-based rules clamp a day past the 28th to the month's end (31/1 monthly → 28/2, 31/3); a
     plain BYMONTHDAY would skip the short months instead, so the rule picks the last existing day

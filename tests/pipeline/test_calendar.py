@@ -220,3 +220,8 @@ def test_cli_calendar_month(cli):
 def test_cli_calendar_errors_are_one_line(cli, args):
     r = cli(*args)
     assert r.exit_code == 1 and r.output.startswith("congvan: lỗi / error:") and r.output.count("\n") == 1
+
+
+def test_cli_calendar_error_names_the_code_a_clerk_can_quote(cli):
+    r = cli("calendar", "--month", "13/2025")
+    assert r.exit_code == 1 and "[CV-Q02]" in r.output and "không hiểu tháng" in r.output
