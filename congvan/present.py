@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from pipeline.answers.ask import Answer
+from pipeline.answers.intents import Ask
 from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import RefsReport
 from pipeline.labels import stored_label
@@ -78,7 +79,7 @@ def answer_text(answer: Answer) -> str:
         lines.append(answer.message)
     lines += [f"  - {e}" for e in answer.examples]
     if answer.owe is not None:
-        lines += _owe_lines(answer.owe, overdue_only=answer.kind == "overdue")
+        lines += _owe_lines(answer.owe, overdue_only=answer.kind is Ask.OVERDUE)
     if answer.refs is not None:
         lines += _refs_lines(answer.refs)
     if answer.missing is not None:

@@ -12,6 +12,7 @@ from rich.text import Text
 from congvan.present import day, describe_result, owe_sections
 from pipeline.answers.ask import Answer
 from pipeline.answers.calendar import DayCell, MonthGrid
+from pipeline.answers.intents import Ask
 from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import MissingRef, RefsReport
 from pipeline.errors import CongvanError, describe
@@ -154,7 +155,7 @@ def render_answer(console: Console, answer: Answer) -> None:
     for example in answer.examples:
         console.print(f"  • {escape(example)}")
     if answer.owe is not None:
-        render_owe(console, answer.owe, overdue_only=answer.kind == "overdue")
+        render_owe(console, answer.owe, overdue_only=answer.kind is Ask.OVERDUE)
     if answer.refs is not None:
         render_refs(console, answer.refs)
     if answer.missing is not None:

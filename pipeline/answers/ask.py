@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pipeline.answers.intents import EXAMPLES, Intent, parse_question
+from pipeline.answers.intents import EXAMPLES, Ask, Intent, parse_question
 from pipeline.answers.owe import OweReport, owe
 from pipeline.answers.refs import MissingRef, RefsReport, missing_citations, refs
 from pipeline.errors import QueryError
@@ -18,7 +18,7 @@ from pipeline.errors import QueryError
 
 @dataclass
 class Answer:
-    kind: str
+    kind: Ask
     understood: bool
     summary: str  # how the question was read, in Vietnamese
     intent: Intent | None = None
@@ -33,14 +33,14 @@ class Answer:
 def _owe_summary(intent: Intent) -> str:
     who = f"của {intent.unit}" if intent.unit else "của mọi đơn vị"
     what = f"Việc “{intent.action}”" if intent.action else "Các việc"
-    if intent.kind == "overdue":
+    if intent.kind is Ask.OVERDUE:
         return f"{what} {who} đã quá hạn mà chưa xong"
     return f"{what} {who} có hạn {intent.period}"
 
 
 def not_understood(question: str) -> Answer:
     return Answer(
-        kind="unknown",
+        kind=Ask.UNKNOWN,
         understood=False,
         summary=f"Chưa hiểu câu hỏi “{question.strip()}”.",
         message="Hãy hỏi theo một trong các mẫu sau (có dấu hay không dấu đều được):",
@@ -62,28 +62,28 @@ def ask(
         answer = not_understood(question)
         answer.summary += f" ({e})"
         return answer
-    if intent.kind == "refs":
+    if intent.kind is Ask.REFS:
         report = refs(session, intent.reference or "")
         state = "có trong kho" if report.in_corpus else "chưa có trong kho"
-        return Answer("refs", True, f"Dẫn chiếu của văn bản {report.reference} ({state})", intent, refs=report)
-    if intent.kind == "missing":
+        return Answer(Ask.REFS, True, f"Dẫn chiếu của văn bản {report.reference} ({state})", intent, refs=report)
+    if intent.kind is Ask.MISSING:
         return Answer(
-            "missing",
+            Ask.MISSING,
             True,
             "Văn bản được dẫn chiếu nhưng chưa có trong kho",
             intent,
             missing=missing_citations(session),
         )
-    if intent.kind == "search":
+    if intent.kind is Ask.SEARCH:
         summary = f"Tìm văn bản về “{intent.query}”"
         if search is None:
-            return Answer("search", True, summary, intent, message="Chức năng tìm kiếm toàn văn chưa sẵn sàng.")
+            return Answer(Ask.SEARCH, True, summary, intent, message="Chức năng tìm kiếm toàn văn chưa sẵn sàng.")
         try:
             results = list(search(intent.query or ""))
         except Exception as e:  # the index is someone else's component: report it, do not crash the answer
-            return Answer("search", True, summary, intent, message=f"Tìm kiếm bị lỗi: {e}")
-        return Answer("search", True, summary, intent, results=results)
-    if intent.kind in ("owe", "overdue") and intent.by is not None:
+            return Answer(Ask.SEARCH, True, summary, intent, message=f"Tìm kiếm bị lỗi: {e}")
+        return Answer(Ask.SEARCH, True, summary, intent, results=results)
+    if intent.kind in (Ask.OWE, Ask.OVERDUE) and intent.by is not None:
         report = owe(session, by=intent.by, start=intent.start, today=today, action=intent.action, unit=intent.unit)
         return Answer(intent.kind, True, _owe_summary(intent), intent, owe=report)
     return not_understood(question)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from extractors.data.grammar import ACTIONS
 from extractors.data.units import UNIT_HEADS
@@ -97,9 +98,20 @@ _UNIT_AFTER = re.compile(
 )
 
 
+class Ask(StrEnum):
+    """What a question asks for."""
+
+    OWE = "owe"  # who owes what in a window
+    OVERDUE = "overdue"  # what is past due and still open
+    REFS = "refs"  # a reference both ways
+    MISSING = "missing"  # cited documents not in the corpus
+    SEARCH = "search"  # full-text search
+    UNKNOWN = "unknown"  # no rule applies
+
+
 @dataclass
 class Intent:
-    kind: str  # owe | overdue | refs | missing | search | unknown
+    kind: Ask
     by: dt.date | None = None
     start: dt.date | None = None
     action: str | None = None
@@ -197,26 +209,26 @@ def parse_question(question: str, today: dt.date) -> Intent:
         orig = q
     q_bare = q.rstrip(" ?.!")
     if not q_bare:
-        return Intent("unknown")
+        return Intent(Ask.UNKNOWN)
     if m := _REF.search(q):
         ref = orig[m.start() : m.end()]
-        return Intent("refs", reference=ref)
+        return Intent(Ask.REFS, reference=ref)
     if _has(q, CITE_PHRASES) and _has(q, MISSING_PHRASES):
-        return Intent("missing")
+        return Intent(Ask.MISSING)
     if m := re.match(rf"^{SEARCH_OPENERS}\s+(?:{SEARCH_OBJECTS}\s*)?(?:{SEARCH_LINKS}\s+)?(?P<q>.+?)[\s?.!]*$", q):
-        return Intent("search", query=orig[m.start("q") : m.end("q")])
+        return Intent(Ask.SEARCH, query=orig[m.start("q") : m.end("q")])
     unit = _unit(q, orig)
     unit_span = fold(unit) if unit else ""
     rest = q.replace(unit_span, " ") if unit_span else q
     if _has(rest, OVERDUE_PHRASES):
-        return Intent("overdue", by=today, unit=unit, action=_action(rest), period="quá hạn")
+        return Intent(Ask.OVERDUE, by=today, unit=unit, action=_action(rest), period="quá hạn")
     start, by, period = _window(rest, today)
     action = _action(rest)
     asks_tasks = bool(unit or action or _has(rest, OWE_CUES))
     # A bare time phrase ("tuần sau", "tháng này") asks for deadlines; a long sentence with only a
     # time word in it ("thời tiết hôm nay thế nào") is not about obligations.
     if not asks_tasks and (by is None or len(q_bare.split()) > 3):
-        return Intent("unknown")
+        return Intent(Ask.UNKNOWN)
     if by is None:
         by, period = today + dt.timedelta(days=DEFAULT_HORIZON_DAYS), f"{DEFAULT_HORIZON_DAYS} ngày tới"
-    return Intent("owe", by=by, start=start, action=action, unit=unit, period=period)
+    return Intent(Ask.OWE, by=by, start=start, action=action, unit=unit, period=period)
