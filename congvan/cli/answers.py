@@ -141,6 +141,7 @@ def refs_cmd(
     ] = False,
 ) -> None:
     """Dẫn chiếu của một văn bản: văn bản đó dẫn chiếu gì, văn bản nào dẫn chiếu nó, và nó có trong kho không."""
+    from models.schema import Document
     from pipeline.answers.refs import missing_citations, refs
     from pipeline.ingest.followups import reminders_of
 
@@ -151,7 +152,8 @@ def refs_cmd(
             console = Console()
             if reference:
                 report = refs(session, reference)
-                reminders = reminders_of(session, report.document) if report.document else []
+                stored = session.get(Document, report.document.id) if report.document else None
+                reminders = reminders_of(session, stored) if stored else []
                 render_refs(console, report, reminders)
             if missing:
                 render_missing(console, missing_citations(session))

@@ -108,7 +108,7 @@ def _cites(console: Console, report: RefsReport) -> None:
     cited = table("Văn bản này dẫn chiếu", "Số, ký hiệu", "Trong kho", "Trích yếu")
     for c in report.cites:
         where = escape(stored_label(c.document)) if c.document else "[yellow]chưa có trong kho[/]"
-        subject = (c.document.subject if c.document else c.citation.subject) or ""
+        subject = (c.document.subject if c.document else c.subject) or ""
         cited.add_row(escape(c.reference), where, escape(subject))
     console.print(cited)
 

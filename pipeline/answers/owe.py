@@ -94,7 +94,6 @@ class OweRow:
     overdue: bool
     status: str
     answered_by: str | None
-    obligation: Obligation = field(compare=False, repr=False)
 
     @property
     def recurrence_vi(self) -> str:
@@ -143,7 +142,6 @@ def _row(ob: Obligation, today: dt.date, deadline: dt.date | None, occ: tuple[dt
         overdue=overdue,
         status=ob.status,
         answered_by=stored_label(ob.answered_by) if ob.answered_by else None,
-        obligation=ob,
     )
 
 

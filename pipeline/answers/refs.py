@@ -5,14 +5,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from extractors.references import key as ref_key
 from models.schema import Citation, Document
+from pipeline.labels import stored_label
 from pipeline.text import fold
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A stored document as an answer shows it: what names it and what it is about."""
+
+    id: int
+    kind: str | None
+    reference: str | None
+    date: dt.date | None
+    date_text: str | None
+    issuer: str | None
+    subject: str | None
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentRef:
+        return cls(doc.id, doc.kind, doc.reference, doc.date, doc.date_text, doc.issuer, doc.subject)
+
+    @property
+    def label(self) -> str:
+        return stored_label(self)
 
 
 @dataclass(frozen=True)
@@ -21,8 +43,8 @@ class CitedRef:
 
     reference: str
     reference_key: str
-    document: Document | None
-    citation: Citation = field(compare=False, repr=False)
+    document: DocumentRef | None
+    subject: str | None = None  # the trích yếu the citing document gives it
 
     @property
     def in_corpus(self) -> bool:
@@ -31,20 +53,19 @@ class CitedRef:
 
 @dataclass(frozen=True)
 class CitingRef:
-    document: Document
-    citation: Citation = field(compare=False, repr=False)
+    document: DocumentRef
 
 
 @dataclass
 class RefsReport:
     reference: str
     key: str
-    documents: list[Document]  # usually one; several when the same số/ký hiệu was stored twice
+    documents: list[DocumentRef]  # usually one; several when the same số/ký hiệu was stored twice
     cites: list[CitedRef]
     cited_by: list[CitingRef]
 
     @property
-    def document(self) -> Document | None:
+    def document(self) -> DocumentRef | None:
         return self.documents[0] if self.documents else None
 
     @property
@@ -78,6 +99,10 @@ def _resolve_key(session: Session, k: str) -> str:
     return k
 
 
+def _cited(c: Citation, target: Document | None) -> CitedRef:
+    return CitedRef(c.reference, c.reference_key, DocumentRef.of(target) if target else None, c.subject)
+
+
 def refs(session: Session, reference: str) -> RefsReport:
     """A reference both ways: the document (if stored), what it cites, and what cites it."""
     k = _resolve_key(session, ref_key(reference))
@@ -87,7 +112,7 @@ def refs(session: Session, reference: str) -> RefsReport:
     if docs:
         own = sorted(docs[0].citations, key=lambda c: c.id)
         stored = documents_by_key(session, [c.reference_key for c in own if c.target is None])
-        cites = [CitedRef(c.reference, c.reference_key, c.target or stored.get(c.reference_key), c) for c in own]
+        cites = [_cited(c, c.target or stored.get(c.reference_key)) for c in own]
     ids = [d.id for d in docs]
     citing_clause = Citation.reference_key == k
     if ids:
@@ -97,10 +122,10 @@ def refs(session: Session, reference: str) -> RefsReport:
     for c in session.scalars(select(Citation).where(citing_clause).options(selectinload(Citation.document))):
         if c.document_id not in seen and c.document_id not in ids:
             seen.add(c.document_id)
-            cited_by.append(CitingRef(c.document, c))
+            cited_by.append(CitingRef(DocumentRef.of(c.document)))
     cited_by.sort(key=lambda r: (r.document.date or dt.date.max, r.document.id))
     shown = docs[0].reference if docs and docs[0].reference else reference.strip()
-    return RefsReport(reference=shown, key=k, documents=docs, cites=cites, cited_by=cited_by)
+    return RefsReport(shown, k, [DocumentRef.of(d) for d in docs], cites, cited_by)
 
 
 @dataclass(frozen=True)
@@ -110,7 +135,7 @@ class MissingRef:
     reference: str
     reference_key: str
     kind: str | None
-    cited_by: tuple[Document, ...]
+    cited_by: tuple[DocumentRef, ...]
 
     @property
     def count(self) -> int:
@@ -127,7 +152,7 @@ def missing_citations(session: Session) -> list[MissingRef]:
             grouped.setdefault(c.reference_key, []).append(c)
     out = []
     for k, cs in grouped.items():
-        docs = {c.document_id: c.document for c in cs}
+        docs = {c.document_id: DocumentRef.of(c.document) for c in cs}
         kind = next((c.kind for c in cs if c.kind), None)
         out.append(MissingRef(cs[0].reference, k, kind, tuple(docs.values())))
     out.sort(key=lambda m: (-m.count, m.reference_key))
