@@ -13,18 +13,13 @@ from typing import Annotated
 
 import typer
 
-from congvan.cli.render import error_line
+from congvan.cli.render import file_error
 from pipeline.errors import CongvanError
 
 
 class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
-
-
-def report_failure(path: str, reason: str) -> None:
-    """ "congvan: lỗi / error: FILE: REASON" (no code: the extract output is compared byte for byte)."""
-    error_line(f"{path}: {reason}")
 
 
 def _record(path: Path, trace: bool) -> dict:
@@ -51,13 +46,13 @@ def extract_cmd(
             if strict:
                 raise
             failed += 1
-            report_failure(str(path), getattr(e, "reason", str(e)))
+            file_error(str(path), getattr(e, "reason", str(e)))
             continue
         except Exception as e:  # an extractor bug must not lose the rest of the batch
             if strict:
                 raise
             failed += 1
-            report_failure(str(path), f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})")
+            file_error(str(path), f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})")
             continue
         indent = None if fmt is OutputFormat.jsonl else 2
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")

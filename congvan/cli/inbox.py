@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from congvan.cli.render import fail, table, warn
+from congvan.cli.render import fail, one_line, table, warn
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus, JournalState, label_of
 
@@ -59,7 +59,7 @@ def _reporter(box: Inbox) -> Callable[[Outcome], None]:
         if o.document_id and o.state != JournalState.FAILED:
             line += f" (#{o.document_id})"
         if o.reason and o.status not in (IngestStatus.ADDED, IngestStatus.DUPLICATE):
-            line += f" — {' '.join(o.reason.split())}"
+            line += f" — {one_line(o.reason)}"
         if o.recovered:
             line += " [hoàn tất sau khi khởi động lại / completed after restart]"
         typer.echo(line)
@@ -151,7 +151,7 @@ def _notes(folder: Path, suffix: str) -> list[tuple[Path, Path]]:
 
 def _read_note(path: Path) -> str:
     try:
-        return " ".join(path.read_text(encoding="utf-8", errors="replace").split())
+        return one_line(path.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return "?"
 

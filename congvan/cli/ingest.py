@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from congvan.cli.extract import report_failure
+from congvan.cli.render import file_error
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus
 
@@ -38,7 +38,7 @@ def ingest_cmd(
             counts[r.status] = counts.get(r.status, 0) + 1
             bar.advance(task)
             if r.status == IngestStatus.FAILED:
-                report_failure(r.path, r.reason or "")
+                file_error(r.path, r.reason or "")
             elif not quiet:
                 extra = f" — {r.reason}" if r.reason and r.status != IngestStatus.ADDED else ""
                 bar.console.print(f"{IngestStatus(r.status).label}: {r.path}{extra}")

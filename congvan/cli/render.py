@@ -29,6 +29,12 @@ def error_line(message: str) -> None:
     typer.echo(f"congvan: lỗi / error: {message}", err=True)
 
 
+def file_error(path: str, reason: str) -> None:
+    """ "congvan: lỗi / error: FILE: REASON". ``extract``'s stderr is part of what the golden corpus
+    compares byte for byte, so the error's code is not added here."""
+    error_line(f"{path}: {reason}")
+
+
 def fail(message: str | CongvanError) -> typer.Exit:
     """Print the error as one line on stderr; the caller raises what this returns (exit status 1)."""
     error_line(describe(message) if isinstance(message, CongvanError) else one_line(message))
