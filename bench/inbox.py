@@ -8,8 +8,7 @@ database URL is given). Then:
 1. latency: ``--drops`` distinct .docx are dropped one at a time, ``--gap`` seconds apart (written
    beside the inbox, then renamed in, as a network copy does); for each, the time until it is
    *searchable*:
-   ``congvan.search_glue.search_documents(session, query)`` finds it, when that module exists,
-   otherwise until its Document row exists (said in the output). Median, min and max.
+   ``Wiring.search(query)`` (the home's index) finds it. Median, min and max.
 2. throughput: ``--batch`` distinct .docx renamed into the inbox at once; files per second until
    the last one has left the inbox, overall and from the first file taken to the last (without
    the stability delay, which every file waits once), and until the index holds them all.
@@ -21,7 +20,6 @@ that long); the output gives the latency with and without it.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import signal
 import statistics
@@ -37,32 +35,19 @@ sys.path.insert(0, str(ROOT))
 from tests.helpers.inbox import cong_van_text, write_docx  # noqa: E402  (the công văn maker of the tests)
 
 
-def _searcher():
-    """(how "found" is judged, a function session, reference, doc_id -> bool)."""
-    try:
-        glue = importlib.import_module("congvan.search_glue")
-        search = glue.search_documents
-    except (ImportError, AttributeError):
-        search = None
+def _searcher(wiring):
+    """(how "found" is judged, a function session, reference -> doc_id or None)."""
     from sqlalchemy import select
 
     from models.schema import Document
 
-    def row_exists(session, reference: str) -> int | None:
-        return session.scalar(select(Document.id).where(Document.reference == reference))
-
-    if search is None:
-        return "its Document row exists (congvan.search_glue.search_documents not available)", row_exists
-
     def searchable(session, reference: str) -> int | None:
-        doc_id = row_exists(session, reference)
+        doc_id = session.scalar(select(Document.id).where(Document.reference == reference))
         if doc_id is None:
             return None
-        hits = search(session, reference) or []
-        ids = {getattr(h, "id", None) or getattr(h, "document_id", None) for h in hits}
-        return doc_id if doc_id in ids else None
+        return doc_id if doc_id in {h.id for h in wiring.search(reference)} else None
 
-    return "congvan.search_glue.search_documents(session, reference) finds it", searchable
+    return "the index finds it", searchable
 
 
 def _left_inbox(inbox: Path) -> int:
@@ -90,10 +75,11 @@ def main() -> None:
     url = args.database_url or f"sqlite:///{home / 'congvan.db'}"
     os.environ["CONGVAN_HOME"], os.environ["CONGVAN_DATABASE_URL"] = str(home), url
 
-    from congvan.runtime import session_factory
+    from congvan.wiring import Wiring
 
-    factory = session_factory()  # migrates the fresh database before the watcher starts
-    how, found = _searcher()
+    wiring = Wiring.from_env(writes=True)
+    factory = wiring.session_factory  # migrates the fresh database before the watcher starts
+    how, found = _searcher(wiring)
     cmd = [sys.executable, "-m", "congvan.cli", "watch", str(inbox), "--stable", str(args.stable)]
     if args.poll:
         cmd += ["--poll", str(args.poll)]
@@ -151,20 +137,18 @@ def main() -> None:
         end = time.perf_counter()
         first = first or end
         searchable = None
-        if "search_documents" in how:  # and until the index holds them all (it is written in batches)
-            from congvan.search_glue import open_backend
-
-            while True:
-                backend = open_backend()
-                try:
-                    if backend.count() >= args.drops + args.batch:
-                        break
-                finally:
-                    backend.close()
-                if time.perf_counter() - start > 1800:
-                    sys.exit("the index did not catch up in 30 minutes")
-                time.sleep(0.1)
-            searchable = time.perf_counter() - start
+        # and until the index holds them all (it is written in batches)
+        while True:
+            backend = wiring.open_index()
+            try:
+                if backend.count() >= args.drops + args.batch:
+                    break
+            finally:
+                backend.close()
+            if time.perf_counter() - start > 1800:
+                sys.exit("the index did not catch up in 30 minutes")
+            time.sleep(0.1)
+        searchable = time.perf_counter() - start
         print(f"   all {args.batch} out of the inbox in {end - start:.1f} s: {args.batch / (end - start):.1f} files/s;"
               f" from the first taken to the last: {args.batch / max(end - first, 1e-9):.1f} files/s")  # fmt: skip
         if searchable is not None:
