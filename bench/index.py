@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import statistics
 import subprocess
@@ -53,10 +52,8 @@ def main() -> None:
     a = ap.parse_args()
 
     work = a.keep or Path(tempfile.mkdtemp(prefix="congvan-bench-"))
-    os.environ["CONGVAN_HOME"] = str(work / "home")
-    os.environ.pop("CONGVAN_DATABASE_URL", None)
-
-    from congvan.runtime import content_store, ingest_hooks, session_factory
+    from congvan.config import Settings
+    from congvan.wiring import Wiring
     from corpus.generator import generate
     from pipeline.ingest.ingestor import ingest_paths
 
@@ -64,10 +61,11 @@ def main() -> None:
     files = generate(work / "docs", a.docs, seed=1, formats=("docx", "docx", "txt", "pdf"))
     print(f"generated {len(files)} documents in {time.perf_counter() - t:.1f} s")
 
-    factory = session_factory()
-    hooks, after_commit = ingest_hooks()
+    wiring = Wiring(Settings.for_home(work / "home"), writes=True)
+    factory = wiring.session_factory
+    hooks, after_commit = wiring.ingest_hooks()
     t = time.perf_counter()
-    results = ingest_paths(files, factory, content_store(), hooks, after_commit)
+    results = ingest_paths(files, factory, wiring.store, hooks, after_commit)
     elapsed = time.perf_counter() - t
     by_status: dict[str, int] = {}
     for r in results:
@@ -76,12 +74,12 @@ def main() -> None:
 
     from sqlalchemy import select
 
-    from congvan.search_glue import open_backend
     from models.schema import Citation, Document
-    from pipeline.answers.queries import owe, refs
+    from pipeline.answers.owe import owe
+    from pipeline.answers.refs import refs
 
     rng = random.Random(3)
-    backend = open_backend()
+    backend = wiring.open_index()
     n = a.queries
     rows = []
     for label, pool in (("search: single word", WORDS), ("search: phrase", PHRASES), ("search: unaccented", FOLDED)):

@@ -49,6 +49,33 @@ def upgrade(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
+def head_revision() -> str | None:
+    """The newest migration, read from the versions folder (no database, no migration run)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+def current_revision(url: str) -> str | None:
+    """The revision the database says it is at; None for a database Alembic never touched."""
+    from sqlalchemy import inspect, text
+
+    with engine_for(url).connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def ensure_schema(url: str) -> None:
+    """Migrate only when needed: a database already at head is left alone, a new or older one upgraded.
+
+    Reading commands (``owe``, ``search``) call this so that a fresh home still answers ("Không có
+    việc nào") without paying for Alembic's upgrade on every run.
+    """
+    if current_revision(url) != head_revision():
+        upgrade(url)
+
+
 @contextmanager
 def session_scope(url: str):
     """A session that commits on success and rolls back on error."""

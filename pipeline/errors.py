@@ -1,4 +1,20 @@
-"""Domain errors. They carry the file and a one-line reason; the CLI edge turns them into messages."""
+"""Domain errors, each with a short code a clerk can quote on the phone ("lỗi CV-R03": a scan).
+
+They carry the file (when there is one) and a one-line reason; the command line turns them into
+one line on stderr. ``SearchIndexError`` lives with the index in index/backend.py and derives from
+``CongvanError`` too.
+
+Codes:
+    CV-R01  the file cannot be read (missing, empty, corrupt, encrypted...)
+    CV-R02  no reader for this kind of file
+    CV-R03  a PDF without a text layer: it needs OCR
+    CV-X01  an extractor failed on a document
+    CV-Q01  a date we cannot read ("35/7")
+    CV-Q02  a month we cannot read ("13/2025")
+    CV-Q03  an empty window (the end before the start)
+    CV-I01  the inbox folder cannot be used (missing, not a folder, read-only)
+    CV-I02  another watcher holds the inbox
+"""
 
 from __future__ import annotations
 
@@ -8,9 +24,13 @@ from pathlib import Path
 class CongvanError(Exception):
     """Base of every error congvan raises on purpose."""
 
+    code: str | None = None
+
 
 class ReadError(CongvanError):
     """A file could not be turned into a RawDocument."""
+
+    code = "CV-R01"
 
     def __init__(self, path: str | Path, reason: str) -> None:
         self.path = str(path)
@@ -21,18 +41,45 @@ class ReadError(CongvanError):
 class UnsupportedFormat(ReadError):
     """No reader knows this kind of file."""
 
+    code = "CV-R02"
+
 
 class NeedsOCR(ReadError):
     """A PDF without a text layer (a scan): it must go through OCR, never be read as empty."""
+
+    code = "CV-R03"
 
 
 class ExtractionError(CongvanError):
     """An extractor failed on a document it was given."""
 
+    code = "CV-X01"
+
+
+class QueryError(CongvanError, ValueError):
+    """A question that cannot be asked as given (a date we cannot read, an empty window)."""
+
+    code = "CV-Q01"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+
+
+def describe(error: CongvanError) -> str:
+    """The error as one line for a clerk: "[CV-Q01] không hiểu ngày '35/7': ..."."""
+    text = " ".join(str(error).split())
+    return f"[{error.code}] {text}" if error.code else text
+
 
 class InboxError(CongvanError):
     """The inbox cannot be used (missing, not a folder, read-only); one line, bilingual."""
 
+    code = "CV-I01"
+
 
 class InboxBusy(InboxError):
     """Another watcher holds the inbox."""
+
+    code = "CV-I02"

@@ -1,15 +1,19 @@
-"""Alembic environment: the URL comes from the Config (congvan sets it) or CONGVAN_DATABASE_URL."""
+"""Alembic environment: the URL is the Config's ``sqlalchemy.url`` (models.db.alembic_config sets it).
+
+Run by hand, ``alembic -x url=postgresql://... upgrade head`` names the database instead.
+"""
 
 from __future__ import annotations
 
 from alembic import context
 
-from congvan.config import settings
 from models.db import engine_for
 from models.schema import Base
 
 config = context.config
-url = config.get_main_option("sqlalchemy.url") or settings().database_url
+url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+if not url:
+    raise SystemExit("congvan migrations: no database URL (set sqlalchemy.url or pass -x url=...)")
 
 
 def run_offline() -> None:

@@ -1,131 +1,24 @@
-"""Questions in Vietnamese, read by rules into the queries of pipeline.answers.queries.
-
-The question is folded (lowercase, no diacritics) so "đơn vị nào phải báo cáo trước 31/7" and
-"don vi nao phai bao cao truoc 31/7" read alike; names (units, references, search words) are cut
-from the original text at the same positions, so "Sở KH&CN" keeps the capitals its expansion needs.
-The phrase lists are data, below; an office adds its own ways of asking there.
-"""
+"""A clerk's question answered: the Intent read from it (pipeline.answers.intents) run against the
+stored corpus, returned as an Answer holding plain data; how it prints is the edge's job (congvan/)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from extractors.data.grammar import ACTIONS
-from extractors.data.units import UNIT_HEADS
-from pipeline.answers.queries import (
-    MissingRef,
-    OweReport,
-    OweRow,
-    QueryError,
-    RefsReport,
-    missing_citations,
-    month_range,
-    owe,
-    parse_user_date,
-    refs,
-)
-from pipeline.text import fold, nfc
-
-EXAMPLES: tuple[str, ...] = (
-    "Đơn vị nào phải báo cáo trước 31/7?",
-    "Việc nào của Sở KH&CN quá hạn?",
-    "Sở Nội vụ phải làm gì trong tháng 8?",
-    "Hạn chót tuần này / tuần sau / tháng này",
-    "Văn bản nào dẫn chiếu 4664/KH-UBND?",
-    "Văn bản nào được dẫn chiếu nhưng chưa có trong kho?",
-    "Tìm văn bản về wifi công cộng",
-)
-
-# --- phrase lists (folded) ----------------------------------------------------------------------
-
-SEARCH_OPENERS = r"(?:hay\s+)?(?:tim kiem|tim giup|tim|tra cuu|tra)"
-SEARCH_OBJECTS = r"(?:(?:cac|nhung)\s+)?(?:van ban|cong van|tai lieu|ke hoach|quyet dinh|thong bao|bao cao)"
-SEARCH_LINKS = r"(?:ve|lien quan den|lien quan toi|lien quan|co noi dung|noi dung|nhac den|co chu)"
-CITE_PHRASES: tuple[str, ...] = (
-    "dan chieu",
-    "trich dan",
-    "vien dan",
-    "can cu",
-    "nhac den",
-    "nhac toi",
-    "tham chieu",
-)
-MISSING_PHRASES: tuple[str, ...] = (
-    "chua co trong kho",
-    "chua co trong du lieu",
-    "khong co trong kho",
-    "chua co",
-    "con thieu",
-    "bi thieu",
-    "chua nhan",
-)
-OVERDUE_PHRASES: tuple[str, ...] = ("qua han", "tre han", "da het han", "tre hen", "cham tre", "no dong", "ton dong")
-# Words that make a question about obligations even without a date.
-OWE_CUES: tuple[str, ...] = ("phai", "can lam", "nhiem vu", "viec", "han chot", "den han", "thoi han", "han")
-# "who" words: "đơn vị nào phải ..." asks for the owners, it does not name one.
-WHO_WORDS: tuple[str, ...] = (
-    "don vi nao",
-    "nhung don vi nao",
-    "cac don vi nao",
-    "co quan nao",
-    "nhung co quan nao",
-    "ai",
-    "nhung ai",
-    "ben nao",
-    "noi nao",
-    "viec nao",
-    "nhung viec nao",
-    "nhiem vu nao",
-)
-# Verbs that ask "what must be done" rather than naming an action to filter on.
-GENERIC_ACTIONS: tuple[str, ...] = ("hoan thanh", "thuc hien", "lam", "giai quyet", "xu ly")
-# When a question has a subject but no time at all, look this far ahead.
-DEFAULT_HORIZON_DAYS = 30
-
-_UNIT_HEADS_F = sorted({fold(h) for h in UNIT_HEADS}, key=len, reverse=True)
-_ACTIONS_F = sorted(((fold(a), a) for a in ACTIONS), key=lambda p: -len(p[0]))
-
-_REF = re.compile(r"(?<![\w/])\d{1,6}(?:\.\d{1,3})?(?:/\d{4})?[/-][a-z&][a-z0-9&]*(?:[/-][a-z0-9&]+)*")
-_DATE = (
-    r"\d{4}-\d{1,2}-\d{1,2}"  # 2025-07-31
-    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?"  # 31/7, 31/7/2025, 15.7.2025
-    r"|\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?"  # 31 tháng 7 (năm 2025)
-)
-_BY = re.compile(
-    rf"\b(?:truoc|den|cham nhat(?:\s+la)?|han(?:\s+chot)?|toi|khong muon hon|den het)\s+(?:ngay\s+)?(?P<d>{_DATE})"
-)
-_FROM_TO = re.compile(rf"\btu\s+(?:ngay\s+)?(?P<a>{_DATE})\s+(?:den|toi)\s+(?:ngay\s+)?(?P<b>{_DATE})")
-_MONTH = re.compile(r"\bthang\s+(?P<m>1[0-2]|0?[1-9])(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?(?!\s*[/.\-]?\s*\d)")
-_ANY_DATE = re.compile(rf"(?<![\w/])(?P<d>{_DATE})(?![\w/])")
-_IN_DAYS = re.compile(r"\b(?P<n>\d{1,3})\s+ngay\s+(?:toi|nua|sap toi)\b")
-_UNIT_BEFORE = re.compile(r"^(?P<u>.+?)\s+(?:phai|can|co nhiem vu|duoc giao|co viec)\b")
-_UNIT_AFTER = re.compile(
-    r"\b(?:cua|giao cho|do)\s+(?P<u>.+?)(?=\s+(?:qua han|tre han|da het han|den han|phai|can|trong|truoc|den|tu"
-    r"|tuan|thang|hom|ngay|con|chua|nao|co|sap|the nao|ra sao)\b|\s*[?.!]*$)"
-)
-
-
-@dataclass
-class Intent:
-    kind: str  # owe | overdue | refs | missing | search | unknown
-    by: dt.date | None = None
-    start: dt.date | None = None
-    action: str | None = None
-    unit: str | None = None
-    reference: str | None = None
-    query: str | None = None
-    period: str | None = None  # how the time window reads, for the summary
+from pipeline.answers.intents import EXAMPLES, Ask, Intent, parse_question
+from pipeline.answers.owe import OweReport, owe
+from pipeline.answers.refs import MissingRef, RefsReport, missing_citations, refs
+from pipeline.errors import QueryError
 
 
 @dataclass
 class Answer:
-    kind: str
+    kind: Ask
     understood: bool
     summary: str  # how the question was read, in Vietnamese
     intent: Intent | None = None
@@ -136,190 +29,18 @@ class Answer:
     message: str | None = None
     examples: tuple[str, ...] = field(default=())
 
-    def to_text(self) -> str:
-        """Plain text for places without rich (a chat reply, a log)."""
-        lines = [self.summary]
-        if self.message:
-            lines.append(self.message)
-        lines += [f"  - {e}" for e in self.examples]
-        if self.owe is not None:
-            for title, rows in owe_sections(self.owe, overdue_only=self.kind == "overdue"):
-                lines.append(f"{title}:")
-                lines += [f"  - {row_text(r)}" for r in rows]
-            if self.owe.empty or (self.kind == "overdue" and not self.owe.overdue):
-                lines.append("Không có việc nào.")
-        if self.refs is not None:
-            r = self.refs
-            lines.append(f"Văn bản: {r.document.label if r.document else 'chưa có trong kho'}")
-            lines += [f"  dẫn chiếu → {c.reference}" + ("" if c.in_corpus else " (chưa có trong kho)") for c in r.cites]
-            lines += [f"  được dẫn chiếu bởi ← {c.document.label}" for c in r.cited_by]
-        if self.missing is not None:
-            lines += [f"  - {m.reference}: {m.count} văn bản dẫn chiếu" for m in self.missing]
-        if self.results is not None:
-            lines += [f"  - {describe_result(x)}" for x in self.results] or ["Không tìm thấy văn bản nào."]
-        return "\n".join(lines)
-
-
-def owe_sections(report: OweReport, overdue_only: bool = False) -> list[tuple[str, list[OweRow]]]:
-    """The report's groups with their Vietnamese titles, empty ones left out."""
-    if overdue_only:
-        return [("Quá hạn", report.overdue)] if report.overdue else []
-    sections = [
-        ("Quá hạn (chưa xong)", report.overdue),
-        (f"Việc một lần, hạn {_fmt(report.start)}–{_fmt(report.by)}", report.one_off),
-        ("Việc định kỳ có hạn trong kỳ", report.recurring),
-        ("Việc định kỳ chưa rõ ngày", report.undated),
-    ]
-    return [(t, rows) for t, rows in sections if rows]
-
-
-def row_text(r: OweRow) -> str:
-    when = _fmt(r.deadline) if r.deadline else "chưa rõ ngày"
-    if r.recurrence:
-        when += f" ({r.recurrence_vi})"
-    flag = " [quá hạn]" if r.overdue else ""
-    return f"{'; '.join(r.owners)}: {r.action or 'thực hiện'} — hạn {when} — {r.source}{flag} — {r.status_vi}"
-
-
-def describe_result(item: Any) -> str:
-    """One line for a search hit, whatever shape the search component returns."""
-    if isinstance(item, dict):
-        head = item.get("label") or item.get("reference") or item.get("title") or item.get("id")
-        tail = item.get("subject") or item.get("snippet") or ""
-        return f"{head} — {tail}".strip(" —") if head else str(item)
-    if isinstance(item, tuple) and item:
-        return describe_result(item[0])
-    label = getattr(item, "label", None) or getattr(item, "reference", None)
-    if label:
-        subject = getattr(item, "subject", None)
-        return f"{label} — {subject}" if subject else str(label)
-    return str(item)
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{d:%d/%m/%Y}"
-
-
-def _week(today: dt.date, offset: int) -> tuple[dt.date, dt.date]:
-    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
-    return monday, monday + dt.timedelta(days=6)
-
-
-def _month_after(today: dt.date, k: int) -> tuple[int, int]:
-    y, m = divmod(today.month - 1 + k, 12)
-    return today.year + y, m + 1
-
-
-def _window(q: str, today: dt.date) -> tuple[dt.date | None, dt.date | None, str | None]:
-    """(start, by, how it reads) from the time words of a folded question; start None = from today."""
-    if m := _FROM_TO.search(q):
-        a, b = parse_user_date(m["a"], today), parse_user_date(m["b"], today)
-        return a, b, f"từ {_fmt(a)} đến {_fmt(b)}"
-    if m := _BY.search(q):
-        by = parse_user_date(m["d"], today)
-        return None, by, f"đến hết {_fmt(by)}"
-    if re.search(r"\btuan (?:nay|hien tai)\b", q):
-        return None, _week(today, 0)[1], "tuần này"
-    if re.search(r"\btuan (?:sau|toi)\b", q):
-        a, b = _week(today, 1)
-        return a, b, f"tuần sau ({_fmt(a)}–{_fmt(b)})"
-    if re.search(r"\bthang (?:nay|hien tai)\b", q):
-        return None, month_range(today.year, today.month)[1], "tháng này"
-    if re.search(r"\bthang (?:sau|toi)\b", q):
-        a, b = month_range(*_month_after(today, 1))
-        return a, b, f"tháng {a.month}/{a.year}"
-    if re.search(r"\bhom nay\b", q):
-        return None, today, "hôm nay"
-    if re.search(r"\bngay mai\b", q):
-        tomorrow = today + dt.timedelta(days=1)
-        return tomorrow, tomorrow, f"ngày mai ({_fmt(tomorrow)})"
-    if re.search(r"\bquy (?:nay|hien tai)\b", q):
-        end_month = (today.month - 1) // 3 * 3 + 3
-        return None, month_range(today.year, end_month)[1], "quý này"
-    if re.search(r"\bnam (?:nay|hien tai)\b", q):
-        return None, dt.date(today.year, 12, 31), f"năm {today.year}"
-    if m := _IN_DAYS.search(q):
-        by = today + dt.timedelta(days=int(m["n"]))
-        return None, by, f"{m['n']} ngày tới"
-    if m := _MONTH.search(q):
-        year = int(m["y"]) if m["y"] else today.year
-        a, b = month_range(year, int(m["m"]))
-        return a, b, f"tháng {a.month}/{a.year}"
-    if m := _ANY_DATE.search(q):
-        by = parse_user_date(m["d"], today)
-        return None, by, f"đến hết {_fmt(by)}"
-    return None, None, None
-
-
-def _is_unit(phrase_f: str) -> bool:
-    p = re.sub(r"^(?:cac|nhung)\s+", "", phrase_f)
-    return p not in WHO_WORDS and any(p == h or p.startswith(h + " ") for h in _UNIT_HEADS_F)
-
-
-def _unit(q: str, orig: str) -> str | None:
-    for rx in (_UNIT_BEFORE, _UNIT_AFTER):
-        for m in rx.finditer(q):
-            phrase = m["u"].strip(" ,")
-            if _is_unit(phrase):
-                return orig[m.start("u") : m.start("u") + len(phrase)]
-    return None
-
-
-def _action(q: str) -> str | None:
-    for af, a in _ACTIONS_F:
-        if af not in GENERIC_ACTIONS and re.search(rf"(?<!\w){re.escape(af)}(?!\w)", q):
-            return a
-    return None
-
-
-def _has(q: str, phrases: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q) for p in phrases)
-
-
-def parse_question(question: str, today: dt.date) -> Intent:
-    """Read a question into an Intent by rules; kind "unknown" when no rule applies."""
-    orig = " ".join(nfc(question).split())
-    q = fold(orig)
-    if len(q) != len(orig):  # a character whose fold changes length: cut names from the folded text
-        orig = q
-    q_bare = q.rstrip(" ?.!")
-    if not q_bare:
-        return Intent("unknown")
-    if m := _REF.search(q):
-        ref = orig[m.start() : m.end()]
-        return Intent("refs", reference=ref)
-    if _has(q, CITE_PHRASES) and _has(q, MISSING_PHRASES):
-        return Intent("missing")
-    if m := re.match(rf"^{SEARCH_OPENERS}\s+(?:{SEARCH_OBJECTS}\s*)?(?:{SEARCH_LINKS}\s+)?(?P<q>.+?)[\s?.!]*$", q):
-        return Intent("search", query=orig[m.start("q") : m.end("q")])
-    unit = _unit(q, orig)
-    unit_span = fold(unit) if unit else ""
-    rest = q.replace(unit_span, " ") if unit_span else q
-    if _has(rest, OVERDUE_PHRASES):
-        return Intent("overdue", by=today, unit=unit, action=_action(rest), period="quá hạn")
-    start, by, period = _window(rest, today)
-    action = _action(rest)
-    asks_tasks = bool(unit or action or _has(rest, OWE_CUES))
-    # A bare time phrase ("tuần sau", "tháng này") asks for deadlines; a long sentence with only a
-    # time word in it ("thời tiết hôm nay thế nào") is not about obligations.
-    if not asks_tasks and (by is None or len(q_bare.split()) > 3):
-        return Intent("unknown")
-    if by is None:
-        by, period = today + dt.timedelta(days=DEFAULT_HORIZON_DAYS), f"{DEFAULT_HORIZON_DAYS} ngày tới"
-    return Intent("owe", by=by, start=start, action=action, unit=unit, period=period)
-
 
 def _owe_summary(intent: Intent) -> str:
     who = f"của {intent.unit}" if intent.unit else "của mọi đơn vị"
     what = f"Việc “{intent.action}”" if intent.action else "Các việc"
-    if intent.kind == "overdue":
+    if intent.kind is Ask.OVERDUE:
         return f"{what} {who} đã quá hạn mà chưa xong"
     return f"{what} {who} có hạn {intent.period}"
 
 
 def not_understood(question: str) -> Answer:
     return Answer(
-        kind="unknown",
+        kind=Ask.UNKNOWN,
         understood=False,
         summary=f"Chưa hiểu câu hỏi “{question.strip()}”.",
         message="Hãy hỏi theo một trong các mẫu sau (có dấu hay không dấu đều được):",
@@ -341,28 +62,28 @@ def ask(
         answer = not_understood(question)
         answer.summary += f" ({e})"
         return answer
-    if intent.kind == "refs":
+    if intent.kind is Ask.REFS:
         report = refs(session, intent.reference or "")
         state = "có trong kho" if report.in_corpus else "chưa có trong kho"
-        return Answer("refs", True, f"Dẫn chiếu của văn bản {report.reference} ({state})", intent, refs=report)
-    if intent.kind == "missing":
+        return Answer(Ask.REFS, True, f"Dẫn chiếu của văn bản {report.reference} ({state})", intent, refs=report)
+    if intent.kind is Ask.MISSING:
         return Answer(
-            "missing",
+            Ask.MISSING,
             True,
             "Văn bản được dẫn chiếu nhưng chưa có trong kho",
             intent,
             missing=missing_citations(session),
         )
-    if intent.kind == "search":
+    if intent.kind is Ask.SEARCH:
         summary = f"Tìm văn bản về “{intent.query}”"
         if search is None:
-            return Answer("search", True, summary, intent, message="Chức năng tìm kiếm toàn văn chưa sẵn sàng.")
+            return Answer(Ask.SEARCH, True, summary, intent, message="Chức năng tìm kiếm toàn văn chưa sẵn sàng.")
         try:
             results = list(search(intent.query or ""))
         except Exception as e:  # the index is someone else's component: report it, do not crash the answer
-            return Answer("search", True, summary, intent, message=f"Tìm kiếm bị lỗi: {e}")
-        return Answer("search", True, summary, intent, results=results)
-    if intent.kind in ("owe", "overdue") and intent.by is not None:
+            return Answer(Ask.SEARCH, True, summary, intent, message=f"Tìm kiếm bị lỗi: {e}")
+        return Answer(Ask.SEARCH, True, summary, intent, results=results)
+    if intent.kind in (Ask.OWE, Ask.OVERDUE) and intent.by is not None:
         report = owe(session, by=intent.by, start=intent.start, today=today, action=intent.action, unit=intent.unit)
         return Answer(intent.kind, True, _owe_summary(intent), intent, owe=report)
     return not_understood(question)

@@ -1,5 +1,5 @@
-"""Deadlines as a calendar: an .ics file (RFC 5545) for the clerk's calendar program, and a month grid
-for the terminal.
+"""Deadlines as a calendar: an .ics file (RFC 5545) for the clerk's calendar program, and a month as
+data (weeks × days × deadlines) that the terminal and a web page draw their own way.
 
 Each event's UID is derived from what the obligation says (source document, owners, due date,
 text), so exporting again after new documents arrive updates the events already imported instead of
@@ -16,35 +16,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from icalendar import Alarm, Calendar, Event
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
 
 from extractors.data.units import ABBREVIATIONS
 from extractors.units import unit_key
 from models.schema import Obligation
-from pipeline.answers.queries import RECURRENCE_VI, STATUS_VI, is_recurring, occurrences, owner_names, source_label
+from pipeline.answers.dates import is_recurring, occurrences
+from pipeline.answers.owe import owner_names
+from pipeline.labels import stored_label
+from pipeline.status import ObligationStatus, Recurrence, label_of
 from pipeline.text import fold
 
 PRODID = "-//congvan//Han van ban hanh chinh//VI"
-# RFC 5545 FREQ and INTERVAL for each stored recurrence.
-RRULE_FREQ: dict[str, tuple[str, int]] = {
-    "daily": ("DAILY", 1),
-    "weekly": ("WEEKLY", 1),
-    "monthly": ("MONTHLY", 1),
-    "quarterly": ("MONTHLY", 3),
-    "semiannual": ("MONTHLY", 6),
-    "yearly": ("YEARLY", 1),
-}
-# A changed status is an update of the same event: calendar programs take the higher SEQUENCE.
-STATUS_SEQUENCE: dict[str, int] = {"open": 0, "answered": 1, "done": 2}
-WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
 def _owner_keys(ob: Obligation) -> list[str]:
     if ob.owners:
         return sorted(u.key for u in ob.owners)
     return sorted(unit_key(p) for p in ob.owner_names)
+
+
+def _sequence(status: str) -> int:
+    """A changed status is an update of the same event: calendar programs take the higher SEQUENCE."""
+    try:
+        return ObligationStatus(status).sequence
+    except ValueError:
+        return 0
 
 
 def event_uid(ob: Obligation) -> str:
@@ -58,15 +54,15 @@ def event_uid(ob: Obligation) -> str:
 
 
 def rrule_for(first: dt.date, recurrence: str) -> dict | None:
-    """The RRULE of a recurrence, matching pipeline.answers.queries.occurrences day for day.
+    """The RRULE of a recurrence, matching pipeline.answers.dates.occurrences day for day.
 
     Month-based rules clamp a day past the 28th to the month's end (31/1 monthly → 28/2, 31/3); a
     plain BYMONTHDAY would skip the short months instead, so the rule picks the last existing day
     among 28..day (BYSETPOS=-1).
     """
-    if recurrence not in RRULE_FREQ:
+    if recurrence not in set(Recurrence):
         return None
-    freq, interval = RRULE_FREQ[recurrence]
+    freq, interval = Recurrence(recurrence).rrule
     rule: dict = {"FREQ": freq}
     if interval > 1:
         rule["INTERVAL"] = interval
@@ -80,25 +76,25 @@ def rrule_for(first: dt.date, recurrence: str) -> dict | None:
 
 def event_summary(ob: Obligation) -> str:
     owners = "; ".join(owner_names(ob)) or "?"
-    ref = (ob.document.reference if ob.document else None) or source_label(ob.document)
-    done = f" ({STATUS_VI.get(ob.status, ob.status)})" if ob.status != "open" else ""
+    ref = (ob.document.reference if ob.document else None) or stored_label(ob.document)
+    done = f" ({label_of(ObligationStatus, ob.status)})" if ob.status != ObligationStatus.OPEN else ""
     return f"[{owners}] {ob.action or 'thực hiện'} — {ref}{done}"
 
 
 def event_description(ob: Obligation) -> str:
     doc = ob.document
     lines = [ob.text.strip()]
-    source = source_label(doc)
+    source = stored_label(doc)
     if doc is not None and doc.issuer:
         source += f" của {doc.issuer}"
     if doc is not None and doc.subject:
         source += f" — V/v {doc.subject}"
     lines.append(f"Văn bản nguồn: {source}")
     if is_recurring(ob):
-        lines.append(f"Lặp lại: {RECURRENCE_VI.get(ob.recurrence or '', ob.recurrence)}")
-    lines.append(f"Tình trạng: {STATUS_VI.get(ob.status, ob.status)}")
+        lines.append(f"Lặp lại: {label_of(Recurrence, ob.recurrence)}")
+    lines.append(f"Tình trạng: {label_of(ObligationStatus, ob.status)}")
     if ob.answered_by is not None:
-        lines.append(f"Đã trả lời bằng: {source_label(ob.answered_by)}")
+        lines.append(f"Đã trả lời bằng: {stored_label(ob.answered_by)}")
     return "\n".join(lines)
 
 
@@ -141,7 +137,7 @@ def build_ics(
         ev.add("dtend", ob.due + dt.timedelta(days=1))
         ev.add("summary", event_summary(ob))
         ev.add("description", event_description(ob))
-        ev.add("sequence", STATUS_SEQUENCE.get(ob.status, 0))
+        ev.add("sequence", _sequence(ob.status))
         ev.add("transp", "TRANSPARENT")  # a deadline does not make the clerk busy all day
         ev.add("categories", ["Hạn văn bản"])
         if is_recurring(ob) and (rule := rrule_for(ob.due, ob.recurrence or "")):
@@ -170,7 +166,7 @@ def to_ics(
     return build_ics(obligations, alarm_days=alarm_days, stamp=stamp, name=name).data
 
 
-# --- the month in the terminal -----------------------------------------------------------------
+# --- the month as data -------------------------------------------------------------------------
 
 
 # Long unit bodies written the short way clerks write them ("UBND cấp xã"), to fit a day's cell.
@@ -193,10 +189,6 @@ def short_name(name: str) -> str:
     return name
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
-
-
 def deadlines_in_month(obligations: Iterable[Obligation], year: int, month: int) -> dict[dt.date, list[Obligation]]:
     """Each day of the month with the obligations due on it, recurring occurrences included."""
     first = dt.date(year, month, 1)
@@ -212,44 +204,67 @@ def deadlines_in_month(obligations: Iterable[Obligation], year: int, month: int)
     return days
 
 
-def month_view(
-    obligations: Iterable[Obligation],
-    year: int,
-    month: int,
-    *,
-    today: dt.date | None = None,
-    max_per_day: int = 4,
-    entry_width: int = 28,
-) -> Table:
-    """The month as a grid (Monday first), each day with its deadlines as "owner: action"."""
+@dataclass(frozen=True)
+class DayEntry:
+    """One deadline on a day: "UBND cấp xã: báo cáo"."""
+
+    who: str  # the first owner, written short
+    action: str
+    recurring: bool
+    late: bool  # open, one-off and the day is past
+    done: bool  # answered or done
+    obligation_id: int
+
+
+@dataclass(frozen=True)
+class DayCell:
+    day: dt.date
+    in_month: bool  # the grid's first and last weeks show days of the months around it
+    today: bool
+    entries: tuple[DayEntry, ...] = ()  # by owner, then obligation
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    year: int
+    month: int
+    weeks: tuple[tuple[DayCell, ...], ...]  # Monday first
+    total: int  # deadlines inside the month
+    undated: int  # obligations with no date, which no calendar can show
+
+
+def _entry(ob: Obligation, day: dt.date, today: dt.date) -> DayEntry:
+    owners = owner_names(ob)
+    recurring = is_recurring(ob)
+    return DayEntry(
+        who=short_name(owners[0]) if owners else "?",
+        action=ob.action or "thực hiện",
+        recurring=recurring,
+        late=ob.status == ObligationStatus.OPEN and not recurring and day < today,
+        done=ob.status != ObligationStatus.OPEN,
+        obligation_id=ob.id,
+    )
+
+
+def month_grid(obligations: Iterable[Obligation], year: int, month: int, *, today: dt.date | None = None) -> MonthGrid:
+    """The month as weeks of days, each day with its deadlines (recurring occurrences included)."""
     today = today or dt.date.today()
     obligations = list(obligations)
     days = deadlines_in_month(obligations, year, month)
-    undated = sum(1 for ob in obligations if ob.due is None)
-    total = sum(len(v) for v in days.values())
-    caption = f"{total} hạn trong tháng"
-    if undated:
-        caption += f"; {undated} việc chưa rõ ngày không hiện trên lịch"
-    table = Table(title=f"Tháng {month}/{year}", caption=caption, show_lines=True, expand=True)
-    for name in WEEKDAYS_VI:
-        table.add_column(name, ratio=1, vertical="top", overflow="fold")
+    weeks = []
     for week in stdcalendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         cells = []
         for day in week:
             if day.month != month:
-                cells.append(Text(str(day.day), style="dim"))
+                cells.append(DayCell(day, in_month=False, today=day == today))
                 continue
-            head = Text(str(day.day), style="bold reverse" if day == today else "bold")
-            lines: list[Text] = [head]
             items = sorted(days.get(day, []), key=lambda ob: (owner_names(ob), ob.id))
-            for ob in items[:max_per_day]:
-                who = short_name(owner_names(ob)[0]) if owner_names(ob) else "?"
-                late = ob.status == "open" and not is_recurring(ob) and day < today
-                style = "red" if late else ("green" if ob.status != "open" else "")
-                mark = "↻ " if is_recurring(ob) else "• "
-                lines.append(Text(mark + _clip(f"{who}: {ob.action or 'thực hiện'}", entry_width), style=style))
-            if len(items) > max_per_day:
-                lines.append(Text(f"+{len(items) - max_per_day} việc khác", style="italic"))
-            cells.append(Group(*lines))
-        table.add_row(*cells)
-    return table
+            cells.append(DayCell(day, True, day == today, tuple(_entry(ob, day, today) for ob in items)))
+        weeks.append(tuple(cells))
+    return MonthGrid(
+        year=year,
+        month=month,
+        weeks=tuple(weeks),
+        total=sum(len(v) for v in days.values()),
+        undated=sum(1 for ob in obligations if ob.due is None),
+    )

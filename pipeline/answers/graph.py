@@ -1,7 +1,4 @@
-"""The citation graph: stored documents and the references they cite, as DOT or GraphML.
-
-Kept free of pipeline.answers.queries (which re-exports it) so either module can be imported first.
-"""
+"""The citation graph: stored documents and the references they cite, as DOT or GraphML."""
 
 from __future__ import annotations
 
@@ -12,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models.schema import Citation, Document
+from pipeline.labels import document_label
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
@@ -34,10 +32,6 @@ class GraphEdge:
     reference: str  # as the citing document wrote it
 
 
-def _label(kind: str | None, reference: str | None, fallback: str) -> str:
-    return f"{kind or ''} {reference or fallback}".strip()
-
-
 def citation_graph(session: Session) -> tuple[list[GraphNode], list[GraphEdge]]:
     """Every stored document is a node; a cited reference not in the corpus becomes a "missing" node."""
     docs = list(session.scalars(select(Document).options(selectinload(Document.citations)).order_by(Document.id)))
@@ -49,7 +43,7 @@ def citation_graph(session: Session) -> tuple[list[GraphNode], list[GraphEdge]]:
     for d in docs:
         nodes[f"d{d.id}"] = GraphNode(
             id=f"d{d.id}",
-            label=_label(d.kind, d.reference, f"(chưa số, #{d.id})"),
+            label=document_label(d.kind, d.reference, doc_id=d.id),
             kind=d.kind,
             reference=d.reference,
             in_corpus=True,
@@ -67,7 +61,8 @@ def citation_graph(session: Session) -> tuple[list[GraphNode], list[GraphEdge]]:
             else:
                 tid = f"m:{c.reference_key}"
                 nodes.setdefault(
-                    tid, GraphNode(tid, _label(c.kind, c.reference, "?"), c.kind, c.reference, False, None, c.subject)
+                    tid,
+                    GraphNode(tid, document_label(c.kind, c.reference), c.kind, c.reference, False, None, c.subject),
                 )
             if tid != f"d{d.id}" and (f"d{d.id}", tid) not in seen:
                 seen.add((f"d{d.id}", tid))

@@ -39,7 +39,7 @@ Where a kill can land, and what the restarted watcher (same journal, same inbox)
   lost, no second row or Document.)
 - a file interrupted MAX_ATTEMPTS times (a poison file crashing the watcher) goes to failed/.
 - the search index is derived data, written in batches after the commits (the indexer from
-  congvan.runtime.ingest_hooks, flushed whenever the watcher runs out of ready files): a kill
+  the edge's ``Wiring.ingest_hooks``, flushed whenever the watcher runs out of ready files): a kill
   can leave the last documents stored but not yet indexed, so at start-up the documents of the
   journal's last ten minutes are fed to the index again (adding by id replaces).
 

@@ -5,8 +5,6 @@ in it answers that obligation ("Thực hiện Công văn số 1260/UBND-KGVX ...
 A later document from the directive's own issuer that cites it with chasing phrases ("đến nay một
 số xã chưa báo cáo", "đôn đốc") is a reminder of it. Reminders are not stored: they follow from the
 citations and the text, so they are computed when asked for.
-
-Kept free of pipeline.answers.queries (which re-exports it) so either module can be imported first.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def test_ingesting_everything_twice_adds_no_rows(ingested):
 def test_who_must_report_in_july_2025(ingested):
     from sqlalchemy.orm import Session
 
-    from pipeline.answers.queries import owe
+    from pipeline.answers.owe import owe
 
     with Session(engine_for(ingested)) as s:
         report = owe(

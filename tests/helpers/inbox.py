@@ -193,7 +193,7 @@ class Box:
 
     def indexed(self) -> int:
         """Documents in the search index (asked of a separate process, as the watcher left it)."""
-        code = "from congvan.search_glue import open_backend; b = open_backend(); print(b.count()); b.close()"
+        code = "from congvan.wiring import Wiring; b = Wiring.from_env().open_index(); print(b.count()); b.close()"
         r = subprocess.run([sys.executable, "-c", code], env=self.env, capture_output=True, text=True, timeout=120)
         assert r.returncode == 0, r.stderr
         return int(r.stdout)

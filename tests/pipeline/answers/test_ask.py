@@ -4,15 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 
 import pytest
 import typer
 from conftest_answers import TODAY, Corpus, build_corpus
 from typer.testing import CliRunner
 
-from congvan.answers import register
+from congvan.cli.answers import register
+from congvan.present import answer_text
 from models.db import session_scope
 from pipeline.answers.ask import EXAMPLES, ask, parse_question
 
@@ -127,8 +126,8 @@ def test_overdue_of_a_unit(corpus, session, question):
     answer = ask(session, question, TODAY)
     assert answer.kind == "overdue"
     assert names(corpus, answer.owe.overdue) == {"skhcn_late"}
-    assert "Sở Khoa học và Công nghệ" in answer.to_text() and "quá hạn" in answer.to_text()
-    assert "Sở Tài chính" not in answer.to_text()
+    assert "Sở Khoa học và Công nghệ" in answer_text(answer) and "quá hạn" in answer_text(answer)
+    assert "Sở Tài chính" not in answer_text(answer)
 
 
 @pytest.mark.parametrize("question", ["Sở Nội vụ phải làm gì trong tháng 8", "so noi vu phai lam gi trong thang 8"])
@@ -158,7 +157,7 @@ def test_which_documents_cite(corpus, session, question):
     answer = ask(session, question, TODAY)
     assert answer.kind == "refs" and answer.refs.in_corpus
     assert {r.document.id for r in answer.refs.cited_by} == {corpus.docs["cv1260"], corpus.docs["cv566"]}
-    assert "1260/UBND-KGVX" in answer.to_text()
+    assert "1260/UBND-KGVX" in answer_text(answer)
 
 
 def test_refs_of_a_missing_document(corpus, session):
@@ -182,7 +181,7 @@ def test_search_calls_the_injected_function(session):
     answer = ask(session, "tìm văn bản về wifi công cộng", TODAY, search=search)
     assert calls == ["wifi công cộng"]
     assert answer.kind == "search" and len(answer.results) == 1
-    assert "566/SKHCN-CNCĐS — Triển khai hệ thống WIFI công cộng" in answer.to_text()
+    assert "566/SKHCN-CNCĐS — Triển khai hệ thống WIFI công cộng" in answer_text(answer)
 
 
 def test_search_without_a_search_function_says_so(session):
@@ -204,7 +203,7 @@ def test_not_understood_answers_with_examples(session, question):
     assert not answer.understood and answer.kind == "unknown"
     assert "Chưa hiểu câu hỏi" in answer.summary
     assert answer.examples == EXAMPLES
-    text = answer.to_text()
+    text = answer_text(answer)
     assert "Đơn vị nào phải báo cáo trước 31/7?" in text and "Tìm văn bản về wifi công cộng" in text
 
 
@@ -242,23 +241,32 @@ def test_cli_ask_not_understood(cli):
     assert r.exit_code == 0 and "Chưa hiểu câu hỏi" in r.output and "Việc nào của Sở KH&CN quá hạn?" in r.output
 
 
-def test_cli_ask_search_uses_search_glue_when_present(cli, monkeypatch):
-    glue = types.ModuleType("congvan.search_glue")
+def _ask_with(search):
+    """The answer commands registered with this search hook instead of the home's index."""
+    app = typer.Typer()
+    register(app, search=search)
+    return lambda *args: CliRunner().invoke(app, list(args), env={"COLUMNS": "250"})
+
+
+def test_cli_ask_search_uses_the_search_hook_it_is_given(cli):
     seen: list[str] = []
 
-    def search_documents(session, query):
+    def search_documents(query):
         seen.append(query)
         return [{"reference": "1023/SKHCN-CNCĐS", "subject": "Đôn đốc báo cáo WIFI công cộng"}]
 
-    glue.search_documents = search_documents
-    monkeypatch.setitem(sys.modules, "congvan.search_glue", glue)
-    r = cli("ask", "tìm văn bản về wifi công cộng")
+    r = _ask_with(search_documents)("ask", "tìm văn bản về wifi công cộng")
     assert r.exit_code == 0, r.output
     assert seen == ["wifi công cộng"] and "1023/SKHCN-CNCĐS — Đôn đốc báo cáo WIFI công cộng" in r.output
 
 
-def test_cli_ask_search_without_search_glue(cli, monkeypatch):
-    monkeypatch.setitem(sys.modules, "congvan.search_glue", None)  # importing it now fails
-    r = cli("ask", "tìm văn bản về wifi công cộng")
+def test_cli_ask_search_without_a_search_hook(cli):
+    r = _ask_with(None)("ask", "tìm văn bản về wifi công cộng")
     assert r.exit_code == 0, r.output
     assert "tìm kiếm toàn văn chưa sẵn sàng" in r.output
+
+
+def test_cli_ask_search_goes_to_the_index_by_default(cli):
+    r = cli("ask", "tìm văn bản về wifi công cộng")  # the index is built from the database on first open
+    assert r.exit_code == 0, r.output
+    assert "566/SKHCN-CNCĐS" in r.output

@@ -13,11 +13,13 @@ from icalendar import Calendar, vRecur
 from rich.console import Console
 from typer.testing import CliRunner
 
-from congvan.answers import register
+from congvan.cli.answers import register
+from congvan.cli.render import month_table
 from models.db import session_scope
 from models.schema import Document, Obligation
-from pipeline.answers.calendar import build_ics, event_uid, month_view, rrule_for, to_ics
-from pipeline.answers.queries import occurrences, select_obligations
+from pipeline.answers.calendar import build_ics, event_uid, month_grid, rrule_for, to_ics
+from pipeline.answers.dates import occurrences
+from pipeline.answers.owe import select_obligations
 
 D = dt.date
 STAMP = dt.datetime(2025, 7, 10, 8, 0, tzinfo=dt.UTC)
@@ -152,7 +154,7 @@ def test_no_alarm_when_asked(corpus, session):
 
 def test_month_view_renders_the_grid(corpus, session):
     console = Console(record=True, width=180)
-    console.print(month_view(select_obligations(session), 2025, 7, today=TODAY))
+    console.print(month_table(month_grid(select_obligations(session), 2025, 7, today=TODAY)))
     out = console.export_text()
     assert "Tháng 7/2025" in out
     for header in ("T2", "T3", "T4", "T5", "T6", "T7", "CN"):
@@ -169,7 +171,7 @@ def test_month_view_renders_the_grid(corpus, session):
 def test_month_view_truncates_a_busy_day(corpus, session):
     obligations = select_obligations(session)
     console = Console(record=True, width=180)
-    console.print(month_view(obligations, 2025, 7, today=TODAY, max_per_day=1))
+    console.print(month_table(month_grid(obligations, 2025, 7, today=TODAY), max_per_day=1))
     assert "+2 việc khác" in console.export_text()  # 25/7: weekly, monthly and VNPT
 
 
@@ -218,3 +220,8 @@ def test_cli_calendar_month(cli):
 def test_cli_calendar_errors_are_one_line(cli, args):
     r = cli(*args)
     assert r.exit_code == 1 and r.output.startswith("congvan: lỗi / error:") and r.output.count("\n") == 1
+
+
+def test_cli_calendar_error_names_the_code_a_clerk_can_quote(cli):
+    r = cli("calendar", "--month", "13/2025")
+    assert r.exit_code == 1 and "[CV-Q02]" in r.output and "không hiểu tháng" in r.output

@@ -9,29 +9,30 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from congvan.config import Settings, settings
-from index import IndexedDocument, SearchFilters, SearchHit, SearchIndexError
+from index.backend import IndexedDocument, SearchBackend, SearchIndexError
 from models.schema import Document
+from pipeline.status import DocumentStatus
 
 log = logging.getLogger(__name__)
 _BATCH = 500
+
+SessionFactory = Callable[[], Session]
 
 
 def to_indexed(doc: Document) -> IndexedDocument:
     units: list[str] = []
     record = doc.extraction or {}
-    for name in [*record.get("units", []), *(a.name for a in doc.addressees)]:
-        if name not in units:
+    names = [*record.get("units", []), *(a.name for a in doc.addressees)]
+    names += [name for ob in doc.obligations for name in ob.owner_names]
+    for name in names:
+        if name and name not in units:
             units.append(name)
-    for ob in doc.obligations:
-        for name in ob.owner_names:
-            if name not in units:
-                units.append(name)
     return IndexedDocument(
         id=doc.id,
         kind=doc.kind,
@@ -45,10 +46,11 @@ def to_indexed(doc: Document) -> IndexedDocument:
     )
 
 
-def _load(session: Session, ids: Iterable[int] | None = None) -> Iterator[IndexedDocument]:
+def load(session: Session, ids: Iterable[int] | None = None) -> Iterator[IndexedDocument]:
+    """The extracted documents (those ``ids`` only, when given) as the index sees them."""
     q = (
         select(Document)
-        .where(Document.status == "extracted")
+        .where(Document.status == DocumentStatus.EXTRACTED.value)
         .options(
             selectinload(Document.addressees), selectinload(Document.citations), selectinload(Document.obligations)
         )
@@ -68,30 +70,23 @@ def _load(session: Session, ids: Iterable[int] | None = None) -> Iterator[Indexe
         session.expunge_all()
 
 
-def open_backend(cfg: Settings | None = None):
-    """The index of this home, rebuilt from the database if it is missing or corrupt."""
-    from congvan.runtime import session_factory
+def open_backend(index_dir: Path, factory: SessionFactory) -> SearchBackend:
+    """The index in ``index_dir``, rebuilt from the database if it is missing or corrupt."""
     from index.whoosh_backend import WhooshBackend
-
-    cfg = cfg or settings()
-    factory = session_factory(cfg)
 
     def provider() -> Iterator[IndexedDocument]:
         with factory() as session:
-            yield from _load(session)
+            yield from load(session)
 
-    return WhooshBackend.open_or_rebuild(cfg.index_dir, provider)
+    return WhooshBackend.open_or_rebuild(index_dir, provider)
 
 
-def reindex(cfg: Settings | None = None) -> int:
+def reindex(index_dir: Path, factory: SessionFactory) -> int:
     """Rebuild the index from the database; returns the number of documents indexed."""
-    from congvan.runtime import session_factory
-
-    cfg = cfg or settings()
-    backend = open_backend(cfg)
+    backend = open_backend(index_dir, factory)
     try:
-        with session_factory(cfg)() as session:
-            backend.rebuild(_load(session))
+        with factory() as session:
+            backend.rebuild(load(session))
         return backend.count()
     finally:
         backend.close()
@@ -105,12 +100,13 @@ class Indexer:
     ``flush()`` (which every ingest loop calls at its end).
     """
 
-    def __init__(self, cfg: Settings | None = None, batch: int = 200, interval: float = 1.0) -> None:
-        self.cfg = cfg or settings()
+    def __init__(self, index_dir: Path, factory: SessionFactory, batch: int = 200, interval: float = 1.0) -> None:
+        self.index_dir = index_dir
+        self.factory = factory
         self.batch = batch
         self.interval = interval
         self.pending: list[int] = []
-        self.backend = None
+        self.backend: SearchBackend | None = None
         self.last = time.monotonic()
 
     def __call__(self, ids: list[int]) -> None:
@@ -119,30 +115,13 @@ class Indexer:
             self.flush()
 
     def flush(self) -> None:
-        from congvan.runtime import session_factory
-
         ids, self.pending = self.pending, []
         self.last = time.monotonic()
         if not ids:
             return
         try:
-            self.backend = self.backend or open_backend(self.cfg)
-            with session_factory(self.cfg)() as session:
-                self.backend.add(list(_load(session, ids)))
+            self.backend = self.backend or open_backend(self.index_dir, self.factory)
+            with self.factory() as session:
+                self.backend.add(list(load(session, ids)))
         except SearchIndexError as e:  # the rows are stored; `congvan reindex` will catch up
             log.warning("không cập nhật được chỉ mục / index not updated: %s", e)
-
-
-def indexer(cfg: Settings | None = None) -> Indexer:
-    return Indexer(cfg)
-
-
-def search_documents(
-    session: Session | None, query: str, filters: SearchFilters | None = None, limit: int = 20, cfg=None
-) -> list[SearchHit]:
-    """Full-text search over the stored documents (``session`` is unused: the index holds what a hit shows)."""
-    backend = open_backend(cfg)
-    try:
-        return backend.search(query, filters, limit=limit)
-    finally:
-        backend.close()

@@ -12,25 +12,15 @@ from conftest_answers import TODAY, Corpus, build_corpus, cite, document, send_t
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from congvan.answers import register
+from congvan.cli.answers import register
 from models.db import session_scope
 from models.schema import Document, Obligation, Unit
-from pipeline.answers.graph import GRAPHML_NS
-from pipeline.answers.queries import (
-    QueryError,
-    citation_graph,
-    link_followups,
-    missing_citations,
-    occurrences,
-    owe,
-    parse_user_date,
-    parse_user_month,
-    refs,
-    reminded,
-    reminders_of,
-    to_dot,
-    to_graphml,
-)
+from pipeline.answers.dates import occurrences, parse_user_date, parse_user_month
+from pipeline.answers.graph import GRAPHML_NS, citation_graph, to_dot, to_graphml
+from pipeline.answers.owe import owe
+from pipeline.answers.refs import missing_citations, refs
+from pipeline.errors import QueryError
+from pipeline.ingest.followups import link_followups, reminded, reminders_of
 
 D = dt.date
 

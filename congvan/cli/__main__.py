@@ -1,0 +1,3 @@
+from congvan.cli import main
+
+main()

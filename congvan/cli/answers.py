@@ -1,0 +1,196 @@
+"""The clerk's questions on the command line: owe, ask, calendar, refs, graph.
+
+Each opens the database of the home named by the environment (migrated first if it is not at the
+latest schema, so a fresh CONGVAN_HOME works) and prints Vietnamese; a domain error becomes one line
+on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from congvan.cli.render import fail, month_table, render_answer, render_missing, render_owe, render_refs
+from congvan.present import day
+from congvan.wiring import SearchHook, Wiring
+from pipeline.errors import CongvanError
+
+TodayOption = Annotated[
+    str | None, typer.Option("--today", hidden=True, help="Coi ngày này là hôm nay (để xem lại, để thử)")
+]
+UnitOption = Annotated[str | None, typer.Option("--unit", "-u", help="Chỉ việc của đơn vị này (vd. “Sở KH&CN”)")]
+
+# ``register(app)`` without a search hook: ``ask`` searches the index of the home it opened.
+FROM_INDEX = object()
+
+
+class GraphFormat(StrEnum):
+    dot = "dot"
+    graphml = "graphml"
+
+
+def _today(text: str | None) -> dt.date:
+    from pipeline.answers.dates import parse_user_date
+
+    return parse_user_date(text) if text else dt.date.today()
+
+
+def owe_cmd(
+    by: Annotated[str, typer.Option("--by", help="Hạn đến ngày (31/7, 31/7/2025, 2025-07-31)")],
+    start: Annotated[str | None, typer.Option("--from", help="Từ ngày; bỏ trống: từ hôm nay, kèm việc quá hạn")] = None,
+    action: Annotated[str | None, typer.Option("--action", "-a", help="Chỉ việc có chữ này (vd. “báo cáo”)")] = None,
+    unit: UnitOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Đơn vị nào phải làm gì trước ngày --by: việc một lần, việc định kỳ và việc đã quá hạn."""
+    from pipeline.answers.dates import parse_user_date
+    from pipeline.answers.owe import owe
+
+    try:
+        now = _today(today)
+        until = parse_user_date(by, now)
+        since = parse_user_date(start, now) if start else None
+        with Wiring.from_env().session() as session:
+            report = owe(session, by=until, start=since, today=now, action=action, unit=unit)
+            console = Console()
+            scope = [f"hạn từ {day(report.start)} đến {day(report.by)}"]
+            if unit:
+                scope.append(f"đơn vị: {unit}")
+            if action:
+                scope.append(f"việc: {action}")
+            console.print(f"[bold]Việc phải làm[/] — {'; '.join(scope)}")
+            render_owe(console, report)
+    except CongvanError as e:
+        raise fail(e) from None
+
+
+def _ask_cmd(search: SearchHook | object | None):
+    def ask_cmd(
+        question: Annotated[str, typer.Argument(help="Câu hỏi, vd. “đơn vị nào phải báo cáo trước 31/7”")],
+        today: TodayOption = None,
+    ) -> None:
+        """Hỏi bằng tiếng Việt (có dấu hoặc không dấu) về hạn, việc quá hạn, dẫn chiếu, hoặc tìm văn bản."""
+        from pipeline.answers.ask import ask
+
+        try:
+            now = _today(today)
+            wiring = Wiring.from_env()
+            hook = wiring.search if search is FROM_INDEX else search
+            with wiring.session() as session:
+                answer = ask(session, question, now, search=hook)  # type: ignore[arg-type]
+                render_answer(Console(), answer)
+        except CongvanError as e:
+            raise fail(e) from None
+
+    return ask_cmd
+
+
+def _write_ics(console: Console, obligations: list, ics: Path, alarm_days: int) -> None:
+    from pipeline.answers.calendar import build_ics
+
+    export = build_ics(obligations, alarm_days=alarm_days)
+    ics.parent.mkdir(parents=True, exist_ok=True)
+    ics.write_bytes(export.data)
+    console.print(f"Đã ghi {export.events} hạn vào {ics}.")
+    if export.skipped:
+        console.print(f"Bỏ qua {len(export.skipped)} việc chưa rõ ngày (không đặt được lên lịch).")
+
+
+def calendar_cmd(
+    ics: Annotated[
+        Path | None, typer.Option("--ics", help="Ghi lịch hạn ra tệp .ics (Outlook, Google, Thunderbird)")
+    ] = None,
+    month: Annotated[str | None, typer.Option("--month", "-m", help="Xem một tháng trên màn hình, vd. 2025-07")] = None,
+    unit: UnitOption = None,
+    action: Annotated[str | None, typer.Option("--action", "-a", help="Chỉ việc có chữ này")] = None,
+    alarm_days: Annotated[int, typer.Option("--alarm-days", help="Nhắc trước bao nhiêu ngày")] = 3,
+    today: TodayOption = None,
+) -> None:
+    """Lịch hạn: xuất tệp .ics (mỗi hạn một sự kiện, có nhắc trước) hoặc xem lịch tháng trên màn hình."""
+    from pipeline.answers.calendar import month_grid
+    from pipeline.answers.dates import parse_user_month
+    from pipeline.answers.owe import select_obligations
+
+    if ics is None and month is None:
+        raise fail("cần --ics TỆP hoặc --month 2025-07")
+    try:
+        now = _today(today)
+        with Wiring.from_env().session() as session:
+            obligations = select_obligations(session, action=action, unit=unit)
+            console = Console()
+            if ics is not None:
+                _write_ics(console, obligations, ics, alarm_days)
+            if month is not None:
+                year, mon = parse_user_month(month, now)
+                console.print(month_table(month_grid(obligations, year, mon, today=now)))
+    except CongvanError as e:
+        raise fail(e) from None
+    except OSError as e:
+        raise fail(f"{ics}: không ghi được tệp ({e.strerror or e})") from None
+
+
+def refs_cmd(
+    reference: Annotated[str | None, typer.Argument(help="Số, ký hiệu, vd. 4664/KH-UBND")] = None,
+    missing: Annotated[
+        bool, typer.Option("--missing", help="Liệt kê văn bản được dẫn chiếu mà chưa có trong kho")
+    ] = False,
+) -> None:
+    """Dẫn chiếu của một văn bản: văn bản đó dẫn chiếu gì, văn bản nào dẫn chiếu nó, và nó có trong kho không."""
+    from models.schema import Document
+    from pipeline.answers.refs import missing_citations, refs
+    from pipeline.ingest.followups import reminders_of
+
+    if not reference and not missing:
+        raise fail("cần số, ký hiệu văn bản (vd. 4664/KH-UBND) hoặc --missing")
+    try:
+        with Wiring.from_env().session() as session:
+            console = Console()
+            if reference:
+                report = refs(session, reference)
+                stored = session.get(Document, report.document.id) if report.document else None
+                reminders = reminders_of(session, stored) if stored else []
+                render_refs(console, report, reminders)
+            if missing:
+                render_missing(console, missing_citations(session))
+    except CongvanError as e:
+        raise fail(e) from None
+
+
+def graph_cmd(
+    fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="dot (Graphviz) hoặc graphml (yEd, Gephi)")] = (
+        GraphFormat.dot
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Ghi ra tệp; bỏ trống: in ra màn hình")] = None,
+) -> None:
+    """Đồ thị dẫn chiếu giữa các văn bản (văn bản chưa có trong kho vẽ nét đứt)."""
+    from pipeline.answers.graph import citation_graph, to_dot, to_graphml
+
+    try:
+        with Wiring.from_env().session() as session:
+            nodes, edges = citation_graph(session)
+            text = to_dot(nodes, edges) if fmt is GraphFormat.dot else to_graphml(nodes, edges)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Đã ghi {len(nodes)} văn bản, {len(edges)} dẫn chiếu vào {output}.", err=True)
+    except CongvanError as e:
+        raise fail(e) from None
+    except OSError as e:
+        raise fail(f"{output}: không ghi được tệp ({e.strerror or e})") from None
+
+
+def register(app: typer.Typer, *, search: SearchHook | object | None = FROM_INDEX) -> None:
+    """Add owe, ask, calendar, refs and graph to ``app``. ``search`` is what ``ask`` searches with:
+    the home's index by default, ``None`` for no full-text search."""
+    app.command("owe")(owe_cmd)
+    app.command("ask")(_ask_cmd(search))
+    app.command("calendar")(calendar_cmd)
+    app.command("refs")(refs_cmd)
+    app.command("graph")(graph_cmd)

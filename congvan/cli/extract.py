@@ -1,0 +1,65 @@
+"""``congvan extract``: the contract record of each file, as JSON or one JSON line per file.
+
+Its output (stdout and stderr) is what the golden corpus checks byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from congvan.cli.render import file_error
+from pipeline.errors import CongvanError
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _record(path: Path, trace: bool) -> dict:
+    from pipeline.extract import extract, to_contract
+    from pipeline.readers import read
+
+    return to_contract(extract(read(path)), source=str(path), trace=trace)
+
+
+def extract_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Tệp .txt, .docx, .pdf cần đọc")],
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json (đẹp) hoặc jsonl (mỗi dòng một tệp)")
+    ] = OutputFormat.json,
+    trace: Annotated[bool, typer.Option("--trace", help="Kèm quy tắc và vị trí của từng giá trị")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
+) -> None:
+    """Trích xuất số/ký hiệu, cơ quan ban hành, trích yếu, dẫn chiếu và nhiệm vụ của từng văn bản."""
+    failed = 0
+    for path in files:
+        try:
+            record = _record(path, trace)
+        except CongvanError as e:
+            if strict:
+                raise
+            failed += 1
+            file_error(str(path), getattr(e, "reason", str(e)))
+            continue
+        except Exception as e:  # an extractor bug must not lose the rest of the batch
+            if strict:
+                raise
+            failed += 1
+            file_error(str(path), f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})")
+            continue
+        indent = None if fmt is OutputFormat.jsonl else 2
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+        sys.stdout.flush()
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_cmd)

@@ -1,0 +1,317 @@
+"""``congvan watch`` and ``congvan status``: the inbox on the command line.
+
+The watcher prints one line per file taken (stdout, for journald) and warnings on stderr; a problem
+that stops it (the inbox missing or read-only, another watcher holding it, the database unreachable)
+is one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from congvan.cli.render import fail, one_line, table, warn
+from congvan.wiring import Wiring
+from pipeline.status import IngestStatus, JournalState, label_of
+
+if TYPE_CHECKING:  # imported when a command runs: the rest of the CLI does not pay for the pipeline
+    from rich.console import Console
+    from rich.table import Table
+
+    from pipeline.inbox import journal
+    from pipeline.inbox.processor import Inbox, Outcome
+
+DUPLICATE_LABEL = IngestStatus.DUPLICATE.label
+
+
+def _open_database(*, writes: bool) -> Wiring:
+    """The database, store and ingest hooks exactly as ``congvan ingest`` opens them."""
+    wiring = Wiring.from_env(writes=writes)
+    try:
+        with wiring.session_factory() as session:  # connect now: an unreachable server is a one-line error here
+            session.connection()
+        return wiring
+    except Exception as e:
+        raise fail(f"không mở được cơ sở dữ liệu / cannot open the database: {type(e).__name__}: {e}") from e
+
+
+def _rel(inbox: Inbox, path: Path | str) -> str:
+    try:
+        return str(Path(path).relative_to(inbox.root))
+    except ValueError:
+        return str(path)
+
+
+def _status_label(status: str | None, otherwise: str) -> str:
+    return label_of(IngestStatus, status) if status in set(IngestStatus) else otherwise
+
+
+def _reporter(box: Inbox) -> Callable[[Outcome], None]:
+    def report(o: Outcome) -> None:
+        label = _status_label(o.status, o.state or "?")
+        line = f"{label}: {_rel(box, o.path)} → {_rel(box, o.dest) if o.dest else '?'}"
+        if o.document_id and o.state != JournalState.FAILED:
+            line += f" (#{o.document_id})"
+        if o.reason and o.status not in (IngestStatus.ADDED, IngestStatus.DUPLICATE):
+            line += f" — {one_line(o.reason)}"
+        if o.recovered:
+            line += " [hoàn tất sau khi khởi động lại / completed after restart]"
+        typer.echo(line)
+
+    return report
+
+
+def watch_cmd(
+    inbox: Annotated[Path, typer.Argument(help="Thư mục hộp thư, nơi văn thư thả văn bản đến")],
+    poll: Annotated[
+        float | None,
+        typer.Option("--poll", min=0.1, help="Quét thư mục mỗi N giây thay vì chờ sự kiện (thư mục chia sẻ qua mạng)"),
+    ] = None,
+    stable: Annotated[
+        float, typer.Option("--stable", min=0.0, help="Chỉ nhận tệp không đổi kích thước, giờ sửa trong N giây")
+    ] = 5.0,
+    rescan: Annotated[
+        float, typer.Option("--rescan", min=1.0, help="Quét lại toàn bộ hộp thư mỗi N giây (sự kiện có thể bị mất)")
+    ] = 300.0,
+    once: Annotated[
+        bool,
+        typer.Option("--once", help="Nhận các tệp đang có rồi thoát (cho cron, để thử); mã thoát 1 nếu có tệp lỗi"),
+    ] = False,
+) -> None:
+    """Theo dõi hộp thư: mỗi tệp thả vào được nhập đúng một lần, rồi chuyển vào processed/, failed/ hoặc duplicates/."""
+    from pipeline.inbox.processor import Inbox, InboxError, Processor
+    from pipeline.inbox.watch import Watcher
+
+    box = Inbox(inbox)
+    try:
+        box.prepare()
+        box.lock()
+    except InboxError as e:
+        raise fail(str(e)) from e
+    wiring = _open_database(writes=True)
+    hooks, after_commit = wiring.ingest_hooks()
+    processor = Processor(box, wiring.session_factory, wiring.store, hooks, after_commit, warn=warn)
+    try:
+        closed, dropped = processor.reconcile()
+    except Exception as e:
+        raise fail(f"không đọc được nhật ký nhập / cannot read the ingest journal: {type(e).__name__}: {e}") from e
+    if closed or dropped:
+        typer.echo(f"Khôi phục sau lần dừng trước / recovered: {closed} mục đã xong, {dropped} mục bỏ dở")
+    watcher = Watcher(box, processor, stable=stable, rescan=rescan, poll=poll, report=_reporter(box), warn=warn)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: watcher.stop())
+    if not once:
+        mode = f"quét mỗi {poll:g} giây" if poll else "theo sự kiện"
+        typer.echo(f"Đang theo dõi {box.root} ({mode}, quét lại mỗi {rescan:g} giây). Dừng: Ctrl+C.")
+    summary = watcher.run(once=once)
+    box.unlock()
+    if once:
+        done = ", ".join(f"{k} {v}" for k, v in sorted(summary.done.items())) or "không có tệp / nothing"
+        typer.echo(f"Xong / done: {done}" + (f"; còn lại / left {len(summary.left)}" if summary.left else ""))
+        if summary.done.get("failed") or summary.left:
+            raise typer.Exit(code=1)
+
+
+# --- status ------------------------------------------------------------------------------------
+
+
+def _local_midnight_utc() -> dt.datetime:
+    today = dt.datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    return today.astimezone(dt.UTC)
+
+
+def _local(value: dt.datetime | None, fmt: str = "%H:%M:%S") -> str:
+    return value.astimezone().strftime(fmt) if value else ""
+
+
+def _mtime(path: Path) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except OSError:
+        return None
+
+
+def _notes(folder: Path, suffix: str) -> list[tuple[Path, Path]]:
+    """(file, its note) under ``folder``, newest note first: the note is written when the file
+    is moved there (the moved file keeps the mtime the clerk's copy had)."""
+    if not folder.is_dir():
+        return []
+    pairs = [
+        (p, p.with_name(p.name + suffix)) for p in folder.rglob("*") if p.is_file() and not p.name.endswith(suffix)
+    ]
+    pairs = [(p, n) for p, n in pairs if not p.name.endswith((".note.txt", ".reason.txt"))]
+    return sorted(pairs, key=lambda pn: _mtime(pn[1]) or _mtime(pn[0]) or dt.datetime.min.astimezone(), reverse=True)
+
+
+def _read_note(path: Path) -> str:
+    try:
+        return one_line(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return "?"
+
+
+# One line of "processed today": when, file, result, document.
+Done = tuple[dt.datetime | None, str, str, str]
+
+
+class _Status:
+    """What ``congvan status`` reads (the journal, and the inbox's folders when one is given)."""
+
+    def __init__(self, box: Inbox | None, wiring: Wiring) -> None:
+        self.box = box
+        self.factory = wiring.session_factory
+        self.prefix = box.prefix if box else None
+        self.midnight = _local_midnight_utc()
+
+    def name_of(self, entry: journal.Entry) -> str:
+        p = self.prefix
+        return entry.name[len(p) :] if p and entry.name.startswith(p) else entry.name
+
+    def waiting(self, open_rows: list[journal.Entry]) -> tuple[Table, int]:
+        """Files in the inbox not (yet) claimed, stable or still being written."""
+        from rich.markup import escape
+
+        from pipeline.inbox import journal
+
+        assert self.box is not None
+        busy = {e.name for e in open_rows}
+        waiting = [p for p in self.box.scan() if journal.journal_name(p) not in busy]
+        t = table(f"Đang chờ / waiting ({len(waiting)})", "Tệp", "Kích thước", "Sửa lúc", overflow="ellipsis")
+        for p in waiting[:200]:
+            with contextlib.suppress(OSError):
+                t.add_row(escape(_rel(self.box, p)), f"{p.stat().st_size:,} B", f"{_mtime(p):%d/%m %H:%M:%S}")
+        return t, len(waiting)
+
+    def in_progress(self, in_progress: list[journal.Entry]) -> Table:
+        from rich.markup import escape
+
+        t = table(
+            f"Đang xử lý / in progress ({len(in_progress)})",
+            "Tệp",
+            "Bắt đầu",
+            "Lần thử",
+            "Tiến trình",
+            overflow="ellipsis",
+        )
+        for e in in_progress:
+            holder = f"{e.owner.host} pid {e.owner.pid}" if e.owner else ""
+            t.add_row(escape(self.name_of(e)), _local(e.started_at, "%d/%m %H:%M:%S"), str(e.attempts), holder)
+        return t
+
+    def _from_journal(self) -> list[Done]:
+        from models.schema import Document
+        from pipeline.inbox import journal
+
+        # With an inbox, the same bytes dropped again have no row of their own (one row per distinct
+        # file): its duplicates/ notes of today stand for them instead.
+        states = (JournalState.PROCESSED,) if self.box is not None else (JournalState.PROCESSED, JournalState.DUPLICATE)
+        rows = [
+            e
+            for e in journal.finished_since(self.factory, self.midnight, states)
+            if self.prefix is None or e.name.startswith(self.prefix)
+        ]
+        with self.factory() as session:
+            ids = [e.document_id for e in rows if e.document_id]
+            docs = {d.id: d for d in session.query(Document).filter(Document.id.in_(ids))} if ids else {}
+        done: list[Done] = []
+        for e in rows:
+            status = IngestStatus.DUPLICATE if e.state == JournalState.DUPLICATE else (e.result or "")
+            doc = docs.get(e.document_id or -1)
+            what = f"#{doc.id} {doc.kind or ''} {doc.reference or ''}".strip() if doc else ""
+            done.append((e.finished_at, self.name_of(e), _status_label(status, status), what))
+        return done
+
+    def _from_duplicates(self) -> list[Done]:
+        from pipeline.inbox.processor import DUPLICATES_DIR, NOTE_SUFFIX
+
+        assert self.box is not None
+        done: list[Done] = []
+        for p, note in _notes(self.box.folder(DUPLICATES_DIR), NOTE_SUFFIX):
+            when = _mtime(note)
+            if when is not None and when >= self.midnight:
+                text = _read_note(note).partition(": ")[2]
+                done.append((when, str(p.relative_to(self.box.root)), DUPLICATE_LABEL, text[:80]))
+        return done
+
+    def processed_today(self) -> tuple[Table, list[Done]]:
+        from rich.markup import escape
+
+        done = self._from_journal() + (self._from_duplicates() if self.box is not None else [])
+        done.sort(key=lambda r: r[0] or self.midnight)
+        t = table(
+            f"Đã xử lý hôm nay / processed today ({len(done)})", "Giờ", "Tệp", "Kết quả", "Văn bản", overflow="ellipsis"
+        )
+        for when, name, result, what in done:
+            t.add_row(_local(when), escape(name), result, escape(what))
+        return t, done
+
+    def failed(self) -> tuple[Table, int]:
+        """What waits for the clerk: the files in failed/ with their reasons, else the journal's failures."""
+        from rich.markup import escape
+
+        from pipeline.inbox import journal
+        from pipeline.inbox.processor import FAILED_DIR, REASON_SUFFIX
+
+        if self.box is not None:
+            failed = _notes(self.box.folder(FAILED_DIR), REASON_SUFFIX)
+            t = table(f"Lỗi / failed ({len(failed)})", "Tệp", "Lúc", "Lý do", overflow="ellipsis")
+            for p, reason in failed[:100]:
+                when = _mtime(reason) or _mtime(p)
+                at = f"{when:%d/%m %H:%M}" if when else ""
+                t.add_row(escape(str(p.relative_to(self.box.root))), at, escape(_read_note(reason)))
+            return t, len(failed)
+        failures = journal.recent_failures(self.factory)
+        t = table(f"Lỗi / failed ({len(failures)})", "Tệp", "Lúc", "Lý do", overflow="ellipsis")
+        for e in failures:
+            at = _local(e.finished_at or e.started_at, "%d/%m %H:%M")
+            t.add_row(escape(self.name_of(e)), at, escape(e.reason or ""))
+        return t, len(failures)
+
+
+def _print_status(console: Console, status: _Status) -> None:
+    from pipeline.inbox import journal
+
+    open_rows = journal.open_entries(status.factory, status.prefix)
+    in_progress = [e for e in open_rows if e.state == JournalState.PENDING]
+    counts = []
+    if status.box is not None:
+        waiting, n_waiting = status.waiting(open_rows)
+        console.print(waiting)
+        counts.append(f"đang chờ {n_waiting}")
+    console.print(status.in_progress(in_progress))
+    processed, done = status.processed_today()
+    console.print(processed)
+    failed, n_failed = status.failed()
+    console.print(failed)
+    dups = sum(1 for r in done if r[2] == DUPLICATE_LABEL)
+    counts += [f"đang xử lý {len(in_progress)}", f"đã xử lý hôm nay {len(done)} (trùng {dups})", f"lỗi {n_failed}"]
+    line = " · ".join(counts)
+    console.print(line[0].upper() + line[1:])
+
+
+def status_cmd(
+    inbox: Annotated[Path | None, typer.Argument(help="Thư mục hộp thư (bỏ trống: chỉ xem nhật ký)")] = None,
+) -> None:
+    """Hàng đợi của hộp thư: tệp đang chờ, đang xử lý, đã xử lý hôm nay, lỗi kèm lý do."""
+    from rich.console import Console
+
+    from pipeline.inbox.processor import Inbox, InboxError
+
+    box = Inbox(inbox) if inbox is not None else None
+    if box is not None:
+        try:
+            box.check()
+        except InboxError as e:
+            raise fail(str(e)) from e
+    _print_status(Console(), _Status(box, _open_database(writes=False)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("watch")(watch_cmd)
+    app.command("status")(status_cmd)

@@ -1,0 +1,54 @@
+"""``congvan ingest``: files into the store and the database, then the index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from congvan.cli.render import file_error
+from congvan.wiring import Wiring
+from pipeline.status import IngestStatus
+
+
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục văn bản")],
+    strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in từng tệp")] = False,
+) -> None:
+    """Nhập văn bản vào kho: lưu bản gốc, trích xuất, lập chỉ mục. Cùng nội dung nhập hai lần không thêm gì."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from pipeline.ingest.ingestor import ingest_paths, iter_files
+
+    console = Console(stderr=True)
+    files = iter_files(paths)
+    wiring = Wiring.from_env(writes=True)
+    hooks, after_commit = wiring.ingest_hooks()
+    counts: dict[str, int] = {}
+    with Progress(
+        TextColumn("[bold]Nhập văn bản"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True, disable=quiet,
+    ) as bar:  # fmt: skip
+        task = bar.add_task("ingest", total=len(files))
+
+        def report(r) -> None:
+            counts[r.status] = counts.get(r.status, 0) + 1
+            bar.advance(task)
+            if r.status == IngestStatus.FAILED:
+                file_error(r.path, r.reason or "")
+            elif not quiet:
+                extra = f" — {r.reason}" if r.reason and r.status != IngestStatus.ADDED else ""
+                bar.console.print(f"{IngestStatus(r.status).label}: {r.path}{extra}")
+
+        results = ingest_paths(files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict)
+    summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))
+    console.print(f"Xong {len(results)} tệp: {summary}")
+    if counts.get(IngestStatus.FAILED):
+        raise typer.Exit(code=1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_cmd)

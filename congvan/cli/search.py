@@ -1,0 +1,62 @@
+"""``congvan search`` (full-text, diacritics or not) and ``congvan reindex`` (the index rebuilt from the database)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from congvan.cli.render import fail
+from congvan.wiring import Wiring
+from pipeline.errors import QueryError
+
+
+def search_cmd(
+    query: Annotated[str, typer.Argument(help='Từ khóa có dấu hoặc không dấu, "cụm từ", hoặc số/ký hiệu')],
+    kind: Annotated[str | None, typer.Option("--kind", help="Loại văn bản: KH, CV, QĐ, ...")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Từ ngày")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Đến ngày")] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help="Cơ quan ban hành")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị được nhắc đến")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+) -> None:
+    """Tìm văn bản theo nội dung (không phân biệt dấu), xếp theo mức độ phù hợp."""
+    from rich.console import Console
+
+    from index import SearchFilters
+    from pipeline.answers.dates import parse_user_date
+
+    try:
+        filters = SearchFilters(
+            kind=kind,
+            issuer=issuer,
+            unit=unit,
+            date_from=parse_user_date(date_from) if date_from else None,
+            date_to=parse_user_date(date_to) if date_to else None,
+        )
+    except QueryError as e:
+        raise fail(e) from None
+    hits = Wiring.from_env().search(query, filters, limit=limit)
+    console = Console(highlight=False)
+    if not hits:
+        console.print(f"Không tìm thấy văn bản nào cho «{query}».")
+        return
+    for i, h in enumerate(hits, 1):
+        when = h.date.strftime("%d/%m/%Y") if h.date else ""
+        head = " ".join(x for x in (h.kind, h.reference, when, h.issuer) if x)
+        console.print(f"[bold]{i}. {head}[/bold]  (điểm {h.score:.2f})")
+        if h.subject:
+            console.print(f"   {h.subject}")
+        if h.snippet:
+            console.print(f"   [dim]…{h.snippet}…[/dim]")
+
+
+def reindex_cmd() -> None:
+    """Dựng lại chỉ mục tìm kiếm từ cơ sở dữ liệu (chỉ mục là dữ liệu dẫn xuất)."""
+    n = Wiring.from_env(writes=True).reindex()
+    typer.echo(f"Đã dựng lại chỉ mục: {n} văn bản.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search_cmd)
+    app.command("reindex")(reindex_cmd)

@@ -1,0 +1,193 @@
+"""Who owes what by when: obligations filtered by action and owner, grouped for the window asked.
+
+Everything here reads the tables (models.schema) and returns plain dataclasses; how they print is
+the edge's job (congvan/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from models.schema import Obligation, Unit
+from pipeline.answers.dates import is_recurring, occurrences
+from pipeline.answers.units import match_units
+from pipeline.errors import QueryError
+from pipeline.labels import stored_label
+from pipeline.status import ObligationStatus, Recurrence, label_of
+from pipeline.text import fold
+
+
+def _needle(action: str) -> str:
+    return " ".join(fold(action).split())
+
+
+def _has_action(needle: str, action: str | None, text: str | None) -> bool:
+    return needle in fold(action or "") or needle in " ".join(fold(text or "").split())
+
+
+def action_matches(ob: Obligation, action: str) -> bool:
+    """Diacritics-insensitive: "bao cao" finds "báo cáo" in the action or the obligation's text."""
+    return _has_action(_needle(action), ob.action, ob.text)
+
+
+def owner_names(ob: Obligation) -> tuple[str, ...]:
+    """The owners as this document writes them ("UBND cấp xã"), else their canonical units."""
+    return ob.owner_names or tuple(u.name for u in ob.owners)
+
+
+def _ids_with_action(session: Session, action: str, where: Iterable) -> list[int]:
+    """Filter on the light columns first: the folded match runs in Python, and loading owners and
+    documents for thousands of recurring tasks that do not match cost most of the time."""
+    light = select(Obligation.id, Obligation.action, Obligation.text)
+    for clause in where:
+        light = light.where(clause)
+    needle = _needle(action)
+    return [i for i, act, text in session.execute(light) if _has_action(needle, act, text)]
+
+
+def select_obligations(
+    session: Session,
+    *,
+    action: str | None = None,
+    unit: str | None = None,
+    where: Iterable = (),
+) -> list[Obligation]:
+    """Obligations (with owners and source document loaded) filtered by action and owner unit."""
+    where = list(where)
+    stmt = select(Obligation).options(
+        selectinload(Obligation.owners).selectinload(Unit.aliases),
+        selectinload(Obligation.document),
+        selectinload(Obligation.answered_by),
+    )
+    for clause in where:
+        stmt = stmt.where(clause)
+    wants_action = bool(action and action.strip())
+    if wants_action:
+        ids = _ids_with_action(session, action or "", where)
+        stmt = stmt.where(Obligation.id.in_(ids)) if len(ids) < 30000 else stmt
+    found = list(session.scalars(stmt.order_by(Obligation.due, Obligation.id)))
+    if wants_action:
+        found = [ob for ob in found if action_matches(ob, action or "")]
+    if unit and unit.strip():
+        match = match_units(session, unit)
+        found = [ob for ob in found if match.matches(ob)]
+    return found
+
+
+@dataclass(frozen=True)
+class OweRow:
+    obligation_id: int
+    owners: tuple[str, ...]
+    action: str | None
+    deadline: dt.date | None  # the due date, or the first occurrence in the window
+    recurrence: str | None
+    occurrences: tuple[dt.date, ...]
+    document_id: int
+    source: str  # the source document as a clerk names it
+    source_subject: str | None
+    text: str
+    overdue: bool
+    status: str
+    answered_by: str | None
+
+    @property
+    def recurrence_vi(self) -> str:
+        return label_of(Recurrence, self.recurrence)
+
+    @property
+    def status_vi(self) -> str:
+        return label_of(ObligationStatus, self.status)
+
+
+@dataclass
+class OweReport:
+    start: dt.date
+    by: dt.date
+    today: dt.date
+    action: str | None = None
+    unit: str | None = None
+    one_off: list[OweRow] = field(default_factory=list)  # due once, inside the window
+    recurring: list[OweRow] = field(default_factory=list)  # an occurrence falls inside the window
+    undated: list[OweRow] = field(default_factory=list)  # recurring, no date known
+    overdue: list[OweRow] = field(default_factory=list)  # open and past due, before the window
+
+    @property
+    def rows(self) -> list[OweRow]:
+        return [*self.overdue, *self.one_off, *self.recurring, *self.undated]
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def _row(ob: Obligation, today: dt.date, deadline: dt.date | None, occ: tuple[dt.date, ...] = ()) -> OweRow:
+    recurring = is_recurring(ob)
+    overdue = ob.status == ObligationStatus.OPEN and not recurring and ob.due is not None and ob.due < today
+    return OweRow(
+        obligation_id=ob.id,
+        owners=owner_names(ob),
+        action=ob.action,
+        deadline=deadline,
+        recurrence=ob.recurrence if recurring else None,
+        occurrences=occ,
+        document_id=ob.document_id,
+        source=stored_label(ob.document),
+        source_subject=ob.document.subject if ob.document else None,
+        text=ob.text,
+        overdue=overdue,
+        status=ob.status,
+        answered_by=stored_label(ob.answered_by) if ob.answered_by else None,
+    )
+
+
+def _file(report: OweReport, ob: Obligation, first: dt.date, by: dt.date, since_today: bool) -> None:
+    """Put one obligation in the report's group it belongs to, if any."""
+    today = report.today
+    if is_recurring(ob):
+        if ob.due is None:
+            report.undated.append(_row(ob, today, None))
+        elif occ := occurrences(ob.due, ob.recurrence or "", first, by):
+            report.recurring.append(_row(ob, today, occ[0], tuple(occ)))
+    elif ob.due is not None:
+        if first <= ob.due <= by:
+            report.one_off.append(_row(ob, today, ob.due))
+        elif since_today and ob.due < today and ob.status == ObligationStatus.OPEN:
+            report.overdue.append(_row(ob, today, ob.due))
+
+
+def owe(
+    session: Session,
+    by: dt.date,
+    start: dt.date | None = None,
+    today: dt.date | None = None,
+    action: str | None = None,
+    unit: str | None = None,
+) -> OweReport:
+    """Obligations due in [start, by] (start defaults to today), recurring ones by their occurrences.
+
+    Without ``start``, open one-off obligations already past due are listed apart as overdue: the
+    clerk asking "what is due by 31/7" also needs what was due before today and never came.
+    """
+    today = today or dt.date.today()
+    first = start or today
+    if by < first:
+        raise QueryError(f"ngày {by:%d/%m/%Y} ở trước ngày bắt đầu {first:%d/%m/%Y}", "CV-Q03")
+    dated = Obligation.due.between(first, by)
+    if start is None:
+        dated = or_(dated, (Obligation.due < today) & (Obligation.status == ObligationStatus.OPEN.value))
+    where = [or_(Obligation.recurrence.is_not(None), dated)]
+    report = OweReport(start=first, by=by, today=today, action=action, unit=unit)
+    for ob in select_obligations(session, action=action, unit=unit, where=where):
+        _file(report, ob, first, by, since_today=start is None)
+
+    def order(r: OweRow):
+        return (r.deadline or dt.date.max, r.owners, r.obligation_id)
+
+    for rows in (report.one_off, report.recurring, report.undated, report.overdue):
+        rows.sort(key=order)
+    return report

@@ -1,0 +1,109 @@
+"""Matching a unit the clerk names ("Sở KH&CN", "UBND xã Ia Chim", "UBND cấp xã") to the owners of
+obligations: the unit itself, its group, its members, one level each way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from extractors.data.units import ABBREVIATIONS
+from extractors.units import acronym, expand, group_of, is_group, unit_key
+from models.schema import Obligation, Unit
+from pipeline.text import fold, nfc
+
+_UBND = "uy ban nhan dan "
+
+
+def _local(key: str) -> str | None:
+    """ "uy ban nhan dan xa ia chim" and "xa ia chim" (as a footnote lists members) name one commune."""
+    bare = key[len(_UBND) :] if key.startswith(_UBND) else key
+    return bare if group_of(_UBND + bare) else None
+
+
+def _group_key(key: str) -> str | None:
+    local = _local(key)
+    return group_of(_UBND + local) if local else group_of(key)
+
+
+def _initials(text: str) -> str | None:
+    """ "Sở NV" -> "SNV", to meet acronym("Sở Nội vụ"); only when an abbreviation stayed unexpanded."""
+    words = re.findall(r"[\wĐđ&]+", nfc(text))
+    if not any(len(w) > 1 and w.isupper() and w not in ABBREVIATIONS for w in words):
+        return None
+    return "".join(fold(w).upper() if w.isupper() else fold(w)[0].upper() for w in words if fold(w) != "va")
+
+
+@dataclass
+class UnitMatch:
+    """The owners a clerk's unit name stands for: the unit itself, its group, its members."""
+
+    query: str
+    key: str
+    unit_ids: set[int] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)  # group keys whose members by level also match
+    locals: set[str] = field(default_factory=set)
+
+    def matches_key(self, key: str) -> bool:
+        local = _local(key)
+        return key in self.keys or (local is not None and local in self.locals) or _group_key(key) in self.groups
+
+    def matches(self, ob: Obligation) -> bool:
+        if any(u.id in self.unit_ids for u in ob.owners):
+            return True
+        # Owners not linked to Unit rows (yet): fall back on the names as written.
+        names = [u.key for u in ob.owners] or [unit_key(p) for p in ob.owner_names]
+        return any(self.matches_key(k) for k in names)
+
+
+def _loose(query: str, key: str) -> bool:
+    return len(query) >= 4 and re.search(rf"(?<!\w){re.escape(query)}(?!\w)", key) is not None
+
+
+def _seeds(units: list[Unit], keys: dict[int, set[str]], text: str, q: str) -> set[int]:
+    """The units the name stands for itself: by key or commune, else by a word run, else by initials."""
+    q_local = _local(q)
+    seeds = {u.id for u in units if q in keys[u.id] or (q_local and q_local in {_local(k) for k in keys[u.id]})}
+    if not seeds:
+        seeds = {u.id for u in units if any(_loose(q, k) for k in keys[u.id])}
+    if not seeds and (initials := _initials(expand(text))):
+        seeds = {u.id for u in units if initials in {acronym(u.name), *(acronym(a.alias) for a in u.aliases)}}
+    return seeds
+
+
+def _one_level(units: list[Unit], keys: dict[int, set[str]], seeds: set[int], up: set[str], down: set[str]) -> set[int]:
+    ids = set(seeds)
+    ids |= {u.id for u in units if keys[u.id] & up}  # the group a commune belongs to by level
+    ids |= {g.id for g in units if any(m.id in seeds for m in g.members)}  # groups listing it as member
+    ids |= {m.id for u in units if u.id in seeds for m in u.members}  # members listed under it
+    ids |= {u.id for u in units if any(_group_key(k) in down for k in keys[u.id])}  # members by level
+    return ids
+
+
+def match_units(session: Session, text: str) -> UnitMatch:
+    """Resolve a unit as the clerk writes it ("Sở KH&CN", "UBND xã Ia Chim", "UBND cấp xã").
+
+    One level each way and no further: a commune brings in its group ("UBND cấp xã") but not the
+    other communes; a group brings in its members, by level and by the footnote's member list.
+    """
+    q = unit_key(text)
+    # An office has hundreds of units, not millions: matching in Python keeps the folding, group and
+    # prefix rules in one place (extractors.units) instead of re-writing them in SQL for each backend.
+    units = list(session.scalars(select(Unit).options(selectinload(Unit.aliases), selectinload(Unit.members))).all())
+    keys = {u.id: {u.key, *(a.key for a in u.aliases)} for u in units}
+    seeds = _seeds(units, keys, text, q)
+    seed_keys = {q}.union(*(keys[i] for i in seeds))
+    up = {g for k in seed_keys if (g := _group_key(k))}
+    down = {k for k in seed_keys if is_group(k)}
+    ids = _one_level(units, keys, seeds, up, down)
+    return UnitMatch(
+        query=text,
+        key=q,
+        unit_ids=ids,
+        keys=seed_keys | up | set().union(*(keys[i] for i in ids)),
+        groups=down,
+        locals={loc for k in seed_keys if (loc := _local(k))},
+    )
