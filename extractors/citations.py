@@ -32,7 +32,7 @@ _ISSUER_AFTER = re.compile(
 _SUBJECT_AFTER = re.compile(r"^\s*(?:về việc|về|v/v)\s+(?P<subject>[^;()]{3,200}?)(?=[;(]|\.\s|\.$|$)", re.IGNORECASE)
 # A form or table template is numbered like a document ("Mẫu 03/KBS/GSQL", "Biểu số 02/BC").
 _FORM_CODE = re.compile(r"\b(?:mau|bieu|bieu mau|mau bieu|phu bieu)(?:\s+so)?\s*:?\s*$")
-_ATTACHED = re.compile(r"\(?\s*kèm theo\s+(?:[\wđ]+\s+){0,3}(?:số\s*)?$", re.IGNORECASE)
+_ATTACHED = re.compile(r"\(?\s*(?:ban hành\s+)?kèm theo\s+(?:[\wđ]+\s+){0,3}(?:số\s*:?\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

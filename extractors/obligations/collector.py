@@ -42,14 +42,18 @@ class Collector:
         recipient: str | None = None,
         partners: tuple[str, ...] = (),
         unique=None,
+        distinct: bool = False,
     ) -> None:
+        """Keep one task once. ``distinct``: the caller knows this is a task of its own however like
+        the others it reads (the sessions of one conference: "Hội nghị 1 ... ngày 26/11, buổi sáng",
+        "Hội nghị 2 ... ngày 26/11, buổi chiều")."""
         if owner is None or not owner.names:
             return
         owners = owner.names
         due = deadline.due if deadline else None
         rec = deadline.recurrence if deadline else None
         k = (tuple(fold(o) for o in owners), due, rec, unique if unique is not None else fold(text)[:80])
-        if k in self.keys or self._repeated(owners, due, rec, text):
+        if k in self.keys or (not distinct and self._repeated(owners, due, rec, text)):
             return
         self.keys.add(k)
         ob = Obligation(tuple(owners), action, due, rec, re.sub(r"\s+", " ", text).strip(), recipient, tuple(partners))

@@ -54,7 +54,8 @@ class Invitation:
 
     invitees: list[str] = field(default_factory=list)
     collecting: bool = False  # under "... trân trọng kính mời:", each dash is an invitee
-    meeting: tuple[dt.date, Line] | None = None
+    # the day of each session: "Hội nghị 1 ... Thời gian: ngày 26/11", "Hội nghị 2 ... ngày 27/11"
+    meetings: list[tuple[dt.date, Line]] = field(default_factory=list)
 
 
 @dataclass

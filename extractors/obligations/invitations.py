@@ -35,7 +35,8 @@ _WHEN = re.compile(
 )
 # A document that calls a meeting: its "Thời gian:" line is the day the invitees must attend.
 _INVITED = re.compile(
-    r"(?:kính\s+)?mời\b|triệu\s+tập|giấy\s+mời|tổ\s+chức\s+(?:hội\s+nghị|cuộc\s+họp|họp)", re.IGNORECASE
+    r"(?:kính\s+)?mời\b|triệu\s+tập|giấy\s+mời|tổ\s+chức\s+(?:\d{1,2}\s+|các\s+)?(?:hội\s+nghị|cuộc\s+họp|họp)",
+    re.IGNORECASE,
 )
 # The verb of an invitation, not "mời" in "Bên mời thầu": "trân trọng (kính) mời", "kính mời", "mời:" closing a line.
 _INVITE = re.compile(r"(?:trân\s+trọng\s+(?:kính\s+)?mời|kính\s+mời)\b|\bmời\s*:\s*$", re.IGNORECASE)
@@ -70,22 +71,21 @@ def take(ctx: Context, p: Paragraph) -> bool:
 
 
 def emit(ctx: Context) -> None:
-    """The one task of an invitation: attend the meeting on its day; the addressees are invited too."""
+    """The task of an invitation: attend each session on its day; the addressees are invited too."""
     inv, reading = ctx.invitation, ctx.reading
-    if not inv.meeting:
-        return
     names = tuple(dict.fromkeys([*inv.invitees, *reading.default_owners]))
     owner = Owner(names, OwnerBy.INVITEES if inv.invitees else OwnerBy.DOCUMENT_DEFAULT)
-    day, ln = inv.meeting
-    reading.col.add(
-        owner,
-        ATTEND,
-        Deadline(day, None, 0, 0, MEETING),
-        ln.text,
-        reading.view.span(ln.offset, ln.offset + len(ln.text)),
-        Found.INVITATION,
-        unique=("meeting", day),
-    )
+    for day, ln in inv.meetings:
+        reading.col.add(
+            owner,
+            ATTEND,
+            Deadline(day, None, 0, 0, MEETING),
+            ln.text,
+            reading.view.span(ln.offset, ln.offset + len(ln.text)),
+            Found.INVITATION,
+            unique=("meeting", day, ln.block),
+            distinct=len(inv.meetings) > 1,
+        )
 
 
 def _members(inv: Invitation, text: str) -> None:
@@ -103,12 +103,16 @@ def _meeting_day(ctx: Context, p: Paragraph) -> None:
     document that calls a meeting; a task block's "Thời gian thực hiện" is no meeting."""
     inv = ctx.invitation
     when = label(p.rest, MEETING_TIME_LABELS)
-    if not when or ctx.in_block() or inv.meeting:
+    if not when or ctx.in_block():
         return
     m = _WHEN.match(when)
     day = _date_of(m, ctx.reading.ref) if m else next((d for _, _, d in find_full_dates(when)), None)
-    if day and (_INVITED.search(ctx.reading.view.text) or inv.invitees):
-        inv.meeting = (day, p.line)
+    if not day or not (_INVITED.search(ctx.reading.view.text) or inv.invitees):
+        return
+    # a later "Thời gian:" is another session only when the first was a dated session of its own
+    # ("Hội nghị 2: ... Thời gian: 01 buổi chiều, ngày 26/11/2025"), never the first one's repeat
+    if not inv.meetings or (m is None and all(p.line.block != ln.block for _, ln in inv.meetings)):
+        inv.meetings.append((day, p.line))
 
 
 def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:

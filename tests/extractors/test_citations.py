@@ -207,3 +207,9 @@ def test_attached_to_is_not_a_citation(view):
         "Danh mục nhiệm vụ năm 2026"
     )
     assert cite(view, text) == []
+
+
+def test_an_annex_naming_its_own_document_with_a_colon_is_no_citation(view):
+    assert (
+        cite(view, "PHỤ LỤC 1 (Kèm theo Công văn số: 17899/BTC-TCCB ngày 18 tháng 11 năm 2025 của Bộ Tài chính)") == []
+    )

@@ -114,3 +114,8 @@ def test_empty_emphasis_does_not_close_a_portal_table():
 def test_short_numbered_headings(text, paragraphs):
     blocks, _ = parse_text(text)
     assert [b.text for b in blocks] == paragraphs
+
+
+def test_a_wrapped_kinh_gui_line_is_one_paragraph():
+    blocks, _ = parse_text("Kính gửi: Ủy ban nhân dân các tỉnh,\nthành phố trực thuộc Trung ương.\nThực hiện Kết luận.")
+    assert blocks[0].text == "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương."

@@ -61,3 +61,21 @@ def test_meeting_in_running_text_rule(doc):
         "2026-03-12",
         f"{Found.SENTENCE}+{OwnerBy.DIRECTIVE}+{MEETING}",
     ) in traced(doc, MEETING_CV.format(sentence=sentence))
+
+
+SESSIONS = """\
+Kính gửi: Ủy ban nhân dân các xã, phường.
+
+Sở Tài chính tổ chức 03 hội nghị tập huấn công tác quyết toán ngân sách năm 2026, cụ thể như sau:
+- Hội nghị 1: Gồm các xã khu vực phía Bắc.
+Thời gian: 01 buổi sáng, ngày 16/3/2026, bắt đầu từ 08h00.
+- Hội nghị 2: Gồm các xã khu vực phía Nam.
+Thời gian: 01 buổi chiều, ngày 16/3/2026, bắt đầu từ 13h30.
+- Hội nghị 3: Gồm các phường.
+Thời gian: 01 buổi sáng, ngày 17/3/2026, bắt đầu từ 08h00."""
+
+
+def test_each_session_of_a_conference_is_attended(contract):
+    out = contract(frame(SESSIONS, title="", symbol="STC-NS", date="ngày 05 tháng 3 năm 2026"))
+    days = sorted(ob["due"] for ob in out["obligations"] if ob["action"] == "tham dự" or ob["due"])
+    assert days.count("2026-03-16") == 2 and days.count("2026-03-17") == 1, out["obligations"]
