@@ -56,6 +56,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("date", rf"(?:ngày\s+)?{_DMY}"),
         ("day-month", rf"(?:ngày\s+)?{_DM}{_DM_MORE}(?P<every>\s+{_EVERY}\s+năm)?"),
         ("day-of-month", rf"ngày\s+(?P<d3>[0-3]?\d)\s+(?:{_EVERY}\s+tháng|của\s+(?:mỗi|hằng|hàng)\s+tháng)"),
+        # "trước ngày 18 của tháng cuối quý": a quarterly report
+        ("day-of-quarter", rf"ngày\s+(?P<dq>[0-3]?\d)\s+(?:của\s+)?tháng\s+cuối\s+(?:{_EVERY}\s+)?qu[ýí]"),
         (
             "weekday",
             rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?",
@@ -174,6 +176,17 @@ def _read_day_of_month(m: re.Match[str], ref: dt.date, recurring: Recurrence | N
     return [(_next_day_of_month(ref, int(m["d3"])), Recurrence.MONTHLY)]
 
 
+def _read_day_of_quarter(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
+    """The day in the last month of the quarter, the first on or after the document's date."""
+    day = int(m["dq"])
+    for year in (ref.year, ref.year + 1):
+        for month in (3, 6, 9, 12):
+            d = valid(year, month, day)
+            if d and d >= ref:
+                return [(d, Recurrence.QUARTERLY)]
+    return []
+
+
 def _read_weekday(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
     """ "thứ Sáu hằng tuần": weekly, undated; a weekday under another recurrence keeps it."""
     weekly = m["every"] or recurring == Recurrence.WEEKLY
@@ -216,6 +229,7 @@ _READERS = {
     "months": _read_months,
     "day-month": _read_day_month,
     "day-of-month": _read_day_of_month,
+    "day-of-quarter": _read_day_of_quarter,
     "weekday": _read_weekday,
     "half-year": _read_half_year,
     "month": _read_month,
@@ -294,8 +308,11 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
     """
     out: list[Deadline] = []
     for m in RECURRING.finditer(text):
-        if any(d.start - 45 <= m.start() <= d.end + 30 for d in deadlines):
-            continue  # it qualifies a dated deadline
+        rec = _recurrence_of(m)
+        if any(
+            d.start - 45 <= m.start() <= d.end + 30 or (d.recurrence == rec and m.end() <= d.start) for d in deadlines
+        ):
+            continue  # it qualifies a dated deadline ("định kỳ hằng tháng, ... trước ngày 18 hằng tháng")
         explicit = m["dk"] or m["dk2"] or m["dk3"] or m["dk4"] or m["dk5"]
         before = text[max(0, m.start() - 30) : m.start()].lower()
         after = text[m.end() : m.end() + 30].lower()
@@ -308,5 +325,5 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
             or (re.match(r"^\s*[.;]?\s*$", after[:3]) and re.search(_REPORTING, text[: m.start()], re.IGNORECASE))
         )
         if explicit or adjacent:
-            out.append(Deadline(None, _recurrence_of(m), m.start(), m.end(), rule_for("recurring")))
+            out.append(Deadline(None, rec, m.start(), m.end(), rule_for("recurring")))
     return out

@@ -143,8 +143,12 @@ def heading_owner(rest: str) -> Owner | None:
     t = rest.strip()
     if is_topic(t):
         return None
-    # "Nhiệm vụ của Tổ công tác", "Trách nhiệm của các sở, ngành": the unit after "của"
-    duty = r"^(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cho)\s+"
+    # "Nhiệm vụ của Tổ công tác", "Trách nhiệm của các sở, ngành", "Đối với các sở, ban, ngành": the
+    # unit after "của" / "đối với"
+    duty = (
+        r"^(?:(?:nhiệm\s+vụ|trách\s+nhiệm|nhiệm\s+vụ\s+và\s+quyền\s+hạn)\s+(?:của|cho)"
+        r"|(?:riêng\s+)?đối\s+với)\s+"
+    )
     t = re.sub(duty, "", t, flags=re.IGNORECASE)
     d = starts_with_any(t.lower(), _DIRECTIVES_L)
     if d:

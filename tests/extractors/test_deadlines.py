@@ -66,6 +66,9 @@ RUNNING_SHOULD_MATCH = [
     ("Tháng 12 hằng năm, Ban Tuyên giáo báo cáo tổng hợp", [(D(2026, 12, 31), "yearly")]),
     ("Ngày 15/12 hàng năm, các sở gửi báo cáo", [(D(2026, 12, 15), "yearly")]),
     ("hoàn thành trong tháng 11", [(D(2026, 11, 30), None)]),
+    ("Báo cáo quý gửi trước ngày 18 của tháng cuối quý", [(D(2026, 3, 18), "quarterly")]),
+    # one schedule said twice is one deadline
+    ("báo cáo định kỳ hằng tháng, gửi về Sở trước ngày 18 hằng tháng", [(D(2026, 3, 18), "monthly")]),
 ]
 
 

@@ -96,3 +96,15 @@ def test_trace_names_the_owner_rule(doc):
     """`congvan extract --trace`: each obligation's rule says which pass found it and why that owner."""
     rules = [t["rule"] for t in to_contract(doc(frame(SECTIONS)), trace=True)["trace"]["obligations"]]
     assert rules and all(f"+{OwnerBy.SECTION_HEADING}" in r for r in rules)
+
+
+def test_a_heading_for_a_unit_names_the_owner(contract):
+    body = (
+        "1. Đối với các phòng chuyên môn thuộc Sở\n"
+        "- Báo cáo kết quả thực hiện nhiệm vụ trước ngày 18/5/2026.\n"
+        "2. Đối với Văn phòng Sở\n"
+        "- Tổng hợp báo cáo chung trước ngày 25/5/2026."
+    )
+    obs = obligations(contract, frame(body))
+    assert (("các phòng chuyên môn thuộc sở",), "2026-05-18", None) in obs
+    assert (("văn phòng sở",), "2026-05-25", None) in obs
