@@ -141,6 +141,7 @@ VERBS: tuple[str, ...] = (
     "cũng",
     "vẫn",
     "luôn",
+    "tự",  # "các đơn vị tự kiểm kê": the unit acts itself
     "công khai",
     "công bố",
     "đẩy nhanh",

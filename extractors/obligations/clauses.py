@@ -17,11 +17,13 @@ _NUMBERING = (
     ("num2", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2})\.?\s+")),
     ("num", re.compile(r"^(?P<n>\d{1,2})[.)]\s+")),
     ("paren", re.compile(r"^\((?P<n>\d{1,2})\)\.?\s+")),
+    # staged steps: "Bước 1: Các cơ quan ... tự kiểm kê" / "Thời gian hoàn tất: trước ngày 31/7/2026"
+    ("step", re.compile(r"^Bước\s+(?P<n>\d{1,2})\s*[:.]\s+")),
     ("letter", re.compile(r"^(?P<n>[a-zđ])[).]\s+")),
     ("dash", re.compile(r"^[-–+•]\s*")),
 )
 # How deep a numbering nests: a "2." closes the "1.1." sections before it, a dash nests in everything.
-RANK = {"article": 0, "roman": 0, "num": 1, "num2": 2, "num3": 3, "paren": 4, "letter": 5, "dash": 6}
+RANK = {"article": 0, "roman": 0, "num": 1, "num2": 2, "num3": 3, "step": 4, "paren": 4, "letter": 5, "dash": 6}
 
 
 def numbering(text: str) -> tuple[str | None, str]:

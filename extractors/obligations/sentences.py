@@ -23,6 +23,10 @@ from extractors.obligations.owners import Owner, first_named, is_topic, owner_in
 from extractors.obligations.rules import MEETING, Found, OwnerBy
 from extractors.obligations.sections import undated_item
 
+_TASK_TIME = re.compile(
+    r"^\W*(?:thời\s+gian\s+(?:hoàn\s+(?:thành|tất)|thực\s+hiện|kết\s+thúc)|thời\s+hạn(?:\s+hoàn\s+thành)?)\s*:\s*(?P<v>.+)",
+    re.IGNORECASE,
+)
 # "(năm 2025, Sở X đã tổ chức ... trong năm 2025)": a period in a past-tense clause is no deadline.
 _PAST_PERIODS = period_rules("year", "month", "quarter")
 
@@ -93,7 +97,11 @@ def _clause(ctx: Context, p: Paragraph, state: _LineState, clause: str) -> None:
 
 def _deadlines(reading: Reading, clause: str) -> list[Deadline]:
     """The clause's deadlines and meeting days; a date before the document's own is a past event."""
-    found = [d for d in find_deadlines(clause, reading.ref) + meetings(clause, reading.ref) if not _past(clause, d)]
+    # "Thời gian hoàn tất: Quý IV/2026" under a step or task: the value is a time cell (a meeting's
+    # bare "Thời gian:" is the invitations pass's)
+    when = _TASK_TIME.match(clause)
+    dated = find_deadlines(when["v"], reading.ref, cell=True) if when else find_deadlines(clause, reading.ref)
+    found = [d for d in dated + meetings(clause, reading.ref) if not _past(clause, d)]
     found += standalone_recurrences(clause, found)
     doc_date = reading.doc_date
     return [d for d in found if not (doc_date and d.due and not d.recurrence and d.due < doc_date)]

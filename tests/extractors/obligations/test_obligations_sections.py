@@ -108,3 +108,16 @@ def test_a_heading_for_a_unit_names_the_owner(contract):
     obs = obligations(contract, frame(body))
     assert (("các phòng chuyên môn thuộc sở",), "2026-05-18", None) in obs
     assert (("văn phòng sở",), "2026-05-25", None) in obs
+
+
+def test_staged_steps_each_with_its_own_deadline(contract):
+    body = (
+        "III. TRÌNH TỰ THỰC HIỆN\n"
+        "Bước 1: Các cơ quan, đơn vị có tài sản công tự kiểm kê, lập báo cáo theo Mẫu 01/KKTS.\n"
+        "Thời gian hoàn tất: trước ngày 31/7/2026.\n"
+        "Bước 2: Sở Tài chính thẩm định, nhập dữ liệu vào Cơ sở dữ liệu quốc gia.\n"
+        "Thời gian hoàn tất: Quý IV/2026."
+    )
+    obs = obligations(contract, frame(body))
+    assert (("các cơ quan, đơn vị có tài sản công",), "2026-07-31", None) in obs
+    assert (("sở tài chính",), "2026-12-31", None) in obs
