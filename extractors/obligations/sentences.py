@@ -101,10 +101,24 @@ def _deadlines(reading: Reading, clause: str) -> list[Deadline]:
     # bare "Thời gian:" is the invitations pass's)
     when = _TASK_TIME.match(clause)
     dated = find_deadlines(when["v"], reading.ref, cell=True) if when else find_deadlines(clause, reading.ref)
-    found = [d for d in dated + meetings(clause, reading.ref) if not _past(clause, d)]
+    found = [d for d in dated + meetings(clause, reading.ref) if not (_past(clause, d) or _not_a_deadline(clause, d))]
     found += standalone_recurrences(clause, found)
     doc_date = reading.doc_date
     return [d for d in found if not (doc_date and d.due and not d.recurrence and d.due < doc_date)]
+
+
+# "Luật ... có hiệu lực thi hành từ ngày 01/01/2026": a law taking effect is no task.
+_EFFECTIVE = re.compile(r"\bcó\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?(?:\s+ngày)?\s*$", re.IGNORECASE)
+# "Đối với các nhiệm vụ triển khai trong năm 2025, các sở ... chủ động ...": the year names the tasks
+# the clause is about, it is not when they are due.
+_TOPIC = re.compile(r"^\W*(?:riêng\s+)?đối\s+với\b[^,;:]{0,200},", re.IGNORECASE)
+
+
+def _not_a_deadline(clause: str, d: Deadline) -> bool:
+    if _EFFECTIVE.search(clause[max(0, d.start - 60) : d.start]):
+        return True
+    topic = _TOPIC.match(clause)
+    return bool(topic) and d.end <= topic.end()
 
 
 def _past(clause: str, d: Deadline) -> bool:

@@ -226,3 +226,16 @@ def test_addressee_owns_a_task_put_to_quy_co_quan(contract):
 )
 def test_sentence_rules(doc, text, expected):
     assert traced(doc, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a law taking effect is no task
+        "Luật Bảo vệ dữ liệu cá nhân được Quốc hội thông qua ngày 26/6/2025, có hiệu lực thi hành từ ngày 01/01/2026.",
+        # the year names the tasks the clause is about, not when they are due
+        "Đối với các nhiệm vụ triển khai trong năm 2026, các sở, ngành chủ động bố trí kinh phí.",
+    ],
+)
+def test_dates_that_are_no_deadline(contract, sentence):
+    assert [o for o in contract(frame(sentence))["obligations"] if o["due"]] == []
