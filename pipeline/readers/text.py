@@ -387,6 +387,14 @@ def _table_blocks(rows, position, note_ids, note_cursor, double) -> list[Block]:
         cells = tuple(tuple(_join_cell(c) for c in r) for r in rows)
         return [Block(BlockKind.TABLE, rows=cells)]
     blocks: list[Block] = []
+    if kind is TableKind.HEADER:
+        # a portal's frame table may end with the "Kính gửi:" row: that row is the body's addressees
+        tail = next((k for k, r in enumerate(rows) if k and fold(r[0]).strip().startswith(ADDRESSEE)), None)
+        if tail is not None:
+            cells = [c for r in rows[tail:] for c in r if c.strip()]
+            blocks = _table_blocks(rows[:tail], position, note_ids, note_cursor, double)
+            lines = [ln for c in cells for ln in _split_inline_list(c)]
+            return blocks + _paragraph_blocks(lines, Region.BODY, note_ids, note_cursor, double)
     ncols = max(len(r) for r in rows)
     regions = {
         TableKind.HEADER: (Region.HEADER_LEFT, Region.HEADER_RIGHT),

@@ -162,3 +162,16 @@ def test_an_annex_cell_ends_the_signature_table():
     blocks, _ = parse_text(text)
     assert any(b.text.startswith("PHỤ LỤC 1") for b in blocks)
     assert any(b.text.strip() == "Lê Văn Bình" for b in blocks)
+
+
+def test_a_kinh_gui_row_of_the_frame_table_is_the_body(tmp_path):
+    frame = (
+        "|\n**BỘ NỘI VỤ**\n--------\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+        "Số: 10/BNV-TCBC\n|\nHà Nội, ngày 21 tháng 11 năm 2026\n|\n|\n**Kính gửi:**\n|\n"
+        "- Các bộ, cơ quan ngang bộ;\n- Ủy ban nhân dân các tỉnh.\n|\n|\n\n"
+        "Bộ Nội vụ đề nghị các bộ, địa phương gửi đề xuất trước ngày 30/11/2026.\n"
+    )
+    path = tmp_path / "khung.txt"
+    path.write_text(frame, encoding="utf-8")
+    record = to_contract(extract(TextReader().read(path)), source=str(path))
+    assert record["addressees"] == ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]
