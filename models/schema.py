@@ -84,13 +84,6 @@ class Document(Base):
     )
     suspected_duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
 
-    @property
-    def label(self) -> str:
-        """How a clerk names it: "CV 1260/UBND-KGVX (16/04/2025) — Sở X"."""
-        ref = self.reference or "(chưa số)"
-        when = self.date_text or ""
-        return f"{self.kind or ''} {ref} {when}".strip()
-
 
 class DocumentFile(Base):
     """A file as received, kept byte for byte in the content-addressed store."""

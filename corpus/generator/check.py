@@ -133,6 +133,12 @@ class Report:
 
 
 def compare(record: dict, pred: dict, report: Report) -> None:
+    _compare_header(record, pred, report)
+    _compare_citations(record, pred, report)
+    _compare_obligations(record, pred, report)
+
+
+def _compare_header(record: dict, pred: dict, report: Report) -> None:
     fmt = record["format"]
     report.docs[fmt] += 1
     name = record["file"]
@@ -150,7 +156,11 @@ def compare(record: dict, pred: dict, report: Report) -> None:
         report.fields[fmt][k] += ok
         if not ok and k in HEADER_FIELDS:
             report.misses.append(f"{name}: {k} want {record[k]!r} got {pred.get(k)!r}")
-    gold_c = [c for c in record["citations"]]
+
+
+def _compare_citations(record: dict, pred: dict, report: Report) -> None:
+    fmt, name = record["format"], record["file"]
+    gold_c = list(record["citations"])
     pred_c = pred.get("citations") or []
     pairs = _match(gold_c, pred_c, lambda g, p: ref_key(g["reference"]) == ref_key(p.get("reference")))
     t = report.citations[fmt]
@@ -160,24 +170,39 @@ def compare(record: dict, pred: dict, report: Report) -> None:
     d.pred += len(pairs)
     d.hit += sum(g["date"] == p.get("date") for g, p in pairs)
     for g in gold_c:
-        if not any(g is a for a, _ in pairs):
+        if not _paired(g, pairs, 0):
             report.misses.append(f"{name}: citation missed {g['reference']}")
-    gold_o = [o for o in record["obligations"] if o["due"] or o["recurrence"]]
-    pred_o = [o for o in pred.get("obligations") or [] if o.get("due") or o.get("recurrence")]
+
+
+def _paired(item: Any, pairs: list[tuple[Any, Any]], side: int) -> bool:
+    """Whether ``item`` itself (not an equal copy) is on ``side`` (0 gold, 1 predicted) of a pair."""
+    return any(item is pair[side] for pair in pairs)
+
+
+def _match_obligations(gold_o: list, pred_o: list) -> list[tuple[Any, Any]]:
     opairs = _match(gold_o, pred_o, lambda g, p: _owner_ok(g, p) and _deadline_ok(g, p))
-    left_g = [g for g in gold_o if not any(g is a for a, _ in opairs)]
-    left_p = [p for p in pred_o if not any(p is b for _, b in opairs)]
+    left_g = [g for g in gold_o if not _paired(g, opairs, 0)]
+    left_p = [p for p in pred_o if not _paired(p, opairs, 1)]
     # an undated recurring task matched by a prediction that also guessed a first due day (as the scorer)
     opairs += _match(
         [g for g in left_g if not g["due"]],
         left_p,
         lambda g, p: _owner_ok(g, p) and p.get("recurrence") == g["recurrence"],
     )
+    return opairs
+
+
+def _compare_obligations(record: dict, pred: dict, report: Report) -> None:
+    fmt, name = record["format"], record["file"]
+    # only dated obligations count: those with a due day or a recurrence
+    gold_o = [o for o in record["obligations"] if o["due"] or o["recurrence"]]
+    pred_o = [o for o in pred.get("obligations") or [] if o.get("due") or o.get("recurrence")]
+    opairs = _match_obligations(gold_o, pred_o)
     t = report.obligations[fmt]
     t.hit, t.gold, t.pred = t.hit + len(opairs), t.gold + len(gold_o), t.pred + len(pred_o)
     for g in gold_o:
         key = (g["form"], g["shape"])
-        if any(g is a for a, _ in opairs):
+        if _paired(g, opairs, 0):
             report.found_forms[key] += 1
         else:
             report.missed_forms[key] += 1
@@ -185,7 +210,7 @@ def compare(record: dict, pred: dict, report: Report) -> None:
                 f"{name}: obligation missed {g['owner']} due={g['due']} rec={g['recurrence']}: {g['text'][:90]}"
             )
     for p in pred_o:
-        if not any(p is b for _, b in opairs):
+        if not _paired(p, opairs, 1):
             report.misses.append(
                 f"{name}: extra obligation {p.get('owner')} due={p.get('due')}: {(p.get('text') or '')[:90]}"
             )

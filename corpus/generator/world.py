@@ -71,6 +71,10 @@ class Group:
     members: tuple[str, ...]
 
 
+def _ids(agencies) -> tuple[str, ...]:
+    return tuple(a.id for a in agencies)
+
+
 def _level_caps(level: str, name: str) -> str:
     return f"{level} {name}".upper()
 
@@ -223,42 +227,36 @@ class World:
         t, p = agency.type, agency.province
         out: list[Group] = []
         if t in ("ubnd-tinh", "vpub"):
-            out.append(Group("Các sở, ban, ngành tỉnh", tuple(a.id for a in self.of_type("so", day, p))))
-            districts = self.of_type("ubnd-huyen", day, p)
-            if districts:
-                out.append(Group("UBND các huyện, thị xã, thành phố", tuple(a.id for a in districts)))
+            out = [Group("Các sở, ban, ngành tỉnh", _ids(self.of_type("so", day, p))), self._districts(p, day)]
         elif t == "so":
-            districts = self.of_type("ubnd-huyen", day, p)
-            if districts:
-                out.append(Group("UBND các huyện, thị xã, thành phố", tuple(a.id for a in districts)))
+            out = [self._districts(p, day)]
         elif t == "ubnd-huyen":
-            subs = self.subordinates(agency, day)
-            out.append(
-                Group("Các phòng, ban chuyên môn thuộc UBND huyện", tuple(a.id for a in subs if a.type == "phong"))
-            )
-            communes = [a for a in subs if a.type == "ubnd-xa"]
-            label = "UBND các xã, phường" if any("phường" in a.issuer for a in communes) else "UBND các xã"
-            out.append(Group(label, tuple(a.id for a in communes)))
+            out = self._district_groups(agency, day)
         elif t == "phong":
-            superior = self.agencies[agency.superior] if agency.superior else None
-            communes = [a for a in self.subordinates(superior, day) if a.type == "ubnd-xa"] if superior else []
-            if communes:
-                out.append(Group("UBND các xã, thị trấn", tuple(a.id for a in communes)))
+            out = [self._communes_of_office(agency, day)]
         elif t == "bo":
-            out.append(
-                Group(
-                    "UBND các tỉnh, thành phố trực thuộc Trung ương",
-                    tuple(a.id for a in self.of_type("ubnd-tinh", day)),
-                )
-            )
+            out = [Group("UBND các tỉnh, thành phố trực thuộc Trung ương", _ids(self.of_type("ubnd-tinh", day)))]
         elif t == "tinhuy":
-            out.append(
-                Group(
-                    "Các huyện ủy, thị ủy, thành ủy trực thuộc Tỉnh ủy",
-                    tuple(a.id for a in self.of_type("huyenuy", day, p)),
-                )
-            )
+            label = "Các huyện ủy, thị ủy, thành ủy trực thuộc Tỉnh ủy"
+            out = [Group(label, _ids(self.of_type("huyenuy", day, p)))]
         return [g for g in out if g.members]
+
+    def _districts(self, province: str | None, day: dt.date) -> Group:
+        return Group("UBND các huyện, thị xã, thành phố", _ids(self.of_type("ubnd-huyen", day, province)))
+
+    def _district_groups(self, district: Agency, day: dt.date) -> list[Group]:
+        """A district's offices, and its communes, named "xã, phường" when some of them are wards."""
+        subs = self.subordinates(district, day)
+        offices = Group("Các phòng, ban chuyên môn thuộc UBND huyện", _ids(a for a in subs if a.type == "phong"))
+        communes = [a for a in subs if a.type == "ubnd-xa"]
+        label = "UBND các xã, phường" if any("phường" in a.issuer for a in communes) else "UBND các xã"
+        return [offices, Group(label, _ids(communes))]
+
+    def _communes_of_office(self, office: Agency, day: dt.date) -> Group:
+        """The communes of the district an office (phòng) belongs to."""
+        superior = self.agencies[office.superior] if office.superior else None
+        communes = [a for a in self.subordinates(superior, day) if a.type == "ubnd-xa"] if superior else []
+        return Group("UBND các xã, thị trấn", _ids(communes))
 
     def directs(self, agency: Agency, day: dt.date) -> list[Agency]:
         """Agencies a directive of ``agency`` may give tasks to, one by one."""

@@ -37,6 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models.schema import Document, DocumentFile, IngestEntry
+from pipeline.labels import stored_label
 from pipeline.status import DocumentStatus, IngestStatus, JournalState
 
 FINISHED = frozenset(s for s in JournalState if s.finished)
@@ -344,10 +345,7 @@ def document_label(factory: SessionFactory, document_id: int | None) -> str:
         doc = session.get(Document, document_id)
         if doc is None:
             return f"#{document_id}"
-        parts = [f"#{doc.id}", doc.kind or "", doc.reference or "(không số / no number)"]
-        if doc.date_text:
-            parts.append(f"ngày / date {doc.date_text}")
-        label = " ".join(p for p in parts if p)
+        label = f"#{doc.id} {stored_label(doc)}"
         if doc.subject:
             subject = " ".join(doc.subject.split())
             label += f" — {subject[:160]}"
