@@ -249,11 +249,8 @@ def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int
     while i < len(lines):
         s = lines[i].strip()
         if s == "|":
-            if cell and (_is_body_prose(cell) or _opens_annex(cell)) and (rows or row):
-                break_at = cell_start
-                if row:
-                    rows.append(row)
-                return rows, break_at
+            if cell and _ends_the_table(cell) and (rows or row):
+                return [*rows, row] if row else rows, cell_start
             if cell:
                 row.append("\n".join(cell))
                 cell = []
@@ -262,22 +259,29 @@ def _vertical_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int
                 row = []
             i += 1
             cell_start = i
-            nxt = lines[i].strip() if i < len(lines) else ""
-            if not nxt:  # a pipe followed by a blank line closes the table
+            if i >= len(lines) or not lines[i].strip():  # a pipe followed by a blank line closes the table
                 break
             continue
-        # a markdown row ("| STT | Nhiệm vụ | ...") or an annex's heading starts what follows the table
-        if (s.startswith("|") and s.count("|") >= 2) or (not cell and _opens_annex([s]) and (rows or row)):
+        if _starts_what_follows(s, cell, bool(rows or row)):
             break
         cell.append(lines[i].rstrip())
         i += 1
-    if cell and (rows or row) and (_is_body_prose(cell) or _opens_annex(cell)):
+    if cell and (rows or row) and _ends_the_table(cell):
         i, cell = cell_start, []
     if cell:
         row.append("\n".join(cell))
-    if row:
-        rows.append(row)
-    return rows, i
+    return [*rows, row] if row else rows, i
+
+
+def _ends_the_table(cell: list[str]) -> bool:
+    """A cell of running prose (the body) or an annex's heading: the frame's table is over before it."""
+    return _is_body_prose(cell) or _opens_annex(cell)
+
+
+def _starts_what_follows(line: str, cell: list[str], in_table: bool) -> bool:
+    """A markdown row ("| STT | Nhiệm vụ | ...") or an annex's heading opening a cell."""
+    markdown_row = line.startswith("|") and line.count("|") >= 2
+    return markdown_row or (not cell and in_table and _opens_annex([line]))
 
 
 def _opens_annex(cell: list[str]) -> bool:
@@ -386,30 +390,31 @@ def _table_blocks(rows, position, note_ids, note_cursor, double) -> list[Block]:
     if kind is TableKind.DATA:
         cells = tuple(tuple(_join_cell(c) for c in r) for r in rows)
         return [Block(BlockKind.TABLE, rows=cells)]
+    # a portal's frame table may end with the "Kính gửi:" row: that row is the body's addressees
+    tail = next((k for k, r in enumerate(rows) if k and fold(r[0]).strip().startswith(ADDRESSEE)), None)
+    if kind is TableKind.HEADER and tail is not None:
+        blocks = _table_blocks(rows[:tail], position, note_ids, note_cursor, double)
+        lines = [ln for r in rows[tail:] for c in r if c.strip() for ln in _split_inline_list(c)]
+        return blocks + _paragraph_blocks(lines, Region.BODY, note_ids, note_cursor, double)
     blocks: list[Block] = []
-    if kind is TableKind.HEADER:
-        # a portal's frame table may end with the "Kính gửi:" row: that row is the body's addressees
-        tail = next((k for k, r in enumerate(rows) if k and fold(r[0]).strip().startswith(ADDRESSEE)), None)
-        if tail is not None:
-            cells = [c for r in rows[tail:] for c in r if c.strip()]
-            blocks = _table_blocks(rows[:tail], position, note_ids, note_cursor, double)
-            lines = [ln for c in cells for ln in _split_inline_list(c)]
-            return blocks + _paragraph_blocks(lines, Region.BODY, note_ids, note_cursor, double)
+    for col, region in _column_regions(rows, kind):
+        for r in rows:
+            if col < len(r) and r[col].strip():
+                blocks.extend(_paragraph_blocks(_split_inline_list(r[col]), region, note_ids, note_cursor, double))
+    return blocks
+
+
+def _column_regions(rows: list[list[str]], kind: TableKind) -> list[tuple[int, Region]]:
+    """The region each column of a layout table reads into: left, then right."""
     ncols = max(len(r) for r in rows)
-    regions = {
+    left, right = {
         TableKind.HEADER: (Region.HEADER_LEFT, Region.HEADER_RIGHT),
         TableKind.SIGNATURE: (Region.SIGNATURE_LEFT, Region.SIGNATURE_RIGHT),
         TableKind.ADDRESSEE: (Region.BODY, Region.BODY),
     }[kind]
-    # a signer boxed alone is the signature's right-hand column
-    signer_alone = kind is TableKind.SIGNATURE and ncols == 1 and RECIPIENTS not in fold(rows[0][0])
-    for col in range(ncols):
-        region = regions[1] if signer_alone else regions[0] if col == 0 or ncols == 1 else regions[1]
-        for r in rows:
-            if col < len(r) and r[col].strip():
-                cell_lines = _split_inline_list(r[col])
-                blocks.extend(_paragraph_blocks(cell_lines, region, note_ids, note_cursor, double))
-    return blocks
+    if kind is TableKind.SIGNATURE and ncols == 1 and RECIPIENTS not in fold(rows[0][0]):
+        return [(0, right)]  # a signer boxed alone is the signature's right-hand column
+    return [(col, left if col == 0 else right) for col in range(ncols)]
 
 
 def _split_inline_list(cell: str) -> list[str]:
