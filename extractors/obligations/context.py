@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from extractors.base import Line, TextView
 from extractors.obligations.collector import Collector
 from extractors.obligations.owners import Owner
+from extractors.obligations.rules import OwnerBy
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,20 @@ class Context:
     doc_owner: Owner  # who takes a task nobody is named for
     sections: list[Section] = field(default_factory=list)  # outermost first
     invitation: Invitation = field(default_factory=Invitation)
+    # the unit the last naming sentence named, and the outermost section it was named in:
+    # "1. Báo cáo tuần / Các cơ quan, đơn vị gửi ..." then "4. Báo cáo năm / - Báo cáo năm gửi trước ..."
+    carried: Owner | None = None
+    carried_in: Section | None = None
+
+    def carry(self, owner: Owner) -> None:
+        self.carried, self.carried_in = owner, self.sections[0] if self.sections else None
+
+    def carried_owner(self) -> Owner | None:
+        """The unit an earlier sentence named, while still inside the same outermost section."""
+        here = self.sections[0] if self.sections else None
+        if self.carried is None or here is not self.carried_in:
+            return None
+        return Owner(self.carried.names, OwnerBy.CARRIED)
 
     def section_owner(self) -> Owner | None:
         """The owner named by the innermost open heading that names one."""

@@ -27,6 +27,7 @@ class OwnerBy(StrEnum):
     ADDRESSEE = "owner:sentence-addressee"  # "đề nghị Quý Sở ...": the công văn's addressees
     SUBJECT = "owner:sentence-subject"  # "Ủy ban nhân dân các huyện gửi ..."
     SECTION_HEADING = "owner:section-heading"  # "2. Ủy ban nhân dân cấp xã" over the dashes
+    CARRIED = "owner:earlier-sentence"  # nobody named: the unit an earlier sentence of the section named
     DOCUMENT_FRAME = "owner:document-frame"  # "Bộ X đề nghị UBND các tỉnh thực hiện ... sau:"
     DOCUMENT_DEFAULT = "owner:document-default"  # nobody named: the addressees (a báo cáo: its issuer)
     BLOCK_LABEL = "owner:chu-tri-label"  # "- Cơ quan chủ trì: Sở Tư pháp."

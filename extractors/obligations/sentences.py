@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.base import Line, Span, TextView
+from extractors.data.frame import ADDRESSEE
 from extractors.data.grammar import ATTEND
 from extractors.deadlines import Deadline, find_deadlines, period_rules, standalone_recurrences
 from extractors.nlp import sentences
@@ -22,6 +23,7 @@ from extractors.obligations.invitations import meetings
 from extractors.obligations.owners import Owner, first_named, is_topic, owner_in
 from extractors.obligations.rules import MEETING, Found, OwnerBy
 from extractors.obligations.sections import undated_item
+from pipeline.text import fold
 
 _TASK_TIME = re.compile(
     r"^\W*(?:thời\s+gian\s+(?:hoàn\s+(?:thành|tất)|thực\s+hiện|kết\s+thúc)|thời\s+hạn(?:\s+hoàn\s+thành)?)\s*:\s*(?P<v>.+)",
@@ -69,6 +71,7 @@ def _frame_owner(ctx: Context, sent: str) -> None:
     found = owner_in(sent, addressees=ctx.reading.default_owners)
     if found and found.by is OwnerBy.DIRECTIVE and not ctx.sections:
         ctx.doc_owner = Owner(found.names, OwnerBy.DOCUMENT_FRAME)
+        ctx.carried = None  # the frame names who takes the tasks below
 
 
 def _clause(ctx: Context, p: Paragraph, state: _LineState, clause: str) -> None:
@@ -76,7 +79,10 @@ def _clause(ctx: Context, p: Paragraph, state: _LineState, clause: str) -> None:
     found = owner_in(clause, addressees=reading.default_owners)
     if found:
         state.running = found
-    owner = first_named(state.running, ctx.section_owner(), ctx.doc_owner)
+        # a sentence that gives its unit something to do, not a header line or "Kính gửi: ..."
+        if action(clause) and not fold(p.line.text).lstrip(" *").startswith(ADDRESSEE):
+            ctx.carry(found)
+    owner = first_named(state.running, ctx.section_owner(), ctx.carried_owner(), ctx.doc_owner)
     deadlines = _deadlines(reading, clause)
     span = _span(reading.view, p.line, clause)
     act = action(without(clause, owner.names if owner else ()))

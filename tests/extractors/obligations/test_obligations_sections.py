@@ -121,3 +121,19 @@ def test_staged_steps_each_with_its_own_deadline(contract):
     obs = obligations(contract, frame(body))
     assert (("các cơ quan, đơn vị có tài sản công",), "2026-07-31", None) in obs
     assert (("sở tài chính",), "2026-12-31", None) in obs
+
+
+def test_a_unit_named_earlier_in_the_section_owns_the_tasks_that_name_nobody(contract):
+    body = (
+        "II. CÁC LOẠI BÁO CÁO\n"
+        "1. Báo cáo tháng\n"
+        "Các cơ quan, đơn vị gửi báo cáo tháng về Văn phòng Tỉnh ủy trước ngày 22 hằng tháng.\n"
+        "2. Báo cáo năm\n"
+        "- Báo cáo năm gửi trước ngày 15/11/2026.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "- Báo cáo sơ kết gửi trước ngày 20/12/2026."
+    )
+    obs = obligations(contract, frame(body))
+    assert (("các cơ quan, đơn vị",), "2026-11-15", None) in obs
+    # a new top section starts afresh: nobody is carried into it
+    assert not any(o[1] == "2026-12-20" and o[0] == ("các cơ quan, đơn vị",) for o in obs)
