@@ -8,15 +8,15 @@ yet, so a brand-new home still answers and an up-to-date one never runs Alembic'
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from congvan.config import Settings
-from models.db import engine_for, ensure_schema, upgrade
+from models.db import engine_for, ensure_schema, transaction, upgrade
 
 if TYPE_CHECKING:
     from index import SearchBackend, SearchFilters, SearchHit
@@ -48,18 +48,9 @@ class Wiring:
             ensure_schema(url)
         return sessionmaker(bind=engine_for(url), expire_on_commit=False)
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self) -> AbstractContextManager[Session]:
         """A session that commits on success and rolls back on error."""
-        session = self.session_factory()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        return transaction(self.session_factory)
 
     @cached_property
     def store(self) -> ContentStore:

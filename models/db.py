@@ -77,9 +77,8 @@ def ensure_schema(url: str) -> None:
 
 
 @contextmanager
-def session_scope(url: str):
-    """A session that commits on success and rolls back on error."""
-    factory = sessionmaker(bind=engine_for(url), expire_on_commit=False)
+def transaction(factory: sessionmaker[Session]):
+    """A session from ``factory`` that commits on success and rolls back on error."""
     session: Session = factory()
     try:
         yield session
@@ -89,3 +88,8 @@ def session_scope(url: str):
         raise
     finally:
         session.close()
+
+
+def session_scope(url: str):
+    """A transaction on the database at ``url``."""
+    return transaction(sessionmaker(bind=engine_for(url), expire_on_commit=False))
