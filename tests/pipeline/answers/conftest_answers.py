@@ -360,3 +360,8 @@ def build_corpus(url: str) -> Corpus:
             units={name: getattr(u, name).id for name in _CORPUS_UNITS},
         )
     return corpus
+
+
+def names(corpus: Corpus, rows) -> set[str]:
+    by_id = {v: k for k, v in corpus.obs.items()}
+    return {by_id[r.obligation_id] for r in rows}

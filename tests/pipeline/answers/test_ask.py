@@ -7,32 +7,14 @@ import datetime as dt
 
 import pytest
 import typer
-from conftest_answers import TODAY, Corpus, build_corpus
+from conftest_answers import TODAY, build_corpus, names
 from typer.testing import CliRunner
 
 from congvan.cli.answers import register
 from congvan.present import answer_text
-from models.db import session_scope
 from pipeline.answers.ask import EXAMPLES, ask, parse_question
 
 D = dt.date
-
-
-@pytest.fixture
-def corpus(database_url) -> Corpus:
-    """The corpus in a fresh database (tests/conftest.py: SQLite, or PostgreSQL in CI)."""
-    return build_corpus(database_url)
-
-
-@pytest.fixture
-def session(corpus):
-    with session_scope(corpus.url) as s:
-        yield s
-
-
-def names(corpus: Corpus, rows) -> set[str]:
-    by_id = {v: k for k, v in corpus.obs.items()}
-    return {by_id[r.obligation_id] for r in rows}
 
 
 # --- reading the question (no database) ----------------------------------------------------------

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 import typer
-from conftest_answers import TODAY, Corpus, build_corpus, fresh_db
+from conftest_answers import TODAY, build_corpus, fresh_db
 from dateutil.rrule import rrulestr  # icalendar's own dependency: an independent RRULE expander
 from icalendar import Calendar, vRecur
 from rich.console import Console
@@ -23,18 +23,6 @@ from pipeline.answers.owe import select_obligations
 
 D = dt.date
 STAMP = dt.datetime(2025, 7, 10, 8, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def corpus(database_url) -> Corpus:
-    """The corpus in a fresh database (tests/conftest.py: SQLite, or PostgreSQL in CI)."""
-    return build_corpus(database_url)
-
-
-@pytest.fixture
-def session(corpus):
-    with session_scope(corpus.url) as s:
-        yield s
 
 
 def events(data: bytes) -> dict[str, object]:

@@ -8,12 +8,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import typer
-from conftest_answers import TODAY, Corpus, build_corpus, cite, document, send_to, task
+from conftest_answers import TODAY, build_corpus, cite, document, names, send_to, task
 from sqlalchemy import select
 from typer.testing import CliRunner
 
 from congvan.cli.answers import register
-from models.db import session_scope
 from models.schema import Document, Obligation, Unit
 from pipeline.answers.dates import occurrences, parse_user_date, parse_user_month
 from pipeline.answers.graph import GRAPHML_NS, citation_graph, to_dot, to_graphml
@@ -23,23 +22,6 @@ from pipeline.errors import QueryError
 from pipeline.ingest.followups import link_followups, reminded, reminders_of
 
 D = dt.date
-
-
-@pytest.fixture
-def corpus(database_url) -> Corpus:
-    """The corpus in a fresh database (tests/conftest.py: SQLite, or PostgreSQL in CI)."""
-    return build_corpus(database_url)
-
-
-@pytest.fixture
-def session(corpus):
-    with session_scope(corpus.url) as s:
-        yield s
-
-
-def names(corpus: Corpus, rows) -> set[str]:
-    by_id = {v: k for k, v in corpus.obs.items()}
-    return {by_id[r.obligation_id] for r in rows}
 
 
 # --- user dates ----------------------------------------------------------------------------------
