@@ -13,6 +13,17 @@ from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import RefsReport
 from pipeline.labels import stored_label
 
+# Control characters a document may hold (ESC of a terminal sequence, NUL, a C1 code from a bad
+# conversion) shown as what they are instead of acting on the terminal: C0 as their Unicode
+# "control pictures" (␀, ␛), DEL as ␡, C1 as U+FFFD. Newlines and tabs stay.
+_CONTROLS = {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"} | {0x7F: 0x2421}
+_CONTROLS |= {c: 0xFFFD for c in range(0x80, 0xA0)}
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters made visible (see _CONTROLS), everything else as is."""
+    return text.translate(_CONTROLS)
+
 
 def day(d: dt.date | None) -> str:
     """ "31/07/2025", or "—" for no date."""
@@ -86,4 +97,4 @@ def answer_text(answer: Answer) -> str:
         lines += [f"  - {m.reference}: {m.count} văn bản dẫn chiếu" for m in answer.missing]
     if answer.results is not None:
         lines += [f"  - {describe_result(x)}" for x in answer.results] or ["Không tìm thấy văn bản nào."]
-    return "\n".join(lines)
+    return visible("\n".join(lines))

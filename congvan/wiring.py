@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from congvan.config import Settings
 from models.db import engine_for, ensure_schema, transaction, upgrade
+from pipeline.deadline import Deadline
 
 if TYPE_CHECKING:
     from index import SearchBackend, SearchFilters, SearchHit
     from index.documents import Indexer
     from pipeline.ingest.store import ContentStore
+    from pipeline.query import ParsedQuery
 
 # What ``ask`` calls to search the documents: the query in, hits (anything with a reference and a
 # subject, or dicts with those keys) out.
@@ -83,10 +85,22 @@ class Wiring:
 
         return reindex(self.settings.index_dir, self.session_factory)
 
-    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over the stored documents (the index holds what a hit shows)."""
+    def deadline(self) -> Deadline:
+        """The time limit of one answer, counted from now (Settings.answer_seconds)."""
+        return Deadline(self.settings.answer_seconds)
+
+    def search(
+        self,
+        query: str | ParsedQuery,
+        filters: SearchFilters | None = None,
+        limit: int = 20,
+        deadline: Deadline | None = None,
+    ) -> list[SearchHit]:
+        """Full-text search over the stored documents (the index holds what a hit shows), within
+        ``deadline`` (by default the answer time limit, counted from this call)."""
+        deadline = deadline or self.deadline()
         backend = self.open_index()
         try:
-            return backend.search(query, filters, limit=limit)
+            return backend.search(query, filters, limit=limit, deadline=deadline)
         finally:
             backend.close()

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from whoosh.analysis import Analyzer, Filter, LowercaseFilter, Token, Tokenizer
 
+from pipeline.query import TOKEN
 from pipeline.text import fold, nfc
 
 # Joins the values of a multi-valued text field (the units a document names, the issuer and
@@ -34,7 +35,7 @@ from pipeline.text import fold, nfc
 VALUE_SEPARATOR = "\x1e"
 _POSITION_GAP = 100
 
-_WORDS = re.compile(r"\w+|" + VALUE_SEPARATOR)
+_WORDS = re.compile(TOKEN + "|" + VALUE_SEPARATOR)
 
 
 class VietnameseTokenizer(Tokenizer):

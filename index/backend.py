@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.errors import CongvanError
+from pipeline.query import ParsedQuery
 
 MARK_OPEN = "«"
 MARK_CLOSE = "»"
@@ -91,8 +93,16 @@ class SearchBackend(Protocol):
     def delete(self, ids: Iterable[int]) -> None:
         """Remove documents by id; unknown ids are ignored."""
 
-    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20) -> list[SearchHit]:
-        """Best matches first."""
+    def search(
+        self,
+        query: str | ParsedQuery,
+        filters: SearchFilters | None = None,
+        limit: int = 20,
+        deadline: Deadline = NO_DEADLINE,
+    ) -> list[SearchHit]:
+        """Best matches first. The query is read by :func:`pipeline.query.parse_query` (a string
+        is parsed here): any string gives an answer, never an error. Running past ``deadline``
+        raises :class:`pipeline.errors.AnswerTimeout`."""
         ...
 
     def rebuild(self, docs: Iterable[IndexedDocument]) -> None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import math
 import os
 import pickle
 import re
@@ -42,6 +43,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from whoosh import index as windex
+from whoosh.collectors import TimeLimit, TimeLimitCollector
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import CLEAR
@@ -65,6 +67,9 @@ from index.whoosh_query import (
     reference_keys,
     unit_term,
 )
+from pipeline.deadline import NO_DEADLINE, Deadline
+from pipeline.errors import AnswerTimeout
+from pipeline.query import ParsedQuery
 from pipeline.text import nfc
 
 SCHEMA_VERSION = 1
@@ -137,6 +142,28 @@ def to_fields(doc: IndexedDocument) -> dict:
     if keys:
         fields["citations"] = " ".join(sorted(keys))
     return {k: v for k, v in fields.items() if v is not None}
+
+
+def _collect(searcher, deadline: Deadline, q, **kwargs):
+    """``searcher.search`` under Whoosh's TimeLimitCollector when the deadline is finite.
+
+    The collector's timer is a thread, not SIGALRM (``use_alarm=False``): a signal handler can only be
+    set from the main thread, and the web server searches from others. A search that runs out
+    raises :class:`pipeline.errors.AnswerTimeout`.
+    """
+    left = deadline.remaining()
+    if left == math.inf:
+        return searcher.search(q, **kwargs)
+    deadline.check()
+    collector = TimeLimitCollector(searcher.collector(**kwargs), timelimit=left, use_alarm=False)
+    try:
+        searcher.search_with_collector(q, collector)
+    except TimeLimit:
+        raise AnswerTimeout(deadline.seconds or 0.0) from None
+    finally:
+        if collector.timer is not None:  # not cancelled when the search raised: it would keep the process
+            collector.timer.cancel()
+    return collector.results()
 
 
 def _from_number(n: int | None) -> dt.date | None:
@@ -371,7 +398,13 @@ class WhooshBackend:
     def count(self) -> int:
         return self._read(lambda s: s.doc_count())
 
-    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20) -> list[SearchHit]:
+    def search(
+        self,
+        query: str | ParsedQuery,
+        filters: SearchFilters | None = None,
+        limit: int = 20,
+        deadline: Deadline = NO_DEADLINE,
+    ) -> list[SearchHit]:
         if limit <= 0:
             return []
         q = build_query(query)
@@ -381,12 +414,17 @@ class WhooshBackend:
 
         def run(searcher) -> list[SearchHit]:
             if q is None:  # filters only: list what they select, newest first
-                results = searcher.search(fq, limit=limit, sortedby="date", reverse=True)
+                kwargs = {"q": fq, "limit": limit, "sortedby": "date", "reverse": True}
             else:
-                results = searcher.search(q, filter=fq, limit=limit)
+                kwargs = {"q": q, "filter": fq, "limit": limit}
+            results = _collect(searcher, deadline, **kwargs)
             results.highlighter = self._highlighter
             where = locators(q)
-            return [self._hit(hit, q is not None, where) for hit in results]
+            hits = []
+            for hit in results:
+                deadline.check()  # highlighting re-analyses text in Python: a cost per hit
+                hits.append(self._hit(hit, q is not None, where))
+            return hits
 
         return self._read(run)
 

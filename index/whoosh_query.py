@@ -1,16 +1,16 @@
 """From what a clerk types to a Whoosh query: words, "phrases", references, filters.
 
-Whoosh's own QueryParser is not used: its syntax (AND/OR/NOT, field:value, wildcards) turns
-ordinary input such as "V/v: báo cáo" or "4664/KH-UBND" into surprises, and the rules here
-are few. The query language is:
+Whoosh's own QueryParser never sees what the user typed: its syntax (AND/OR/NOT, field:value,
+wildcards) turns ordinary input such as "V/v: báo cáo" or "4664/KH-UBND" into surprises. The
+query is read by our grammar (:mod:`pipeline.query`: words, phrases, references, bounded in length
+and terms) and the Whoosh query objects are built here from its terms:
 
 * words are ANDed; each word may match in the trích yếu (subject), the body or the issuer;
-* ``"quoted words"`` (straight or curly quotes) are a phrase; an unclosed quote runs to the end;
-* a word made of several tokens ("KH&CN", "25/12/2024", "e-mail") is a phrase of its tokens;
-* a word that looks like a reference (a number, then "/" somewhere, and letters:
-  "4664/KH-UBND", "02-KH/BCĐTW", "4664 / kh-ubnd") matches the document with that số/ký
-  hiệu, the documents citing it, and the phrase in the text;
-* anything else ("...", "-", "/") is dropped; nothing left means no query (``None``).
+* a phrase, or a word made of several tokens ("KH&CN", "25/12/2024", "e-mail"), is a phrase of
+  its tokens;
+* a reference ("4664/KH-UBND", "02-KH/BCĐTW", "4664 / kh-ubnd") matches the document with that
+  số/ký hiệu, the documents citing it, and the phrase in the text;
+* nothing searchable left means no query (``None``).
 
 Scoring is Whoosh's BM25F summed over the fields of each word, with query-time boosts
 (:data:`BOOSTS`): the trích yếu says what a document is about, a news article that only
@@ -19,7 +19,7 @@ mentions the words in its body ranks below; an exact accented match adds to the 
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
 from whoosh import query as wq
 
@@ -28,6 +28,7 @@ from extractors.references import key
 from extractors.units import expand, unit_key
 from index.analysis import exact_analyzer, folding_analyzer, has_diacritics, terms
 from index.backend import SearchFilters
+from pipeline.query import ParsedQuery, bounded_name, parse_query
 from pipeline.text import fold, nfc
 
 FOLDED = folding_analyzer()
@@ -46,17 +47,6 @@ BOOSTS = {
 # text clauses of one word reach, the document itself first, then those citing it.
 REFERENCE_SCORE = 50.0
 CITATION_SCORE = 15.0
-
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‟": '"'})
-# A number, then parts joined by "/" (spaces allowed around it: "4664 / KH-UBND") or "-".
-_REF_LIKE = re.compile(r"(?<![\w/.&-])\d+(?:\.\d+)?(?:(?:\s*/\s*|-)[\w&]+)+")
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def looks_like_reference(text: str) -> bool:
-    """A number, a "/" and letters: "4664/KH-UBND", "02-KH/BCĐTW" — not "25/12/2024"."""
-    compact = re.sub(r"\s+", "", text)
-    return bool(_REF_LIKE.fullmatch(compact)) and "/" in compact and bool(_LETTER.search(compact))
 
 
 def reference_keys(ref: str) -> list[str]:
@@ -131,32 +121,12 @@ def reference_clause(ref: str) -> wq.Query:
     return wq.Or(clauses)
 
 
-def split_query(text: str) -> tuple[list[str], list[str], list[str]]:
-    """``(phrases, references, words)`` of a query string."""
-    parts = nfc(text).translate(_QUOTES).split('"')
-    phrases, references, words = [], [], []
-    for i, part in enumerate(parts):
-        if i % 2:  # inside quotes (an unclosed quote's text included)
-            if part.strip():
-                (references if looks_like_reference(part) else phrases).append(part.strip())
-            continue
-        rest = []
-        last = 0
-        for m in _REF_LIKE.finditer(part):
-            if looks_like_reference(m.group(0)):
-                references.append(m.group(0))
-                rest.append(part[last : m.start()])
-                last = m.end()
-        rest.append(part[last:])
-        words += " ".join(rest).split()
-    return phrases, references, words
-
-
-def build_query(text: str) -> wq.Query | None:
-    """The Whoosh query for what the user typed; ``None`` when nothing in it is searchable."""
-    phrases, references, words = split_query(text or "")
-    clauses = [c for c in map(text_clause, phrases + words) if c is not None]
-    clauses += [reference_clause(r) for r in references]
+def build_query(query: str | ParsedQuery | None) -> wq.Query | None:
+    """The Whoosh query for what the user typed, read by :func:`pipeline.query.parse_query` (so
+    bounded in length and terms); ``None`` when nothing in it is searchable."""
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    clauses = [c for c in map(text_clause, parsed.phrases + parsed.words) if c is not None]
+    clauses += [reference_clause(r) for r in parsed.references]
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else wq.And(clauses)
@@ -188,6 +158,14 @@ def build_filter(filters: SearchFilters | None) -> wq.Query | None:
     """
     if not filters:
         return None
+    # Free text from the user: cleaned and cut like a query (a name is never pages long).
+    filters = replace(
+        filters,
+        kind=bounded_name(filters.kind),
+        issuer=bounded_name(filters.issuer),
+        unit=bounded_name(filters.unit),
+        reference=bounded_name(filters.reference),
+    )
     clauses: list[wq.Query] = []
     if filters.kind:
         clauses.append(wq.Term("kind_key", kind_term(filters.kind)))

@@ -12,6 +12,8 @@ Codes:
     CV-Q01  a date we cannot read ("35/7")
     CV-Q02  a month we cannot read ("13/2025")
     CV-Q03  an empty window (the end before the start)
+    CV-Q04  an answer ran out of time (Settings.answer_seconds)
+    CV-Q05  a date outside the years congvan handles (1900–2199)
     CV-I01  the inbox folder cannot be used (missing, not a folder, read-only)
     CV-I02  another watcher holds the inbox
 """
@@ -65,6 +67,18 @@ class QueryError(CongvanError, ValueError):
         super().__init__(message)
         if code is not None:
             self.code = code
+
+
+class AnswerTimeout(QueryError):
+    """An answer took longer than its time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"hết thời gian trả lời ({seconds:g} giây): hãy hỏi hẹp hơn (ít từ hơn, thêm đơn vị, việc"
+            " hoặc một khoảng ngày ngắn hơn), hoặc đặt CONGVAN_ANSWER_SECONDS lớn hơn",
+            "CV-Q04",
+        )
 
 
 def describe(error: CongvanError) -> str:

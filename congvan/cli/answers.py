@@ -14,10 +14,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
-from congvan.cli.render import fail, month_table, render_answer, render_missing, render_owe, render_refs
+from congvan.cli.render import fail, month_table, render_answer, render_missing, render_owe, render_refs, shown
 from congvan.present import day
 from congvan.wiring import SearchHook, Wiring
+from pipeline.deadline import Deadline
 from pipeline.errors import CongvanError
 
 TodayOption = Annotated[
@@ -55,15 +57,18 @@ def owe_cmd(
         now = _today(today)
         until = parse_user_date(by, now)
         since = parse_user_date(start, now) if start else None
-        with Wiring.from_env().session() as session:
-            report = owe(session, by=until, start=since, today=now, action=action, unit=unit)
+        wiring = Wiring.from_env()
+        with wiring.session() as session:
+            report = owe(
+                session, by=until, start=since, today=now, action=action, unit=unit, deadline=wiring.deadline()
+            )
             console = Console()
             scope = [f"hạn từ {day(report.start)} đến {day(report.by)}"]
-            if unit:
-                scope.append(f"đơn vị: {unit}")
-            if action:
-                scope.append(f"việc: {action}")
-            console.print(f"[bold]Việc phải làm[/] — {'; '.join(scope)}")
+            if report.unit:
+                scope.append(f"đơn vị: {report.unit}")
+            if report.action:
+                scope.append(f"việc: {report.action}")
+            console.print(Text.assemble(("Việc phải làm", "bold"), " — ", shown("; ".join(scope))))
             render_owe(console, report)
     except CongvanError as e:
         raise fail(e) from None
@@ -80,9 +85,15 @@ def _ask_cmd(search: SearchHook | object | None):
         try:
             now = _today(today)
             wiring = Wiring.from_env()
-            hook = wiring.search if search is FROM_INDEX else search
+            deadline = wiring.deadline()
+            hook = search
+            if search is FROM_INDEX:
+
+                def hook(query: str) -> list:
+                    return wiring.search(query, deadline=deadline)
+
             with wiring.session() as session:
-                answer = ask(session, question, now, search=hook)  # type: ignore[arg-type]
+                answer = ask(session, question, now, search=hook, deadline=deadline)  # type: ignore[arg-type]
                 render_answer(Console(), answer)
         except CongvanError as e:
             raise fail(e) from None
@@ -90,13 +101,13 @@ def _ask_cmd(search: SearchHook | object | None):
     return ask_cmd
 
 
-def _write_ics(console: Console, obligations: list, ics: Path, alarm_days: int) -> None:
+def _write_ics(console: Console, obligations: list, ics: Path, alarm_days: int, deadline: Deadline) -> None:
     from pipeline.answers.calendar import build_ics
 
-    export = build_ics(obligations, alarm_days=alarm_days)
+    export = build_ics(obligations, alarm_days=alarm_days, deadline=deadline)
     ics.parent.mkdir(parents=True, exist_ok=True)
     ics.write_bytes(export.data)
-    console.print(f"Đã ghi {export.events} hạn vào {ics}.")
+    console.print(Text.assemble(f"Đã ghi {export.events} hạn vào ", shown(ics), "."))
     if export.skipped:
         console.print(f"Bỏ qua {len(export.skipped)} việc chưa rõ ngày (không đặt được lên lịch).")
 
@@ -120,14 +131,16 @@ def calendar_cmd(
         raise fail("cần --ics TỆP hoặc --month 2025-07")
     try:
         now = _today(today)
-        with Wiring.from_env().session() as session:
-            obligations = select_obligations(session, action=action, unit=unit)
+        year, mon = parse_user_month(month, now) if month is not None else (None, None)
+        wiring = Wiring.from_env()
+        deadline = wiring.deadline()
+        with wiring.session() as session:
+            obligations = select_obligations(session, action=action, unit=unit, deadline=deadline)
             console = Console()
             if ics is not None:
-                _write_ics(console, obligations, ics, alarm_days)
-            if month is not None:
-                year, mon = parse_user_month(month, now)
-                console.print(month_table(month_grid(obligations, year, mon, today=now)))
+                _write_ics(console, obligations, ics, alarm_days, deadline)
+            if year is not None and mon is not None:
+                console.print(month_table(month_grid(obligations, year, mon, today=now, deadline=deadline)))
     except CongvanError as e:
         raise fail(e) from None
     except OSError as e:
@@ -148,15 +161,17 @@ def refs_cmd(
     if not reference and not missing:
         raise fail("cần số, ký hiệu văn bản (vd. 4664/KH-UBND) hoặc --missing")
     try:
-        with Wiring.from_env().session() as session:
+        wiring = Wiring.from_env()
+        deadline = wiring.deadline()
+        with wiring.session() as session:
             console = Console()
             if reference:
-                report = refs(session, reference)
+                report = refs(session, reference, deadline=deadline)
                 stored = session.get(Document, report.document.id) if report.document else None
                 reminders = reminders_of(session, stored) if stored else []
                 render_refs(console, report, reminders)
             if missing:
-                render_missing(console, missing_citations(session))
+                render_missing(console, missing_citations(session, deadline=deadline))
     except CongvanError as e:
         raise fail(e) from None
 
@@ -171,8 +186,9 @@ def graph_cmd(
     from pipeline.answers.graph import citation_graph, to_dot, to_graphml
 
     try:
-        with Wiring.from_env().session() as session:
-            nodes, edges = citation_graph(session)
+        wiring = Wiring.from_env()
+        with wiring.session() as session:
+            nodes, edges = citation_graph(session, deadline=wiring.deadline())
             text = to_dot(nodes, edges) if fmt is GraphFormat.dot else to_graphml(nodes, edges)
         if output is None:
             typer.echo(text, nl=False)

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from congvan.cli.render import shown
 from congvan.config import Settings
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus
@@ -26,8 +27,8 @@ def _documents_table(session) -> Table:
         docs.add_column(col)
     for d in session.scalars(select(Document).order_by(Document.id)):
         docs.add_row(
-            str(d.id), d.kind or d.status, d.reference or "-", d.issuer or "-", d.date_text or "-",
-            str(len(d.files)), str(len(d.citations)), str(len(d.obligations)),
+            str(d.id), shown(d.kind or d.status), shown(d.reference or "-"), shown(d.issuer or "-"),
+            shown(d.date_text or "-"), str(len(d.files)), str(len(d.citations)), str(len(d.obligations)),
         )  # fmt: skip
     return docs
 
@@ -44,7 +45,7 @@ def _questions(console: Console, session) -> None:
     console.rule("3. congvan refs 02-KH/BCĐTW")
     r = refs(session, "02-KH/BCĐTW")
     for c in r.cited_by:
-        console.print(f"  được dẫn chiếu bởi: {stored_label(c.document)} — {c.document.issuer}")
+        console.print(shown(f"  được dẫn chiếu bởi: {stored_label(c.document)} — {c.document.issuer}"))
     console.print("  có trong kho: " + ("có" if r.in_corpus else "chưa có trong kho"))
 
 
@@ -66,14 +67,14 @@ def demo_cmd(
     hooks, after_commit = wiring.ingest_hooks()
     results = ingest_paths([SAMPLES_DIR], wiring.session_factory, wiring.store, hooks, after_commit)
     for r in results:
-        console.print(f"  {IngestStatus(r.status).label:<30} {Path(r.path).name}")
+        console.print(shown(f"  {IngestStatus(r.status).label:<30} {Path(r.path).name}"))
     with wiring.session_factory() as session:
         console.print(_documents_table(session))
         _questions(console, session)
     console.rule('4. congvan search "bao cao wifi"')
     for i, h in enumerate(wiring.search("bao cao wifi", limit=3), 1):
-        console.print(f"  {i}. {h.kind} {h.reference or ''} {h.issuer or ''} — {h.subject or ''}")
-    console.print(f"\nKho thử: {wiring.settings.home}")
+        console.print(shown(f"  {i}. {h.kind} {h.reference or ''} {h.issuer or ''} — {h.subject or ''}"))
+    console.print(shown(f"\nKho thử: {wiring.settings.home}"))
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from congvan.cli.render import fail, one_line, table, warn
+from congvan.cli.render import fail, one_line, shown, table, warn
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus, JournalState, label_of
 
@@ -175,8 +175,6 @@ class _Status:
 
     def waiting(self, open_rows: list[journal.Entry]) -> tuple[Table, int]:
         """Files in the inbox not (yet) claimed, stable or still being written."""
-        from rich.markup import escape
-
         from pipeline.inbox import journal
 
         assert self.box is not None
@@ -185,12 +183,10 @@ class _Status:
         t = table(f"Đang chờ / waiting ({len(waiting)})", "Tệp", "Kích thước", "Sửa lúc", overflow="ellipsis")
         for p in waiting[:200]:
             with contextlib.suppress(OSError):
-                t.add_row(escape(_rel(self.box, p)), f"{p.stat().st_size:,} B", f"{_mtime(p):%d/%m %H:%M:%S}")
+                t.add_row(shown(_rel(self.box, p)), f"{p.stat().st_size:,} B", f"{_mtime(p):%d/%m %H:%M:%S}")
         return t, len(waiting)
 
     def in_progress(self, in_progress: list[journal.Entry]) -> Table:
-        from rich.markup import escape
-
         t = table(
             f"Đang xử lý / in progress ({len(in_progress)})",
             "Tệp",
@@ -201,7 +197,7 @@ class _Status:
         )
         for e in in_progress:
             holder = f"{e.owner.host} pid {e.owner.pid}" if e.owner else ""
-            t.add_row(escape(self.name_of(e)), _local(e.started_at, "%d/%m %H:%M:%S"), str(e.attempts), holder)
+            t.add_row(shown(self.name_of(e)), _local(e.started_at, "%d/%m %H:%M:%S"), str(e.attempts), holder)
         return t
 
     def _from_journal(self) -> list[Done]:
@@ -240,21 +236,17 @@ class _Status:
         return done
 
     def processed_today(self) -> tuple[Table, list[Done]]:
-        from rich.markup import escape
-
         done = self._from_journal() + (self._from_duplicates() if self.box is not None else [])
         done.sort(key=lambda r: r[0] or self.midnight)
         t = table(
             f"Đã xử lý hôm nay / processed today ({len(done)})", "Giờ", "Tệp", "Kết quả", "Văn bản", overflow="ellipsis"
         )
         for when, name, result, what in done:
-            t.add_row(_local(when), escape(name), result, escape(what))
+            t.add_row(_local(when), shown(name), result, shown(what))
         return t, done
 
     def failed(self) -> tuple[Table, int]:
         """What waits for the clerk: the files in failed/ with their reasons, else the journal's failures."""
-        from rich.markup import escape
-
         from pipeline.inbox import journal
         from pipeline.inbox.processor import FAILED_DIR, REASON_SUFFIX
 
@@ -264,13 +256,13 @@ class _Status:
             for p, reason in failed[:100]:
                 when = _mtime(reason) or _mtime(p)
                 at = f"{when:%d/%m %H:%M}" if when else ""
-                t.add_row(escape(str(p.relative_to(self.box.root))), at, escape(_read_note(reason)))
+                t.add_row(shown(str(p.relative_to(self.box.root))), at, shown(_read_note(reason)))
             return t, len(failed)
         failures = journal.recent_failures(self.factory)
         t = table(f"Lỗi / failed ({len(failures)})", "Tệp", "Lúc", "Lý do", overflow="ellipsis")
         for e in failures:
             at = _local(e.finished_at or e.started_at, "%d/%m %H:%M")
-            t.add_row(escape(self.name_of(e)), at, escape(e.reason or ""))
+            t.add_row(shown(self.name_of(e)), at, shown(e.reason or ""))
         return t, len(failures)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from congvan.cli.render import file_error
+from congvan.cli.render import file_error, shown
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus
 
@@ -41,7 +41,7 @@ def ingest_cmd(
                 file_error(r.path, r.reason or "")
             elif not quiet:
                 extra = f" — {r.reason}" if r.reason and r.status != IngestStatus.ADDED else ""
-                bar.console.print(f"{IngestStatus(r.status).label}: {r.path}{extra}")
+                bar.console.print(shown(f"{IngestStatus(r.status).label}: {r.path}{extra}"))
 
         results = ingest_paths(files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict)
     summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))

@@ -1,15 +1,22 @@
 """What every command prints the same way: one-line errors and warnings, and the rich tables of the
-answers (owe, refs, missing citations, the month grid). Titles and lines come from congvan.present."""
+answers (owe, refs, missing citations, the month grid, search hits). Titles and lines come from
+congvan.present.
+
+Everything that comes from a document or from the user (subjects, snippets, names, units, file
+names, a query echoed back) is printed through :func:`shown`, and only through it: rich Text, never
+read as markup ("[/]", "[bold]") or emoji codes (":x:"), control characters made visible. Our own
+titles and labels may use markup; they never have a document's string formatted into them.
+"""
 
 from __future__ import annotations
 
 import typer
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from congvan.present import day, describe_result, owe_sections
+from congvan.present import day, describe_result, owe_sections, visible
+from index.backend import MARK_CLOSE, MARK_OPEN, SearchHit
 from pipeline.answers.ask import Answer
 from pipeline.answers.calendar import DayCell, MonthGrid
 from pipeline.answers.intents import Ask
@@ -17,8 +24,27 @@ from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import MissingRef, RefsReport
 from pipeline.errors import CongvanError, describe
 from pipeline.labels import stored_label
+from pipeline.query import clip
 
 WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+
+
+def shown(value: object, style: str = "") -> Text:
+    """A document's or a user's string as rich Text: printed as typed, never as markup or emoji,
+    control characters made visible (congvan.present.visible). ``None`` is empty."""
+    return Text(visible("" if value is None else str(value)), style=style)
+
+
+def snippet_text(snippet: str, style: str = "dim") -> Text:
+    """A search snippet as Text: its «matched words» in bold, the rest as :func:`shown`."""
+    out = Text(style=style)
+    rest = snippet
+    while (start := rest.find(MARK_OPEN)) >= 0 and (end := rest.find(MARK_CLOSE, start)) >= 0:
+        out.append_text(shown(rest[:start]))
+        out.append_text(shown(rest[start : end + 1], "bold"))
+        rest = rest[end + 1 :]
+    out.append_text(shown(rest))
+    return out
 
 
 def one_line(message: str) -> str:
@@ -26,7 +52,7 @@ def one_line(message: str) -> str:
 
 
 def error_line(message: str) -> None:
-    typer.echo(f"congvan: lỗi / error: {message}", err=True)
+    typer.echo(visible(f"congvan: lỗi / error: {message}"), err=True)
 
 
 def file_error(path: str, reason: str) -> None:
@@ -42,7 +68,7 @@ def fail(message: str | CongvanError) -> typer.Exit:
 
 
 def warn(message: str) -> None:
-    typer.echo(f"congvan: cảnh báo / warning: {one_line(message)}", err=True)
+    typer.echo(visible(f"congvan: cảnh báo / warning: {one_line(message)}"), err=True)
 
 
 def table(title: str, *columns: str, overflow: str = "fold") -> Table:
@@ -56,14 +82,14 @@ def table(title: str, *columns: str, overflow: str = "fold") -> Table:
 # --- owe ---------------------------------------------------------------------------------------
 
 
-def _deadline_cell(r: OweRow) -> str:
+def _deadline_cell(r: OweRow) -> Text:
     if r.deadline is None:
-        return "chưa rõ ngày"
-    text = day(r.deadline)
+        return Text("chưa rõ ngày")
+    text = Text(day(r.deadline))
     if len(r.occurrences) > 1:
-        text += f" (+{len(r.occurrences) - 1} lần)"
+        text.append(f" (+{len(r.occurrences) - 1} lần)")
     if r.overdue:
-        text += " [bold red]quá hạn[/]"
+        text.append(" quá hạn", style="bold red")
     return text
 
 
@@ -78,7 +104,7 @@ def owe_table(title: str, rows: list[OweRow]) -> Table:
     for r in rows:
         status = r.status_vi + (f" ({r.answered_by})" if r.answered_by else "")
         cells = ("; ".join(r.owners), r.action or "thực hiện")
-        t.add_row(*map(escape, cells), _deadline_cell(r), r.recurrence_vi or "—", escape(r.source), escape(status))
+        t.add_row(*map(shown, cells), _deadline_cell(r), r.recurrence_vi or "—", shown(r.source), shown(status))
     return t
 
 
@@ -98,11 +124,11 @@ def render_owe(console: Console, report: OweReport, overdue_only: bool = False) 
 def _refs_head(console: Console, report: RefsReport) -> None:
     doc = report.document
     if doc is None:
-        console.print(f"[bold]{escape(report.reference)}[/]: [yellow]chưa có trong kho[/]")
+        console.print(Text.assemble(shown(report.reference, "bold"), ": ", ("chưa có trong kho", "yellow")))
         return
-    console.print(f"[bold]{escape(stored_label(doc))}[/] — {escape(doc.issuer or '?')}")
+    console.print(Text.assemble(shown(stored_label(doc), "bold"), " — ", shown(doc.issuer or "?")))
     if doc.subject:
-        console.print(f"V/v {escape(doc.subject)}")
+        console.print(Text.assemble("V/v ", shown(doc.subject)))
     if len(report.documents) > 1:
         console.print(f"(Có {len(report.documents)} văn bản cùng số, ký hiệu này trong kho.)")
 
@@ -113,9 +139,9 @@ def _cites(console: Console, report: RefsReport) -> None:
         return
     cited = table("Văn bản này dẫn chiếu", "Số, ký hiệu", "Trong kho", "Trích yếu")
     for c in report.cites:
-        where = escape(stored_label(c.document)) if c.document else "[yellow]chưa có trong kho[/]"
+        where = shown(stored_label(c.document)) if c.document else Text("chưa có trong kho", style="yellow")
         subject = (c.document.subject if c.document else c.subject) or ""
-        cited.add_row(escape(c.reference), where, escape(subject))
+        cited.add_row(shown(c.reference), where, shown(subject))
     console.print(cited)
 
 
@@ -126,7 +152,7 @@ def _cited_by(console: Console, report: RefsReport) -> None:
     citing = table("Được dẫn chiếu bởi", "Văn bản", "Ngày", "Cơ quan ban hành", "Trích yếu")
     for r in report.cited_by:
         d = r.document
-        citing.add_row(escape(d.reference or f"#{d.id}"), day(d.date), escape(d.issuer or ""), escape(d.subject or ""))
+        citing.add_row(shown(d.reference or f"#{d.id}"), day(d.date), shown(d.issuer), shown(d.subject))
     console.print(citing)
 
 
@@ -136,7 +162,7 @@ def render_refs(console: Console, report: RefsReport, reminders: list | None = N
         _cites(console, report)
     _cited_by(console, report)
     if reminders:
-        console.print("Văn bản đôn đốc: " + escape("; ".join(stored_label(d) for d in reminders)))
+        console.print(Text.assemble("Văn bản đôn đốc: ", shown("; ".join(stored_label(d) for d in reminders))))
 
 
 def render_missing(console: Console, missing: list[MissingRef]) -> None:
@@ -147,7 +173,7 @@ def render_missing(console: Console, missing: list[MissingRef]) -> None:
         "Văn bản được dẫn chiếu nhưng chưa có trong kho", "Số, ký hiệu", "Số văn bản dẫn chiếu", "Dẫn chiếu trong"
     )
     for m in missing:
-        t.add_row(escape(m.reference), str(m.count), escape("; ".join(d.reference or f"#{d.id}" for d in m.cited_by)))
+        t.add_row(shown(m.reference), str(m.count), shown("; ".join(d.reference or f"#{d.id}" for d in m.cited_by)))
     console.print(t)
 
 
@@ -155,11 +181,13 @@ def render_missing(console: Console, missing: list[MissingRef]) -> None:
 
 
 def render_answer(console: Console, answer: Answer) -> None:
-    console.print(f"[bold]{escape(answer.summary)}[/]")
+    console.print(shown(answer.summary, "bold"))
+    if answer.notice:
+        warn(answer.notice)
     if answer.message:
-        console.print(escape(answer.message))
+        console.print(shown(answer.message))
     for example in answer.examples:
-        console.print(f"  • {escape(example)}")
+        console.print(Text.assemble("  • ", shown(example)))
     if answer.owe is not None:
         render_owe(console, answer.owe, overdue_only=answer.kind is Ask.OVERDUE)
     if answer.refs is not None:
@@ -170,7 +198,24 @@ def render_answer(console: Console, answer: Answer) -> None:
         if not answer.results:
             console.print("Không tìm thấy văn bản nào.")
         for item in answer.results:
-            console.print(f"  • {escape(describe_result(item))}")
+            console.print(Text.assemble("  • ", shown(describe_result(item))))
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def render_hits(console: Console, query: str, hits: list[SearchHit]) -> None:
+    if not hits:
+        console.print(Text.assemble("Không tìm thấy văn bản nào cho «", shown(clip(query)), "»."))
+        return
+    for i, h in enumerate(hits, 1):
+        when = h.date.strftime("%d/%m/%Y") if h.date else ""
+        head = " ".join(x for x in (h.kind, h.reference, when, h.issuer) if x)
+        console.print(Text.assemble((f"{i}. ", "bold"), shown(head, "bold"), f"  (điểm {h.score:.2f})"))
+        if h.subject:
+            console.print(Text.assemble("   ", shown(h.subject)))
+        if h.snippet:
+            console.print(Text.assemble("   ", snippet_text(f"…{h.snippet}…")))
 
 
 # --- the month grid ----------------------------------------------------------------------------
@@ -187,10 +232,10 @@ def _day_cell(cell: DayCell, max_per_day: int, entry_width: int) -> Text | Group
     for e in cell.entries[:max_per_day]:
         style = "red" if e.late else ("green" if e.done else "")
         mark = "↻ " if e.recurring else "• "
-        lines.append(Text(mark + _clip(f"{e.who}: {e.action}", entry_width), style=style))
+        lines.append(shown(mark + _clip(f"{e.who}: {e.action}", entry_width), style))
     if len(cell.entries) > max_per_day:
         lines.append(Text(f"+{len(cell.entries) - max_per_day} việc khác", style="italic"))
-    return Group(*lines)
+    return Group(*lines)  # Text throughout: a name or an action is never read as markup
 
 
 def month_table(grid: MonthGrid, *, max_per_day: int = 4, entry_width: int = 28) -> Table:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from congvan.cli.render import fail
+from congvan.cli.render import fail, render_hits, warn
 from congvan.wiring import Wiring
-from pipeline.errors import QueryError
+from pipeline.errors import CongvanError
 
 
 def search_cmd(
@@ -25,6 +25,7 @@ def search_cmd(
 
     from index import SearchFilters
     from pipeline.answers.dates import parse_user_date
+    from pipeline.query import parse_query
 
     try:
         filters = SearchFilters(
@@ -34,21 +35,13 @@ def search_cmd(
             date_from=parse_user_date(date_from) if date_from else None,
             date_to=parse_user_date(date_to) if date_to else None,
         )
-    except QueryError as e:
+        parsed = parse_query(query)
+        if parsed.notice:
+            warn(parsed.notice)
+        hits = Wiring.from_env().search(parsed, filters, limit=limit)
+    except CongvanError as e:
         raise fail(e) from None
-    hits = Wiring.from_env().search(query, filters, limit=limit)
-    console = Console(highlight=False)
-    if not hits:
-        console.print(f"Không tìm thấy văn bản nào cho «{query}».")
-        return
-    for i, h in enumerate(hits, 1):
-        when = h.date.strftime("%d/%m/%Y") if h.date else ""
-        head = " ".join(x for x in (h.kind, h.reference, when, h.issuer) if x)
-        console.print(f"[bold]{i}. {head}[/bold]  (điểm {h.score:.2f})")
-        if h.subject:
-            console.print(f"   {h.subject}")
-        if h.snippet:
-            console.print(f"   [dim]…{h.snippet}…[/dim]")
+    render_hits(Console(highlight=False), parsed.text, hits)
 
 
 def reindex_cmd() -> None:

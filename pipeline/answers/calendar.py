@@ -22,6 +22,7 @@ from extractors.units import unit_key
 from models.schema import Obligation
 from pipeline.answers.dates import is_recurring, occurrences
 from pipeline.answers.owe import owner_names
+from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.labels import stored_label
 from pipeline.status import ObligationStatus, Recurrence, label_of
 from pipeline.text import fold
@@ -111,6 +112,7 @@ def build_ics(
     alarm_days: int = 3,
     stamp: dt.datetime | None = None,
     name: str = "Hạn văn bản (congvan)",
+    deadline: Deadline = NO_DEADLINE,
 ) -> IcsExport:
     """One all-day VEVENT per dated obligation, with a display alarm ``alarm_days`` before it."""
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -123,6 +125,7 @@ def build_ics(
     count = 0
     seen: set[str] = set()
     for ob in obligations:
+        deadline.check()
         if ob.due is None:
             skipped.append(ob)
             continue
@@ -189,12 +192,15 @@ def short_name(name: str) -> str:
     return name
 
 
-def deadlines_in_month(obligations: Iterable[Obligation], year: int, month: int) -> dict[dt.date, list[Obligation]]:
+def deadlines_in_month(
+    obligations: Iterable[Obligation], year: int, month: int, deadline: Deadline = NO_DEADLINE
+) -> dict[dt.date, list[Obligation]]:
     """Each day of the month with the obligations due on it, recurring occurrences included."""
     first = dt.date(year, month, 1)
     last = dt.date(year, month, stdcalendar.monthrange(year, month)[1])
     days: dict[dt.date, list[Obligation]] = {}
     for ob in obligations:
+        deadline.check()
         if ob.due is None:
             continue
         dates = occurrences(ob.due, ob.recurrence or "", first, last) if is_recurring(ob) else [ob.due]
@@ -246,11 +252,18 @@ def _entry(ob: Obligation, day: dt.date, today: dt.date) -> DayEntry:
     )
 
 
-def month_grid(obligations: Iterable[Obligation], year: int, month: int, *, today: dt.date | None = None) -> MonthGrid:
+def month_grid(
+    obligations: Iterable[Obligation],
+    year: int,
+    month: int,
+    *,
+    today: dt.date | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> MonthGrid:
     """The month as weeks of days, each day with its deadlines (recurring occurrences included)."""
     today = today or dt.date.today()
     obligations = list(obligations)
-    days = deadlines_in_month(obligations, year, month)
+    days = deadlines_in_month(obligations, year, month, deadline)
     weeks = []
     for week in stdcalendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         cells = []

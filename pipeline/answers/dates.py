@@ -18,6 +18,19 @@ _WORDS = re.compile(r"^(?P<d>\d{1,2})\s+thang\s+(?P<m>\d{1,2})(?:\s*(?:nam|/)\s*
 _MONTH_ONLY = re.compile(r"^(?:thang\s+)?(?P<m>\d{1,2})(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?$")
 _YEAR_MONTH = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$")
 
+# The years a date may name. Official correspondence is dated well inside them, and the answers add
+# months and weeks to the dates asked (a month grid shows the next month's first days): near year
+# 9999 that overflows Python's dates. Outside them a date is refused with a message.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+def check_year(year: int, text: str = "") -> int:
+    """``year`` when congvan handles it; else a QueryError (CV-Q05) naming what was typed."""
+    if MIN_YEAR <= year <= MAX_YEAR:
+        return year
+    typed = f" {text.strip()!r}" if text and text.strip() else ""
+    raise QueryError(f"năm {year}{typed} nằm ngoài khoảng {MIN_YEAR}–{MAX_YEAR} mà congvan xử lý", "CV-Q05")
+
 
 def parse_user_date(text: str, today: dt.date | None = None) -> dt.date:
     """A date as typed: "31/7" (this year), "31/7/2025", "2025-07-31", "15.7.2025", "ngày 5 tháng 8"."""
@@ -26,7 +39,7 @@ def parse_user_date(text: str, today: dt.date | None = None) -> dt.date:
     m = _ISO.match(t) or _DMY.match(t) or _WORDS.match(t)
     if m:
         year = m["y"]
-        y = today.year if not year else int(year) + (2000 if len(year) == 2 else 0)
+        y = check_year(today.year if not year else int(year) + (2000 if len(year) == 2 else 0), text)
         try:
             return dt.date(y, int(m["m"]), int(m["d"]))
         except ValueError:
@@ -40,11 +53,12 @@ def parse_user_month(text: str, today: dt.date | None = None) -> tuple[int, int]
     t = " ".join(fold(text).split())
     m = _YEAR_MONTH.match(t) or _MONTH_ONLY.match(t)
     if m and 1 <= int(m["m"]) <= 12:
-        return (int(m["y"]) if m["y"] else today.year), int(m["m"])
+        return check_year(int(m["y"]) if m["y"] else today.year, text), int(m["m"])
     raise QueryError(f"không hiểu tháng {text!r}: hãy viết như 2025-07 hoặc 7/2025", "CV-Q02")
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    check_year(year)
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 

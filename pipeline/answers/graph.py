@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models.schema import Citation, Document
+from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.labels import document_label
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -32,7 +33,7 @@ class GraphEdge:
     reference: str  # as the citing document wrote it
 
 
-def citation_graph(session: Session) -> tuple[list[GraphNode], list[GraphEdge]]:
+def citation_graph(session: Session, deadline: Deadline = NO_DEADLINE) -> tuple[list[GraphNode], list[GraphEdge]]:
     """Every stored document is a node; a cited reference not in the corpus becomes a "missing" node."""
     docs = list(session.scalars(select(Document).options(selectinload(Document.citations)).order_by(Document.id)))
     by_key: dict[str, Document] = {}
@@ -53,6 +54,7 @@ def citation_graph(session: Session) -> tuple[list[GraphNode], list[GraphEdge]]:
     edges: list[GraphEdge] = []
     seen: set[tuple[str, str]] = set()
     for d in docs:
+        deadline.check()
         c: Citation
         for c in sorted(d.citations, key=lambda c: c.id):
             target = c.target_id if c.target_id is not None else getattr(by_key.get(c.reference_key), "id", None)

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 from models.schema import Obligation, Unit
 from pipeline.answers.dates import is_recurring, occurrences
 from pipeline.answers.units import match_units
+from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.errors import QueryError
 from pipeline.labels import stored_label
+from pipeline.query import bounded_name
 from pipeline.status import ObligationStatus, Recurrence, label_of
 from pipeline.text import fold
 
@@ -40,14 +42,19 @@ def owner_names(ob: Obligation) -> tuple[str, ...]:
     return ob.owner_names or tuple(u.name for u in ob.owners)
 
 
-def _ids_with_action(session: Session, action: str, where: Iterable) -> list[int]:
+def _ids_with_action(session: Session, action: str, where: Iterable, deadline: Deadline) -> list[int]:
     """Filter on the light columns first: the folded match runs in Python, and loading owners and
     documents for thousands of recurring tasks that do not match cost most of the time."""
     light = select(Obligation.id, Obligation.action, Obligation.text)
     for clause in where:
         light = light.where(clause)
     needle = _needle(action)
-    return [i for i, act, text in session.execute(light) if _has_action(needle, act, text)]
+    ids = []
+    for i, act, text in session.execute(light):
+        deadline.check()
+        if _has_action(needle, act, text):
+            ids.append(i)
+    return ids
 
 
 def select_obligations(
@@ -56,8 +63,11 @@ def select_obligations(
     action: str | None = None,
     unit: str | None = None,
     where: Iterable = (),
+    deadline: Deadline = NO_DEADLINE,
 ) -> list[Obligation]:
-    """Obligations (with owners and source document loaded) filtered by action and owner unit."""
+    """Obligations (with owners and source document loaded) filtered by action and owner unit (free
+    text, cut to ``pipeline.query.MAX_NAME_CHARS``)."""
+    action, unit = bounded_name(action), bounded_name(unit)
     where = list(where)
     stmt = select(Obligation).options(
         selectinload(Obligation.owners).selectinload(Unit.aliases),
@@ -68,9 +78,10 @@ def select_obligations(
         stmt = stmt.where(clause)
     wants_action = bool(action and action.strip())
     if wants_action:
-        ids = _ids_with_action(session, action or "", where)
+        ids = _ids_with_action(session, action or "", where, deadline)
         stmt = stmt.where(Obligation.id.in_(ids)) if len(ids) < 30000 else stmt
     found = list(session.scalars(stmt.order_by(Obligation.due, Obligation.id)))
+    deadline.check()
     if wants_action:
         found = [ob for ob in found if action_matches(ob, action or "")]
     if unit and unit.strip():
@@ -167,6 +178,7 @@ def owe(
     today: dt.date | None = None,
     action: str | None = None,
     unit: str | None = None,
+    deadline: Deadline = NO_DEADLINE,
 ) -> OweReport:
     """Obligations due in [start, by] (start defaults to today), recurring ones by their occurrences.
 
@@ -174,6 +186,7 @@ def owe(
     clerk asking "what is due by 31/7" also needs what was due before today and never came.
     """
     today = today or dt.date.today()
+    action, unit = bounded_name(action), bounded_name(unit)
     first = start or today
     if by < first:
         raise QueryError(f"ngày {by:%d/%m/%Y} ở trước ngày bắt đầu {first:%d/%m/%Y}", "CV-Q03")
@@ -182,7 +195,8 @@ def owe(
         dated = or_(dated, (Obligation.due < today) & (Obligation.status == ObligationStatus.OPEN.value))
     where = [or_(Obligation.recurrence.is_not(None), dated)]
     report = OweReport(start=first, by=by, today=today, action=action, unit=unit)
-    for ob in select_obligations(session, action=action, unit=unit, where=where):
+    for ob in select_obligations(session, action=action, unit=unit, where=where, deadline=deadline):
+        deadline.check()
         _file(report, ob, first, by, since_today=start is None)
 
     def order(r: OweRow):

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from extractors.references import key as ref_key
 from models.schema import Citation, Document
+from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.labels import stored_label
+from pipeline.query import bounded_name
 from pipeline.text import fold
 
 
@@ -85,7 +87,7 @@ def documents_by_key(session: Session, keys: Iterable[str]) -> dict[str, Documen
     return found
 
 
-def _resolve_key(session: Session, k: str) -> str:
+def _resolve_key(session: Session, k: str, deadline: Deadline) -> str:
     """The stored key for a typed reference; a folded comparison lets "QD" find "QĐ"."""
     exists = select(Document.id).where(Document.reference_key == k).limit(1)
     cited = select(Citation.id).where(Citation.reference_key == k).limit(1)
@@ -94,6 +96,7 @@ def _resolve_key(session: Session, k: str) -> str:
     wanted = fold(k)
     for column in (Document.reference_key, Citation.reference_key):
         for stored in session.scalars(select(column).where(column.is_not(None)).distinct()):
+            deadline.check()
             if fold(stored) == wanted:
                 return stored
     return k
@@ -103,9 +106,11 @@ def _cited(c: Citation, target: Document | None) -> CitedRef:
     return CitedRef(c.reference, c.reference_key, DocumentRef.of(target) if target else None, c.subject)
 
 
-def refs(session: Session, reference: str) -> RefsReport:
-    """A reference both ways: the document (if stored), what it cites, and what cites it."""
-    k = _resolve_key(session, ref_key(reference))
+def refs(session: Session, reference: str, deadline: Deadline = NO_DEADLINE) -> RefsReport:
+    """A reference both ways: the document (if stored), what it cites, and what cites it. The
+    reference is free text, cut to ``pipeline.query.MAX_NAME_CHARS``."""
+    reference = bounded_name(reference) or ""
+    k = _resolve_key(session, ref_key(reference), deadline)
     stmt = select(Document).where(Document.reference_key == k).order_by(Document.id)
     docs = list(session.scalars(stmt.options(selectinload(Document.citations).selectinload(Citation.target))))
     cites: list[CitedRef] = []
@@ -120,6 +125,7 @@ def refs(session: Session, reference: str) -> RefsReport:
     seen: set[int] = set()
     cited_by: list[CitingRef] = []
     for c in session.scalars(select(Citation).where(citing_clause).options(selectinload(Citation.document))):
+        deadline.check()
         if c.document_id not in seen and c.document_id not in ids:
             seen.add(c.document_id)
             cited_by.append(CitingRef(DocumentRef.of(c.document)))
@@ -142,12 +148,13 @@ class MissingRef:
         return len(self.cited_by)
 
 
-def missing_citations(session: Session) -> list[MissingRef]:
+def missing_citations(session: Session, deadline: Deadline = NO_DEADLINE) -> list[MissingRef]:
     """Cited references no stored document has, most cited first."""
     stored = set(session.scalars(select(Document.reference_key).where(Document.reference_key.is_not(None))))
     stmt = select(Citation).where(Citation.target_id.is_(None)).options(selectinload(Citation.document))
     grouped: dict[str, list[Citation]] = {}
     for c in session.scalars(stmt.order_by(Citation.id)):
+        deadline.check()
         if c.reference_key not in stored:
             grouped.setdefault(c.reference_key, []).append(c)
     out = []

@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 
 from index.analysis import VALUE_SEPARATOR, exact_analyzer, folding_analyzer, has_diacritics, terms
-from index.whoosh_query import build_query, looks_like_reference, reference_keys, split_query
+from index.whoosh_query import build_query, reference_keys
+from pipeline.query import looks_like_reference, parse_query
 
 FOLD = folding_analyzer()
 EXACT = exact_analyzer()
@@ -99,11 +100,11 @@ def test_looks_like_reference(text, expected):
     assert looks_like_reference(text) is expected
 
 
-def test_split_query():
-    phrases, references, words = split_query('báo cáo "hạ tầng số" 4664 / KH-UBND ngày 25/12/2024 “Đăk Hà')
-    assert phrases == ["hạ tầng số", "Đăk Hà"]  # curly quotes count; an unclosed quote runs to the end
-    assert references == ["4664 / KH-UBND"]
-    assert words == ["báo", "cáo", "ngày", "25/12/2024"]
+def test_parse_query():
+    q = parse_query('báo cáo "hạ tầng số" 4664 / KH-UBND ngày 25/12/2024 “Đăk Hà')
+    assert q.phrases == ("hạ tầng số", "Đăk Hà")  # curly quotes count; an unclosed quote runs to the end
+    assert q.references == ("4664 / KH-UBND",)
+    assert q.words == ("báo", "cáo", "ngày", "25/12/2024")
 
 
 def test_reference_keys_ignore_spacing_case_and_d_stroke():
