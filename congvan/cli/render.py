@@ -41,7 +41,7 @@ def snippet_text(snippet: str, style: str = "dim") -> Text:
     rest = snippet
     while (start := rest.find(MARK_OPEN)) >= 0 and (end := rest.find(MARK_CLOSE, start)) >= 0:
         out.append_text(shown(rest[:start]))
-        out.append_text(shown(rest[start : end + 1], "bold"))
+        out.append_text(shown(rest[start : end + 1], "bold not dim"))
         rest = rest[end + 1 :]
     out.append_text(shown(rest))
     return out

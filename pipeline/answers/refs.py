@@ -113,6 +113,7 @@ def refs(session: Session, reference: str, deadline: Deadline = NO_DEADLINE) -> 
     k = _resolve_key(session, ref_key(reference), deadline)
     stmt = select(Document).where(Document.reference_key == k).order_by(Document.id)
     docs = list(session.scalars(stmt.options(selectinload(Document.citations).selectinload(Citation.target))))
+    deadline.check()
     cites: list[CitedRef] = []
     if docs:
         own = sorted(docs[0].citations, key=lambda c: c.id)
