@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from congvan.cli.render import fail, one_line, shown, table, warn
+from congvan.present import visible
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus, JournalState, label_of
 
@@ -62,7 +63,7 @@ def _reporter(box: Inbox) -> Callable[[Outcome], None]:
             line += f" — {one_line(o.reason)}"
         if o.recovered:
             line += " [hoàn tất sau khi khởi động lại / completed after restart]"
-        typer.echo(line)
+        typer.echo(visible(line))  # a file name's control characters shown, not sent to the terminal
 
     return report
 
