@@ -90,3 +90,17 @@ def test_settings_come_from_the_mapping_they_are_given(tmp_path):
     assert s.store_dir == tmp_path / "h" / "corpus" and s.index_dir == tmp_path / "h" / "index"
     pg = "postgresql+psycopg2://u:p@host/congvan"
     assert Settings.from_env({"CONGVAN_HOME": str(tmp_path), "CONGVAN_DATABASE_URL": pg}).database_url == pg
+
+
+def test_the_answer_time_limit_is_a_setting_with_a_default(tmp_path):
+    import pytest
+
+    from congvan.config import SettingsError
+    from pipeline.deadline import DEFAULT_ANSWER_SECONDS
+
+    home = {"CONGVAN_HOME": str(tmp_path)}
+    assert Settings.from_env(home).answer_seconds == DEFAULT_ANSWER_SECONDS == 10.0
+    assert Settings.from_env({**home, "CONGVAN_ANSWER_SECONDS": "2.5"}).answer_seconds == 2.5
+    for bad in ("0", "-1", "soon", "inf", "nan"):
+        with pytest.raises(SettingsError, match="CONGVAN_ANSWER_SECONDS"):
+            Settings.from_env({**home, "CONGVAN_ANSWER_SECONDS": bad})
