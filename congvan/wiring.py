@@ -21,6 +21,7 @@ from models.db import engine_for, ensure_schema, transaction, upgrade
 if TYPE_CHECKING:
     from index import SearchBackend, SearchFilters, SearchHit
     from index.documents import Indexer
+    from pipeline.bounded import BoundedReader
     from pipeline.ingest.store import ContentStore
 
 # What ``ask`` calls to search the documents: the query in, hits (anything with a reference and a
@@ -57,6 +58,15 @@ class Wiring:
         from pipeline.ingest.store import ContentStore
 
         return ContentStore(self.settings.store_dir)
+
+    @cached_property
+    def reader(self) -> BoundedReader:
+        """Reading and extraction of each file, in a worker process within the settings' time and
+        memory limits. Every entry point that reads files (``ingest``, ``extract``, the watcher)
+        takes it from here, so a bomb is bounded the same way everywhere."""
+        from pipeline.bounded import BoundedReader
+
+        return BoundedReader(self.settings.limits)
 
     @cached_property
     def indexer(self) -> Indexer:
