@@ -182,10 +182,12 @@ class BoundedReader:
         if self._proc is not None:
             return
         parent, child = _context().Pipe()
-        self._proc = _context().Process(target=_serve, args=(child, self.limits), name="congvan-reader", daemon=True)
-        self._proc.start()
-        child.close()
-        self._conn, self._ready = parent, False
+        proc = _context().Process(target=_serve, args=(child, self.limits), name="congvan-reader", daemon=True)
+        try:
+            proc.start()
+        finally:
+            child.close()
+        self._proc, self._conn, self._ready = proc, parent, False
         self.started += 1
 
     def close(self) -> None:
@@ -230,6 +232,8 @@ class BoundedReader:
             code = self._proc.exitcode
             self._kill()
             self.start()
+            if code == -signal.SIGABRT:  # a C++ library (pdfium) aborts when an allocation fails
+                raise MemoryLimitExceeded.of(path, self.limits.memory_mb) from None
             how = f"tín hiệu {-code}" if code is not None and code < 0 else f"mã {code}"
             raise WorkerCrashed(
                 path, f"tiến trình đọc tệp bị dừng đột ngột ({how}) / the reader process died ({how})"

@@ -124,8 +124,8 @@ def check_inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ReadL
             if size > info.file_size:
                 raise ReadError(
                     path,
-                    f"tệp .docx khai báo sai kích thước phần {info.filename} (giải nén ra hơn {mb(info.file_size)}, "
-                    f"vượt mức khai báo) / a zip header lies about the size of {info.filename} (zip bomb?)",
+                    f"tệp .docx khai báo sai kích thước phần {info.filename} (giải nén ra hơn {info.file_size} byte "
+                    f"đã khai báo) / a zip header lies about the size of {info.filename} (zip bomb?)",
                 )
             if size > limits.max_part_bytes:
                 raise LimitExceeded(
