@@ -18,6 +18,7 @@ a fresh child that inherits neither the caller's threads (the watcher's observer
 from __future__ import annotations
 
 import contextlib
+import math
 import multiprocessing
 import os
 import signal
@@ -42,6 +43,7 @@ FileReader = Callable[[Path], "tuple[RawDocument, DocumentExtraction]"]
 # file that will never finish. 1 GiB of address space leaves room for PostgreSQL and the watcher.
 DEFAULT_TIME_LIMIT = 120.0
 DEFAULT_MEMORY_MB = 1024
+ORPHAN_GRACE = 10  # seconds past the limit after which a worker whose caller is gone ends itself
 START_TIMEOUT = 120.0  # a cold worker loads its libraries and the spaCy pipeline (about 2 s)
 
 
@@ -90,6 +92,11 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
+def _alarm(seconds: int) -> None:
+    if hasattr(signal, "alarm"):  # not on Windows
+        signal.alarm(seconds)
+
+
 def _warm() -> None:
     """Load what every file needs, so that the time limit measures the file and not the imports."""
     from extractors.nlp import unit_pipeline
@@ -122,6 +129,9 @@ def _serve(conn: Connection, limits: Limits) -> None:
         cwd, path = job
         if os.getcwd() != cwd:  # a relative path means what it means to the caller
             os.chdir(cwd)
+        # A backstop should the caller be killed mid-file (kill -9: nobody left to kill us): the
+        # default SIGALRM ends this process a little after the caller would have.
+        _alarm(math.ceil(limits.seconds) + ORPHAN_GRACE)
         try:
             reply = ("ok", read_and_extract(Path(path), limits.read))
         except MemoryError:
@@ -130,6 +140,7 @@ def _serve(conn: Connection, limits: Limits) -> None:
             reply = ("error", e)
         except Exception as e:  # a reader's bug: the file fails with it, the worker goes on
             reply = ("error", ExtractionError(f"lỗi khi đọc / read failed ({type(e).__name__}: {e})"))
+        _alarm(0)
         conn.send((*reply, _peak_mb()))
         if reply[0] == "memory":
             return  # its heap may be left fragmented: a fresh worker takes the next file

@@ -111,6 +111,7 @@ def watch_cmd(
     if not once:
         mode = f"quét mỗi {poll:g} giây" if poll else "theo sự kiện"
         typer.echo(f"Đang theo dõi {box.root} ({mode}, quét lại mỗi {rescan:g} giây). Dừng: Ctrl+C.")
+    wiring.reader.start()  # the reading worker warms up now, not when the first file arrives
     try:
         summary = watcher.run(once=once)
     finally:

@@ -8,6 +8,8 @@ PDF page of a million text objects, a one-line text of ten megabytes.
 from __future__ import annotations
 
 import struct
+import threading
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -144,3 +146,38 @@ def one_line_text(path: Path, size: int) -> Path:
     sentence = "Sở Tài chính chủ trì, phối hợp báo cáo kết quả trước ngày 15/3/2025 về việc triển khai. ".encode()
     path.write_bytes((sentence * (size // len(sentence) + 1))[:size].rsplit(b" ", 1)[0])
     return path
+
+
+# -- watching the processes that read them ----------------------------------------------------
+
+
+def descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            continue
+        out += map(int, children)
+        todo += map(int, children)
+    return out
+
+
+class PeakSampler(threading.Thread):
+    """The highest resident memory (VmHWM) any process under ``pid`` reached, sampled every 50 ms."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_mb, self.done = pid, 0.0, False
+
+    def run(self) -> None:
+        while not self.done:
+            for child in descendants(self.pid):
+                try:
+                    for line in Path(f"/proc/{child}/status").read_text().splitlines():
+                        if line.startswith("VmHWM:"):
+                            self.peak_mb = max(self.peak_mb, int(line.split()[1]) / 1024)
+                except OSError:
+                    pass
+            time.sleep(0.05)

@@ -5,13 +5,13 @@ whose memory stays under the limit, while the small files dropped behind them ar
 from __future__ import annotations
 
 import subprocess
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import bombs
+from tests.helpers.bombs import PeakSampler
 from tests.helpers.inbox import CONGVAN, Box, cong_van_text, drop, files_under, write_docx
 
 SECONDS = 4
@@ -27,38 +27,6 @@ BOMBS = {
     "Triệu đối tượng.pdf": (lambda p: bombs.text_objects_pdf(p, 1_000_000), "đối tượng, vượt quá giới hạn"),
     "Một dòng 10 MB.txt": (lambda p: bombs.one_line_text(p, 10_000_000), "tệp văn bản quá lớn"),
 }
-
-
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:
-            continue
-        out += map(int, children)
-        todo += map(int, children)
-    return out
-
-
-class PeakSampler(threading.Thread):
-    """The highest resident memory (VmHWM) any process under ``pid`` reached, sampled every 50 ms."""
-
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid, self.peak_mb, self.done = pid, 0.0, False
-
-    def run(self) -> None:
-        while not self.done:
-            for child in _descendants(self.pid):
-                try:
-                    for line in Path(f"/proc/{child}/status").read_text().splitlines():
-                        if line.startswith("VmHWM:"):
-                            self.peak_mb = max(self.peak_mb, int(line.split()[1]) / 1024)
-                except OSError:
-                    pass
-            time.sleep(0.05)
 
 
 def _run(cmd: list[str], env: dict[str, str], timeout: float) -> tuple[subprocess.CompletedProcess, float, float]:

@@ -112,3 +112,33 @@ def test_a_relative_path_means_the_same_in_the_worker(monkeypatch):
         monkeypatch.chdir(SAMPLES_DIR)  # ...the caller moves to another
         raw, _ex = reader(Path(SMALL[1].name))
         assert raw.source == SMALL[1].name
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+def test_a_worker_whose_caller_is_killed_ends_itself(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from pipeline.bounded import ORPHAN_GRACE
+
+    hang = bombs.xml_docx(tmp_path / "treo.docx", 10 * 2**20)
+    env = {**os.environ, "CONGVAN_HOME": str(tmp_path / "home"), "CONGVAN_TIME_LIMIT": "6"}
+    proc = subprocess.Popen([sys.executable, "-m", "congvan.cli", "extract", str(hang)], env=env)
+    time.sleep(4)  # the worker has warmed up and is deep in the file, its 6 s not yet over
+    workers = bombs.descendants(proc.pid)
+    assert workers
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 6 + ORPHAN_GRACE + 5
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in workers)
