@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.bounded import Limits
+from pipeline.errors import ConfigError
 from pipeline.readers import MiB, ReadLimits
 
 
@@ -32,9 +33,9 @@ def _number(env: Mapping[str, str], name: str, default, cast=int, scale: int = 1
     try:
         number = cast(value) * scale
     except ValueError:
-        raise ValueError(f"{name}={value!r}: không phải số / not a number") from None
+        raise ConfigError(f"{name}={value!r}: không phải số / not a number") from None
     if number <= 0:
-        raise ValueError(f"{name}={value!r}: phải lớn hơn 0 / must be positive")
+        raise ConfigError(f"{name}={value!r}: phải lớn hơn 0 / must be positive")
     return number
 
 

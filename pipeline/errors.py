@@ -16,6 +16,7 @@ Codes:
     CV-Q01  a date we cannot read ("35/7")
     CV-Q02  a month we cannot read ("13/2025")
     CV-Q03  an empty window (the end before the start)
+    CV-C01  a setting (CONGVAN_*) that is not a valid value
     CV-I01  the inbox folder cannot be used (missing, not a folder, read-only)
     CV-I02  another watcher holds the inbox
 """
@@ -123,3 +124,9 @@ class InboxBusy(InboxError):
     """Another watcher holds the inbox."""
 
     code = "CV-I02"
+
+
+class ConfigError(CongvanError, ValueError):
+    """A setting from the environment that cannot be used ("CONGVAN_TIME_LIMIT='abc'")."""
+
+    code = "CV-C01"
