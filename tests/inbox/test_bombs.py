@@ -24,7 +24,12 @@ BOMBS = {
     "Xml 60 MiB.docx": (lambda p: bombs.xml_docx(p, 60 * 2**20), "giải nén quá lớn"),
     "Khai báo sai.docx": (lambda p: bombs.lying_docx(p), "khai báo sai kích thước"),
     "5000 trang.pdf": (lambda p: bombs.pages_pdf(p, 5000), "vượt quá giới hạn 2000 trang"),
-    "Triệu đối tượng.pdf": (lambda p: bombs.text_objects_pdf(p, 1_000_000), "đối tượng, vượt quá giới hạn"),
+    # pdfium parses the page before its objects are counted: on a loaded machine the time limit may
+    # stop it first (either way bounded, with its reason)
+    "Triệu đối tượng.pdf": (
+        lambda p: bombs.text_objects_pdf(p, 1_000_000),
+        ("đối tượng, vượt quá giới hạn", f"vượt quá giới hạn thời gian {SECONDS} s"),
+    ),
     "Một dòng 10 MB.txt": (lambda p: bombs.one_line_text(p, 10_000_000), "tệp văn bản quá lớn"),
 }
 
@@ -70,7 +75,7 @@ def test_the_watcher_fails_each_bomb_with_its_reason_and_goes_on(box: Box, tmp_p
     assert sorted(p.name for p in files_under(failed)) == sorted(BOMBS)
     for name, (_maker, fragment) in BOMBS.items():
         reason = (failed / (name + ".reason.txt")).read_text(encoding="utf-8")
-        assert fragment in reason, (name, reason)
+        assert any(f in reason for f in (fragment if isinstance(fragment, tuple) else (fragment,))), (name, reason)
         assert "(CV-L0" in reason or "khai báo sai" in reason, reason
     processed = [p.name for p in files_under(box.inbox / "processed")]
     assert sorted(processed) == ["Công văn 901.txt", "Công văn 902.docx", "Công văn 903.txt"]
@@ -105,7 +110,8 @@ def test_congvan_extract_on_a_bomb_is_one_line_and_exit_1(box: Box, tmp_path, na
     assert r.returncode == 1 and r.stdout == ""
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1, r.stderr
-    assert name in lines[0] and BOMBS[name][1] in lines[0], lines[0]
+    fragments = BOMBS[name][1] if isinstance(BOMBS[name][1], tuple) else (BOMBS[name][1],)
+    assert name in lines[0] and any(f in lines[0] for f in fragments), lines[0]
     assert elapsed < SECONDS + 15, elapsed  # start-up (the worker warms in about 2 s) plus the limit
     assert peak < MEMORY_MB, peak
 

@@ -32,7 +32,12 @@ BOMBS = {
     "xml-60mib.docx": (lambda p: bombs.xml_docx(p, 60 * 2**20), "giải nén quá lớn (trên 50 MB)"),
     "lying-headers.docx": (lambda p: bombs.lying_docx(p), "khai báo sai kích thước"),
     "5000-pages.pdf": (lambda p: bombs.pages_pdf(p, 5000), "PDF có 5000 trang, vượt quá giới hạn 2000 trang"),
-    "million-objects.pdf": (lambda p: bombs.text_objects_pdf(p, 1_000_000), "1000000 đối tượng"),
+    # pdfium parses the page before its objects can be counted (1-2 s): on a loaded machine the
+    # time limit may be what stops it; either way it is bounded and says why
+    "million-objects.pdf": (
+        lambda p: bombs.text_objects_pdf(p, 1_000_000),
+        ("1000000 đối tượng", f"vượt quá giới hạn thời gian {SECONDS:g} s"),
+    ),
     "one-line-10mb.txt": (lambda p: bombs.one_line_text(p, 10_000_000), "tệp văn bản quá lớn (10 MB > 8 MB)"),
 }
 
@@ -49,7 +54,7 @@ def test_a_bomb_fails_within_the_limits_and_the_files_behind_it_are_read(bomb_di
             reader(path)
         elapsed = time.monotonic() - start
         assert elapsed < SECONDS + 1.5, elapsed
-        assert reason in err.value.reason, err.value.reason
+        assert any(r in err.value.reason for r in (reason if isinstance(reason, tuple) else (reason,))), err.value
         assert "\n" not in err.value.reason
         assert reader.last_peak_mb is not None and reader.last_peak_mb < MEMORY_MB
         start = time.monotonic()
