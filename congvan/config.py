@@ -5,38 +5,60 @@ CONGVAN_HOME/
     corpus/         originals as received, content-addressed (ab/abcdef....docx)
     index/          the search index: derived data, `congvan reindex` rebuilds it
 
+What one file may cost to read (``limits``): CONGVAN_TIME_LIMIT (seconds, default 120),
+CONGVAN_MEMORY_LIMIT_MB (default 1024), CONGVAN_MAX_PAGES (2000), CONGVAN_MAX_BYTES (a file's
+size), CONGVAN_MAX_TEXT_MB (a .txt), CONGVAN_MAX_PART_MB and CONGVAN_MAX_UNZIPPED_MB (a .docx's
+parts, one and all), CONGVAN_MAX_PAGE_OBJECTS and CONGVAN_MAX_PAGE_CHARS (a PDF page).
+
 The environment is read here and only here, once per command (``Settings.from_env()``); everything
 below is handed a ``Settings`` or what it names (a URL, a folder).
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.bounded import Limits
 from pipeline.deadline import DEFAULT_ANSWER_SECONDS
-from pipeline.errors import CongvanError
+from pipeline.errors import ConfigError
+from pipeline.readers import MiB, ReadLimits
 
 
-class SettingsError(CongvanError):
-    """A CONGVAN_* variable holds a value congvan cannot use."""
-
-    code = "CV-S01"
-
-
-def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
+def _number(env: Mapping[str, str], name: str, default, cast=int, scale: int = 1):
+    """A positive number from ``env[name]``, else ``default``; a bad value is one ConfigError (CV-C01)."""
+    value = env.get(name)
+    if not value:
         return default
     try:
-        value = float(raw)
+        number = cast(value) * scale
     except ValueError:
-        value = -1.0
-    if not 0 < value < 86400:
-        raise SettingsError(f"{name}={raw!r}: cần một số giây lớn hơn 0, vd. {default:g}")
-    return value
+        raise ConfigError(f"{name}={value!r}: không phải số / not a number") from None
+    if not number > 0 or not math.isfinite(number):  # "nan", "inf" are no limits
+        raise ConfigError(f"{name}={value!r}: phải lớn hơn 0 / must be positive")
+    return number
+
+
+def limits_from_env(env: Mapping[str, str]) -> Limits:
+    """The bounds every file is read within, from CONGVAN_* (the defaults live with the code)."""
+    d, r = Limits(), ReadLimits()
+    read = ReadLimits(
+        max_bytes=_number(env, "CONGVAN_MAX_BYTES", r.max_bytes),
+        max_text_bytes=_number(env, "CONGVAN_MAX_TEXT_MB", r.max_text_bytes, scale=MiB),
+        max_part_bytes=_number(env, "CONGVAN_MAX_PART_MB", r.max_part_bytes, scale=MiB),
+        max_unzipped_bytes=_number(env, "CONGVAN_MAX_UNZIPPED_MB", r.max_unzipped_bytes, scale=MiB),
+        max_pages=_number(env, "CONGVAN_MAX_PAGES", r.max_pages),
+        max_page_objects=_number(env, "CONGVAN_MAX_PAGE_OBJECTS", r.max_page_objects),
+        max_page_chars=_number(env, "CONGVAN_MAX_PAGE_CHARS", r.max_page_chars),
+    )
+    return Limits(
+        seconds=_number(env, "CONGVAN_TIME_LIMIT", d.seconds, cast=float),
+        memory_mb=_number(env, "CONGVAN_MEMORY_LIMIT_MB", d.memory_mb),
+        read=read,
+    )
 
 
 @dataclass(frozen=True)
@@ -45,14 +67,23 @@ class Settings:
     database_url: str
     # How long one answer (search, ask, owe, calendar, refs, graph) may run: CONGVAN_ANSWER_SECONDS.
     answer_seconds: float = DEFAULT_ANSWER_SECONDS
+    # The bounds every file is read within (time, memory, pages, sizes): CONGVAN_TIME_LIMIT, ...
+    limits: Limits = field(default_factory=Limits)
 
     @classmethod
     def for_home(
-        cls, home: Path, database_url: str | None = None, answer_seconds: float = DEFAULT_ANSWER_SECONDS
+        cls,
+        home: Path,
+        database_url: str | None = None,
+        answer_seconds: float = DEFAULT_ANSWER_SECONDS,
+        limits: Limits | None = None,
     ) -> Settings:
         """A home of its own, with its SQLite database inside unless a URL is given."""
         return cls(
-            home=home, database_url=database_url or f"sqlite:///{home / 'congvan.db'}", answer_seconds=answer_seconds
+            home=home,
+            database_url=database_url or f"sqlite:///{home / 'congvan.db'}",
+            answer_seconds=answer_seconds,
+            limits=limits or Limits(),
         )
 
     @classmethod
@@ -65,8 +96,8 @@ class Settings:
             from platformdirs import user_data_dir
 
             home = Path(user_data_dir("congvan", appauthor=False))
-        answer_seconds = _seconds(env, "CONGVAN_ANSWER_SECONDS", DEFAULT_ANSWER_SECONDS)
-        return cls.for_home(home, env.get("CONGVAN_DATABASE_URL"), answer_seconds)
+        answer_seconds = _number(env, "CONGVAN_ANSWER_SECONDS", DEFAULT_ANSWER_SECONDS, cast=float)
+        return cls.for_home(home, env.get("CONGVAN_DATABASE_URL"), answer_seconds, limits_from_env(env))
 
     @property
     def store_dir(self) -> Path:

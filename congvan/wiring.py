@@ -22,6 +22,7 @@ from pipeline.deadline import Deadline
 if TYPE_CHECKING:
     from index import SearchBackend, SearchFilters, SearchHit
     from index.documents import Indexer
+    from pipeline.bounded import BoundedReader
     from pipeline.ingest.store import ContentStore
     from pipeline.query import ParsedQuery
 
@@ -59,6 +60,15 @@ class Wiring:
         from pipeline.ingest.store import ContentStore
 
         return ContentStore(self.settings.store_dir)
+
+    @cached_property
+    def reader(self) -> BoundedReader:
+        """Reading and extraction of each file, in a worker process within the settings' time and
+        memory limits. Every entry point that reads files (``ingest``, ``extract``, the watcher)
+        takes it from here, so a bomb is bounded the same way everywhere."""
+        from pipeline.bounded import BoundedReader
+
+        return BoundedReader(self.settings.limits)
 
     @cached_property
     def indexer(self) -> Indexer:

@@ -7,6 +7,7 @@ fill in (``ngày    tháng 7 năm 2025``).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -64,11 +65,19 @@ def month_end(y: int, m: int) -> dt.date:
 def find_full_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
     """Every complete date in ``text`` as (start, end, date), in order, without overlaps."""
     found: list[tuple[int, int, dt.date]] = []
-    for rx in (WORDS, NUMERIC):
-        for m in rx.finditer(text):
-            day = valid(int(m["y"]), int(m["m"]), int(m["d"]))
-            if day and not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), day))
+    for m in WORDS.finditer(text):
+        day = valid(int(m["y"]), int(m["m"]), int(m["d"]))
+        if day:
+            found.append((m.start(), m.end(), day))
+    # One pattern's matches never overlap each other, so a numeric date is checked only against
+    # the worded date that ends first after its start (a bisection: a long text stays linear).
+    ends = [e for _, e, _ in found]
+    starts = [s for s, _, _ in found]
+    for m in NUMERIC.finditer(text):
+        day = valid(int(m["y"]), int(m["m"]), int(m["d"]))
+        i = bisect.bisect_right(ends, m.start())
+        if day and not (i < len(starts) and starts[i] < m.end()):
+            found.append((m.start(), m.end(), day))
     yield from sorted(found)
 
 

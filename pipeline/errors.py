@@ -8,12 +8,17 @@ Codes:
     CV-R01  the file cannot be read (missing, empty, corrupt, encrypted...)
     CV-R02  no reader for this kind of file
     CV-R03  a PDF without a text layer: it needs OCR
+    CV-L01  reading the file ran over the time limit (a bomb: huge XML, a page of a million objects)
+    CV-L02  reading the file ran over the memory limit
+    CV-L03  the file is over a content limit (pages, unzipped part size, text size, objects per page)
+    CV-L04  the process reading the file died (a library crashed on it)
     CV-X01  an extractor failed on a document
     CV-Q01  a date we cannot read ("35/7")
     CV-Q02  a month we cannot read ("13/2025")
     CV-Q03  an empty window (the end before the start)
     CV-Q04  an answer ran out of time (Settings.answer_seconds)
     CV-Q05  a date outside the years congvan handles (1900–2199)
+    CV-C01  a setting (CONGVAN_*) that is not a valid value
     CV-I01  the inbox folder cannot be used (missing, not a folder, read-only)
     CV-I02  another watcher holds the inbox
 """
@@ -39,6 +44,9 @@ class ReadError(CongvanError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):  # crosses from the reader process to the caller intact
+        return (type(self), (self.path, self.reason))
+
 
 class UnsupportedFormat(ReadError):
     """No reader knows this kind of file."""
@@ -50,6 +58,39 @@ class NeedsOCR(ReadError):
     """A PDF without a text layer (a scan): it must go through OCR, never be read as empty."""
 
     code = "CV-R03"
+
+
+class LimitExceeded(ReadError):
+    """A file over one of the bounds every file is read within; its reason ends with the code,
+    so that the note in failed/ and the line on the console name it."""
+
+    code = "CV-L03"
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        suffix = f" ({self.code})"
+        super().__init__(path, reason if reason.endswith(suffix) else reason + suffix)
+
+
+class TimeLimitExceeded(LimitExceeded):
+    code = "CV-L01"
+
+    @classmethod
+    def of(cls, path: str | Path, seconds: float) -> TimeLimitExceeded:
+        return cls(path, f"vượt quá giới hạn thời gian {seconds:g} s / took longer than the {seconds:g} s time limit")
+
+
+class MemoryLimitExceeded(LimitExceeded):
+    code = "CV-L02"
+
+    @classmethod
+    def of(cls, path: str | Path, megabytes: int) -> MemoryLimitExceeded:
+        return cls(path, f"vượt quá giới hạn bộ nhớ {megabytes} MB / needed more than the {megabytes} MB memory limit")
+
+
+class WorkerCrashed(LimitExceeded):
+    """The process reading the file died under it (a library crashing on malformed input)."""
+
+    code = "CV-L04"
 
 
 class ExtractionError(CongvanError):
@@ -97,3 +138,9 @@ class InboxBusy(InboxError):
     """Another watcher holds the inbox."""
 
     code = "CV-I02"
+
+
+class ConfigError(CongvanError, ValueError):
+    """A setting from the environment that cannot be used ("CONGVAN_TIME_LIMIT='abc'")."""
+
+    code = "CV-C01"

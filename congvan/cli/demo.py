@@ -65,7 +65,8 @@ def demo_cmd(
     console = Console()
     console.rule("1. Nhập kho các văn bản mẫu (.txt, .docx, .pdf, một bản scan)")
     hooks, after_commit = wiring.ingest_hooks()
-    results = ingest_paths([SAMPLES_DIR], wiring.session_factory, wiring.store, hooks, after_commit)
+    with wiring.reader as reader:
+        results = ingest_paths([SAMPLES_DIR], wiring.session_factory, wiring.store, hooks, after_commit, reader=reader)
     for r in results:
         console.print(shown(f"  {IngestStatus(r.status).label:<30} {Path(r.path).name}"))
     with wiring.session_factory() as session:

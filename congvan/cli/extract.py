@@ -22,11 +22,11 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _record(path: Path, trace: bool) -> dict:
-    from pipeline.extract import extract, to_contract
-    from pipeline.readers import read
+def _record(reader, path: Path, trace: bool) -> dict:
+    from pipeline.extract import to_contract
 
-    return to_contract(extract(read(path)), source=str(path), trace=trace)
+    _raw, extraction = reader(path)
+    return to_contract(extraction, source=str(path), trace=trace)
 
 
 def extract_cmd(
@@ -38,27 +38,32 @@ def extract_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
 ) -> None:
     """Trích xuất số/ký hiệu, cơ quan ban hành, trích yếu, dẫn chiếu và nhiệm vụ của từng văn bản."""
-    failed = 0
-    for path in files:
-        try:
-            record = _record(path, trace)
-        except CongvanError as e:
-            if strict:
-                raise
-            failed += 1
-            file_error(str(path), getattr(e, "reason", str(e)))
-            continue
-        except Exception as e:  # an extractor bug must not lose the rest of the batch
-            if strict:
-                raise
-            failed += 1
-            file_error(str(path), f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})")
-            continue
-        indent = None if fmt is OutputFormat.jsonl else 2
-        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
-        sys.stdout.flush()
+    from congvan.wiring import Wiring
+
+    with Wiring.from_env().reader as reader:  # each file within the time and memory limits
+        failed = sum(not _extract_one(reader, path, fmt, trace, strict) for path in files)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _extract_one(reader, path: Path, fmt: OutputFormat, trace: bool, strict: bool) -> bool:
+    """Print the record of one file, or its error on one line; False when it failed."""
+    try:
+        record = _record(reader, path, trace)
+    except CongvanError as e:
+        if strict:
+            raise
+        file_error(str(path), getattr(e, "reason", str(e)))
+        return False
+    except Exception as e:  # an extractor bug must not lose the rest of the batch
+        if strict:
+            raise
+        file_error(str(path), f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})")
+        return False
+    indent = None if fmt is OutputFormat.jsonl else 2
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+    sys.stdout.flush()
+    return True
 
 
 def register(app: typer.Typer) -> None:

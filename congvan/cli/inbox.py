@@ -97,7 +97,9 @@ def watch_cmd(
         raise fail(str(e)) from e
     wiring = _open_database(writes=True)
     hooks, after_commit = wiring.ingest_hooks()
-    processor = Processor(box, wiring.session_factory, wiring.store, hooks, after_commit, warn=warn)
+    processor = Processor(
+        box, wiring.session_factory, wiring.store, hooks, after_commit, warn=warn, reader=wiring.reader
+    )
     try:
         closed, dropped = processor.reconcile()
     except Exception as e:
@@ -110,7 +112,11 @@ def watch_cmd(
     if not once:
         mode = f"quét mỗi {poll:g} giây" if poll else "theo sự kiện"
         typer.echo(f"Đang theo dõi {box.root} ({mode}, quét lại mỗi {rescan:g} giây). Dừng: Ctrl+C.")
-    summary = watcher.run(once=once)
+    wiring.reader.start()  # the reading worker warms up now, not when the first file arrives
+    try:
+        summary = watcher.run(once=once)
+    finally:
+        wiring.reader.close()
     box.unlock()
     if once:
         done = ", ".join(f"{k} {v}" for k, v in sorted(summary.done.items())) or "không có tệp / nothing"

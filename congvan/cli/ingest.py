@@ -43,7 +43,10 @@ def ingest_cmd(
                 extra = f" — {r.reason}" if r.reason and r.status != IngestStatus.ADDED else ""
                 bar.console.print(shown(f"{IngestStatus(r.status).label}: {r.path}{extra}"))
 
-        results = ingest_paths(files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict)
+        with wiring.reader as reader:  # each file read within the time and memory limits
+            results = ingest_paths(
+                files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict, reader
+            )
     summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))
     console.print(f"Xong {len(results)} tệp: {summary}")
     if counts.get(IngestStatus.FAILED):

@@ -39,13 +39,14 @@ class _LineState:
 
     running: Owner | None = None  # the owner the last naming clause named
     undated_added: bool = False  # a line gives its section one undated item at most
+    addressee_line: bool = False  # the line is "Kính gửi: ..." (folded once per line, not per clause)
 
 
 def read(ctx: Context, p: Paragraph) -> None:
     text = _task_text(p)
     if text is None:
         return
-    state = _LineState()
+    state = _LineState(addressee_line=fold(p.line.text).lstrip(" *").startswith(ADDRESSEE))
     for sent in sentences(text):
         if is_frame(sent):
             _frame_owner(ctx, sent)
@@ -80,7 +81,7 @@ def _clause(ctx: Context, p: Paragraph, state: _LineState, clause: str) -> None:
     if found:
         state.running = found
         # a sentence that gives its unit something to do, not a header line or "Kính gửi: ..."
-        if action(clause) and not fold(p.line.text).lstrip(" *").startswith(ADDRESSEE):
+        if action(clause) and not state.addressee_line:
             ctx.carry(found)
     owner = first_named(state.running, ctx.section_owner(), ctx.carried_owner(), ctx.doc_owner)
     deadlines = _deadlines(reading, clause)

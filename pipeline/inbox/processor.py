@@ -83,6 +83,7 @@ from pathlib import Path
 from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import InboxBusy, InboxError
 from pipeline.inbox import journal
 from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor, IngestResult
@@ -375,8 +376,10 @@ class Processor:
         hooks=(),
         after_commit: Callable[[list[int]], None] | None = None,
         warn: Callable[[str], None] = lambda _m: None,
+        reader: FileReader = read_and_extract,
     ) -> None:
         self.inbox = inbox
+        self.reader = reader
         self.factory = factory
         self.store = store
         self.hooks = list(hooks)
@@ -423,7 +426,7 @@ class Processor:
     def _ingest(self, path: Path, held: journal.Claim) -> Outcome:
         session = self.factory()
         try:
-            result = Ingestor(session, self.store, self.hooks).ingest(path)
+            result = Ingestor(session, self.store, self.hooks, self.reader).ingest(path)
             failpoint("ingested")
             if result.sha256 != held.sha256:
                 # Changed (or gone) since it was hashed: nothing of it may be committed.

@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 from extractors.references import key as ref_key
 from extractors.units import unit_key
 from models.schema import Citation, Document, DocumentFile
-from pipeline.errors import NeedsOCR, ReadError
-from pipeline.extract import DocumentExtraction, extract, to_contract
+from pipeline.bounded import FileReader, read_and_extract
+from pipeline.errors import ExtractionError, NeedsOCR, ReadError
+from pipeline.extract import DocumentExtraction, to_contract
 from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
-from pipeline.readers import SUFFIXES, read
+from pipeline.readers import SUFFIXES
 from pipeline.status import DocumentStatus, IngestStatus
 from pipeline.text import fold
 
@@ -77,18 +78,24 @@ def _same_subject(a: str | None, b: str | None) -> bool:
 
 
 class Ingestor:
-    """Turns files into rows in one session; ``on_document`` hooks (index, follow-ups) run per new document."""
+    """Turns files into rows in one session; ``on_document`` hooks (index, follow-ups) run per new document.
+
+    ``reader`` reads and extracts a file: in this process by default, or a ``BoundedReader``'s
+    worker within time and memory limits (what the commands and the watcher pass).
+    """
 
     def __init__(
         self,
         session: Session,
         store: ContentStore,
         on_document: Iterable[Callable[[Session, Document], None]] = (),
+        reader: FileReader = read_and_extract,
     ) -> None:
         self.session = session
         self.store = store
         self.units = UnitRegistry(session)
         self.on_document = list(on_document)
+        self.reader = reader
 
     def ingest(self, path: Path) -> IngestResult:
         try:
@@ -101,13 +108,14 @@ class Ingestor:
         if known is not None:
             return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known.document_id, "đã có / already stored")
         try:
-            raw = read(path)
+            raw, ex = self.reader(path)
         except NeedsOCR as e:
             doc = self._store_unread(path, sha, DocumentStatus.NEEDS_OCR)
             return IngestResult(str(path), IngestStatus.NEEDS_OCR, sha, doc.id, e.reason)
         except ReadError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
-        ex = extract(raw)
+        except ExtractionError as e:
+            return IngestResult(str(path), IngestStatus.FAILED, sha, reason=str(e))
         record = to_contract(ex, source=path.name)
         same = self._same_document(ex, raw.text)
         if same is not None:
@@ -204,6 +212,7 @@ def ingest_paths(
     after_commit: Callable[[list[int]], None] | None = None,
     progress: Callable[[IngestResult], None] | None = None,
     strict: bool = False,
+    reader: FileReader = read_and_extract,
 ) -> list[IngestResult]:
     """Ingest files one by one, each in its own transaction, so that a failure or a crash costs at
     most the file at hand; ``after_commit`` gets the ids of new documents (to index them)."""
@@ -211,7 +220,7 @@ def ingest_paths(
     for path in iter_files(paths):
         session = session_factory()
         try:
-            result = Ingestor(session, store, on_document).ingest(path)
+            result = Ingestor(session, store, on_document, reader).ingest(path)
             session.commit()
         except Exception as e:
             session.rollback()

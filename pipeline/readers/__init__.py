@@ -11,22 +11,48 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from pipeline.document import RawDocument
-from pipeline.errors import ReadError, UnsupportedFormat
+from pipeline.errors import LimitExceeded, ReadError, UnsupportedFormat
 
+MiB = 1024 * 1024
 # A clerk's documents are kilobytes to a few megabytes; a scan of a long plan is
 # tens of megabytes. Anything larger is almost surely not a document.
-MAX_BYTES = int(os.environ.get("CONGVAN_MAX_BYTES", 100 * 1024 * 1024))
+MAX_BYTES = 100 * MiB
+# The text of the longest plan or law is well under a megabyte; 8 MiB of text is no document.
+MAX_TEXT_BYTES = 8 * MiB
+# A .docx's XML is a few MB; its images are what makes it large. python-docx holds every part in
+# memory, so each part and their sum are capped, counted while inflating (a zip's header can lie).
+MAX_PART_BYTES = 50 * MiB
+MAX_UNZIPPED_BYTES = 200 * MiB
+# An official document is a few pages, a plan with its annexes a few hundred.
+MAX_PAGES = 2000
+# A dense A4 page holds about 5,000 characters and a few thousand objects; a map or a chart tens
+# of thousands. Far beyond that is no page a clerk reads, and pdfium's objects cost time each.
+MAX_PAGE_OBJECTS = 200_000
+MAX_PAGE_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """The content bounds a file is read within (the edge's Settings fill them in)."""
+
+    max_bytes: int = MAX_BYTES
+    max_text_bytes: int = MAX_TEXT_BYTES
+    max_part_bytes: int = MAX_PART_BYTES
+    max_unzipped_bytes: int = MAX_UNZIPPED_BYTES
+    max_pages: int = MAX_PAGES
+    max_page_objects: int = MAX_PAGE_OBJECTS
+    max_page_chars: int = MAX_PAGE_CHARS
 
 
 class Reader(Protocol):
     suffixes: tuple[str, ...]
 
-    def read(self, path: Path) -> RawDocument: ...
+    def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument: ...
 
 
 # The readers, imported on first use; they load their libraries (python-docx, pypdfium2,
@@ -70,9 +96,15 @@ def one_line(e: BaseException) -> str:
     return " ".join(str(e).split())[:200]
 
 
-def read(path: str | Path) -> RawDocument:
+def mb(n: int) -> str:
+    """A byte count for a clerk: "50 MB" (rounded, at least 1 when not zero)."""
+    return f"{max(1, round(n / MiB)) if n else 0} MB"
+
+
+def read(path: str | Path, limits: ReadLimits | None = None) -> RawDocument:
     """Read one file into a RawDocument, or raise ReadError with a one-line reason."""
     path = Path(path)
+    limits = limits or ReadLimits()
     try:
         size = path.stat().st_size
     except FileNotFoundError as e:
@@ -83,14 +115,11 @@ def read(path: str | Path) -> RawDocument:
         raise ReadError(path, "là thư mục, không phải tệp / is a directory")
     if size == 0:
         raise ReadError(path, "tệp rỗng / empty file")
-    if size > MAX_BYTES:
-        raise ReadError(
-            path,
-            f"tệp quá lớn ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB) / file too large",
-        )
+    if size > limits.max_bytes:
+        raise LimitExceeded(path, f"tệp quá lớn ({size // MiB} MB > {limits.max_bytes // MiB} MB) / file too large")
     reader = reader_for(path)
     try:
-        return reader.read(path)
+        return reader.read(path, limits)
     except ReadError:
         raise
     except PermissionError as e:

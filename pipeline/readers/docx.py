@@ -12,6 +12,7 @@ TABLE block with one cell per grid column.
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -20,8 +21,8 @@ from lxml import etree
 
 from extractors.data.frame import DECORATION
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
-from pipeline.errors import ReadError
-from pipeline.readers import one_line
+from pipeline.errors import LimitExceeded, ReadError
+from pipeline.readers import ReadLimits, mb, one_line
 from pipeline.readers.docxnumbering import W_NAMESPACE, ListNumbering
 from pipeline.readers.layout import TableKind, TableSite, classify_table
 from pipeline.text import nfc, squash_spaces
@@ -51,23 +52,23 @@ _SKIP = {_w(t) for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstr
 # so that squashing spaces cannot make the recorded offset wrong.
 _MARK = "\ue000"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# A real document's parts unzip to a few MB (text) plus images; far beyond that is an attack.
-MAX_UNZIPPED = 1024 * 1024 * 1024
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a zip entry's local file header (zipfile's layout)
+_CHUNK = 1024 * 1024  # inflated at most this much at a time while sizes are checked
 
 
 class DocxReader:
     suffixes = (".docx",)
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
         path = Path(path)
-        document = _open(path)
+        document = _open(path, limits or ReadLimits())
         try:
             return _Builder(path, document).build()
         except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
             raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({one_line(e)})") from e
 
 
-def _open(path: Path):
+def _open(path: Path, limits: ReadLimits):
     """Open with python-docx, turning each way a file can fail into a one-line ReadError."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -82,13 +83,12 @@ def _open(path: Path):
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            unzipped = sum(info.file_size for info in zf.infolist())
+            infos = zf.infolist()
     except zipfile.BadZipFile as e:
         if head.startswith(b"PK\x03\x04"):  # a zip whose end (the central directory) is missing
             raise ReadError(path, f"tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx ({e})") from e
         raise ReadError(path, "không phải tệp .docx hợp lệ / not a valid .docx (not a zip archive)") from e
-    if unzipped > MAX_UNZIPPED:  # python-docx inflates whole parts in memory: refuse a zip bomb
-        raise ReadError(path, f"tệp .docx giải nén quá lớn / .docx expands to {unzipped // 2**20} MB (zip bomb?)")
+    check_inflated_sizes(path, infos, limits)  # python-docx inflates every part whole, in memory
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
         raise ReadError(path, "tệp zip không chứa word/document.xml / zip archive without word/document.xml")
     try:
@@ -103,6 +103,68 @@ def _open(path: Path):
         raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({one_line(e)})") from e
     except ValueError as e:  # python-docx: "file ... is not a Word file, content type is ..."
         raise ReadError(path, f"không phải tệp Word / not a Word document ({one_line(e)})") from e
+
+
+def check_inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
+    """Inflate every part in chunks and count what comes out, before anything parses it.
+
+    The central directory's sizes are not trusted: zipfile reads a part whole with one inflate
+    call bounded only by 2 GiB, so a header claiming a few bytes over data that inflates to
+    gigabytes would fill memory before its size is ever compared. A part over its cap, over the
+    size it declares, or the parts together over the total cap, refuse the file.
+    """
+    total = 0
+    with open(path, "rb") as f:
+        for info in infos:
+            cap = min(limits.max_part_bytes, info.file_size)
+            try:
+                size = _inflated_size(path, f, info, cap)
+            except zlib.error as e:
+                raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({info.filename}: {one_line(e)})") from e
+            if size > info.file_size:
+                raise ReadError(
+                    path,
+                    f"tệp .docx khai báo sai kích thước phần {info.filename} (giải nén ra hơn {info.file_size} byte "
+                    f"đã khai báo) / a zip header lies about the size of {info.filename} (zip bomb?)",
+                )
+            if size > limits.max_part_bytes:
+                raise LimitExceeded(
+                    path,
+                    f"phần {info.filename} của tệp .docx giải nén quá lớn (trên {mb(limits.max_part_bytes)}) "
+                    f"/ a part expands beyond the {mb(limits.max_part_bytes)} cap (zip bomb?)",
+                )
+            total += size
+            if total > limits.max_unzipped_bytes:
+                raise LimitExceeded(
+                    path,
+                    f"tệp .docx giải nén quá lớn (trên {mb(limits.max_unzipped_bytes)}) "
+                    f"/ .docx expands beyond the {mb(limits.max_unzipped_bytes)} cap (zip bomb?)",
+                )
+
+
+def _inflated_size(path: Path, f, info: zipfile.ZipInfo, cap: int) -> int:
+    """How many bytes the part really inflates to, counted up to just past ``cap``."""
+    f.seek(info.header_offset)
+    header = f.read(_LOCAL_HEADER.size)
+    if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
+        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx (bad local header for {info.filename})")
+    fields = _LOCAL_HEADER.unpack(header)
+    f.seek(info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1])  # past the name and extra
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.compress_size
+    if info.compress_type != zipfile.ZIP_DEFLATED:  # Word writes only these two
+        raise ReadError(path, f"tệp .docx nén theo cách không hỗ trợ / unsupported compression in {info.filename}")
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+    left, out = info.compress_size, 0
+    while left > 0 and out <= cap and not inflate.eof:
+        data = f.read(min(left, _CHUNK))
+        if not data:
+            break
+        left -= len(data)
+        while data and out <= cap:
+            out += len(inflate.decompress(data, _CHUNK))
+            data = inflate.unconsumed_tail
+    return out
 
 
 def _split_lines(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[str, tuple[NoteRef, ...]]]:

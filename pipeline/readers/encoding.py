@@ -11,9 +11,8 @@ import codecs
 
 from pipeline.readers import legacy
 
-# Bytes that never occur in a text document but do in binaries (NUL aside, which
-# UTF-16 without BOM would produce; that case is rejected too: we cannot tell it
-# from a binary with confidence, and Word always writes the BOM).
+# Bytes that never occur in a text document but do in binaries (NUL aside, which UTF-16
+# without BOM produces: that case is recognised first, by where its NULs fall).
 _CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
 
 
@@ -34,6 +33,11 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
             text, enc = data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:
             raise NotText("UTF-16 hỏng / broken UTF-16 text") from e
+    elif (enc16 := utf16_without_bom(data)) is not None:
+        try:
+            text, enc = data.decode(enc16), enc16
+        except UnicodeDecodeError as e:
+            raise NotText("UTF-16 hỏng / broken UTF-16 text") from e
     else:
         sample = data[:65536]
         bad = sum(1 for b in sample if b in _CONTROL)
@@ -49,6 +53,26 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
     if font:
         text = legacy.to_unicode(text, font)
     return text, enc, font
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without a byte-order mark, else None.
+
+    Vietnamese text is mostly ASCII letters, spaces and Latin-1 vowels (U+0000-U+00FF), whose
+    high byte is NUL: in UTF-16-LE every other byte, at odd offsets, is NUL and almost none at
+    even ones (UTF-16-BE the other way round). Binaries put their NULs anywhere; UTF-32 puts them
+    at both; 8-bit text has none.
+    """
+    sample = data[: 65536 & ~1]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.01 * half:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd <= 0.01 * half:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(text: str) -> bool:

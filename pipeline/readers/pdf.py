@@ -18,8 +18,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.document import RawDocument
-from pipeline.errors import NeedsOCR, ReadError
-from pipeline.readers import one_line
+from pipeline.errors import LimitExceeded, NeedsOCR, ReadError
+from pipeline.readers import ReadLimits, one_line
 from pipeline.readers.pdflayout import layout
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
 from pipeline.text import nfc
@@ -31,11 +31,20 @@ _THIN = 2.5  # points: a path this thin is a line, whatever way it was drawn
 class PdfReader:
     suffixes = (".pdf",)
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
         path = Path(path)
+        limits = limits or ReadLimits()
         pdf = _open(path)
         try:
-            pages = [_page_data(pdf, i) for i in range(len(pdf))]
+            # Refused, not cut short: a document read up to page N would be stored and searched as
+            # if it were whole, and its obligations after page N silently missing.
+            if len(pdf) > limits.max_pages:
+                raise LimitExceeded(
+                    path,
+                    f"PDF có {len(pdf)} trang, vượt quá giới hạn {limits.max_pages} trang "
+                    f"/ {len(pdf)} pages, over the {limits.max_pages}-page limit",
+                )
+            pages = [_page_data(path, pdf, i, limits) for i in range(len(pdf))]
             metadata = _metadata(pdf)
         except ReadError:
             raise
@@ -84,12 +93,28 @@ def _open(path: Path):
         raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({one_line(e)})") from e
 
 
-def _page_data(pdf, index: int) -> PageData:
+def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
+    import pypdfium2.raw as raw
+
     page = pdf[index]
     try:
+        objects = raw.FPDFPage_CountObjects(page.raw)
+        if objects > limits.max_page_objects:  # each costs time in pdfium's text pass and in _paths
+            raise LimitExceeded(
+                path,
+                f"trang {index + 1} của PDF có {objects} đối tượng, vượt quá giới hạn {limits.max_page_objects} "
+                f"/ page {index + 1} has {objects} objects, over the limit of {limits.max_page_objects}",
+            )
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
+            chars = raw.FPDFText_CountChars(textpage.raw)
+            if chars > limits.max_page_chars:
+                raise LimitExceeded(
+                    path,
+                    f"trang {index + 1} của PDF có {chars} ký tự, vượt quá giới hạn {limits.max_page_chars} "
+                    f"/ page {index + 1} has {chars} characters, over the limit of {limits.max_page_chars}",
+                )
             words = _words(textpage, height)
         finally:
             textpage.close()

@@ -27,7 +27,8 @@ from extractors.data.frame import (
 )
 from extractors.data.kinds import TITLE_KINDS
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
-from pipeline.errors import ReadError
+from pipeline.errors import LimitExceeded, ReadError
+from pipeline.readers import ReadLimits, mb
 from pipeline.readers.encoding import NotText, decode
 from pipeline.readers.flat import unflatten
 from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
@@ -82,7 +83,13 @@ class _Para:
 class TextReader:
     suffixes = (".txt", ".text", ".md")
 
-    def read(self, path: Path) -> RawDocument:
+    def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
+        cap = (limits or ReadLimits()).max_text_bytes
+        size = path.stat().st_size
+        if size > cap:
+            raise LimitExceeded(
+                path, f"tệp văn bản quá lớn ({mb(size)} > {mb(cap)}) / text file over the {mb(cap)} cap"
+            )
         try:
             text, encoding, legacy = decode(path.read_bytes())
         except NotText as e:

@@ -95,8 +95,8 @@ def test_settings_come_from_the_mapping_they_are_given(tmp_path):
 def test_the_answer_time_limit_is_a_setting_with_a_default(tmp_path):
     import pytest
 
-    from congvan.config import SettingsError
     from pipeline.deadline import DEFAULT_ANSWER_SECONDS
+    from pipeline.errors import ConfigError as SettingsError
 
     home = {"CONGVAN_HOME": str(tmp_path)}
     assert Settings.from_env(home).answer_seconds == DEFAULT_ANSWER_SECONDS == 10.0
