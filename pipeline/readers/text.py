@@ -62,6 +62,9 @@ _NUMBER_START = re.compile(r"^\s*(?:\d{1,6}[a-z]?\s*[/-]|/)\s*\S")
 # A numbered line shorter than this has not wrapped: portals wrap near 80 characters.
 _SHORT_HEADING = 50
 _EMPTY_EMPHASIS = re.compile(r"^\s*\*[\s*]*\*\s*$")
+# "**... cấp xã****Lịch tập huấn ...**": two bold runs with nothing between are two blocks of the
+# page (a lead and a heading) that the export ran together; each is a line of its own.
+_ADJACENT_BOLD = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
 # A table row written over more lines than this is no row.
 _MAX_ROW_LINES = 12
 # A table cell this long, with several sentences, is running prose.
@@ -124,7 +127,12 @@ def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     # a line of bare emphasis marks ("* *", "** **") is an empty formatted run, not a blank line:
     # a blank line would close the portal's table around it
-    raw_lines = [_clean_markup(line) for line in text.split("\n") if not _EMPTY_EMPHASIS.match(line)]
+    raw_lines = [
+        _clean_markup(part)
+        for line in text.split("\n")
+        if not _EMPTY_EMPHASIS.match(line)
+        for part in _ADJACENT_BOLD.split(line)
+    ]
     warnings: list[str] = []
     cut = cut_page(raw_lines)
     portal = dict(cut.metadata.fields) if cut else {}
