@@ -131,7 +131,7 @@ def test_cong_van_subject_marker_variants(contract, vv):
 
 
 def test_bare_ve_is_the_subject_only_right_under_the_number(contract):
-    """"Về ..." is the trích yếu under "Số:"; elsewhere it opens a sentence of the body."""
+    """ "Về ..." is the trích yếu under "Số:"; elsewhere it opens a sentence of the body."""
     no_subject = CONG_VAN.replace("V/v tăng cường công tác phòng, chống\ndịch sốt xuất huyết trên địa bàn tỉnh\n", "")
     body = no_subject.replace("Trước diễn biến", "Về phía Sở Y tế, trước diễn biến")
     assert contract(body)["subject"] is None
