@@ -34,7 +34,7 @@ _WEEKDAYS = r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật"
 
 # Words after which a date is a deadline in running text.
 MARKER = (
-    r"(?:chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|trước|hạn\s+chót|thời\s+hạn(?:\s+[\wđ]+){0,4}\s*:?"
+    r"(?:chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước|đến))?|trước|hạn\s+chót|thời\s+hạn(?:\s+[\wđ]+){0,4}\s*:?"
     r"|hạn|hoàn\s+thành(?:\s+(?:trước|trong))?|trong|không\s+muộn\s+hơn|xong\s+trước|kết\s+thúc\s+trước"
     r"|đến\s+hết|muộn\s+nhất)"
 )
@@ -96,6 +96,14 @@ RECURRING = re.compile(
 _SCHEDULE_AFTER = re.compile(rf"^\s*{_EVERY}\s+(?:năm|tháng|quý|quí)\b", re.IGNORECASE)
 _REPORTING = r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)"
 _MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?$", re.IGNORECASE)
+# "từ ngày 01/4/2026 đến ngày 30/6/2026": a span is due at its end, its first day is no deadline
+_SPAN_OPENS = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.IGNORECASE)
+_SPAN_GOES_ON = re.compile(r"^\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.IGNORECASE)
+# ... and its end is marked by the time label that opens it ("Thời gian thực hiện từ ... đến ngày
+# 30/6/2026"); a bare "đến ngày" is not ("số liệu tính đến ngày 20/6/2025")
+_SPAN_END = re.compile(
+    r"thời\s+(?:gian|hạn)[^.;]*?\btừ\b[^.;]*?(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE
+)
 # "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
 _MARKED_PERIOD = re.compile(r"\bvào\s+$", re.IGNORECASE)
 
@@ -274,6 +282,9 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
+            if _SPAN_OPENS.search(before) and _SPAN_GOES_ON.match(text[m.end() : m.end() + 20]):
+                taken.append((m.start(), m.end()))
+                continue
             period = name in (
                 "year",
                 "month",
@@ -285,7 +296,7 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
                 "day-of-month",
                 "weekday",
             )
-            marked = _MARKED.search(before) or (period and _MARKED_PERIOD.search(before))
+            marked = _MARKED.search(before) or (period and _MARKED_PERIOD.search(before)) or _SPAN_END.search(before)
             schedule = m.groupdict().get("every") or _SCHEDULE_AFTER.match(text[m.end() : m.end() + 20])
             if not cell and not marked and not schedule:
                 continue

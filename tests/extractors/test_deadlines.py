@@ -67,6 +67,10 @@ RUNNING_SHOULD_MATCH = [
     ("Ngày 15/12 hàng năm, các sở gửi báo cáo", [(D(2026, 12, 15), "yearly")]),
     ("hoàn thành trong tháng 11", [(D(2026, 11, 30), None)]),
     ("Báo cáo quý gửi trước ngày 18 của tháng cuối quý", [(D(2026, 3, 18), "quarterly")]),
+    ("Chậm nhất đến ngày 31/12/2026, các sở phải hoàn thành việc số hóa hồ sơ", [(D(2026, 12, 31), None)]),
+    # a span is due at its end
+    ("Thời gian thực hiện từ ngày 01/4/2026 đến ngày 30/6/2026", [(D(2026, 6, 30), None)]),
+    ("tổ chức kiểm tra từ ngày 01/4 đến hết ngày 15/5/2026", [(D(2026, 5, 15), None)]),
     # one schedule said twice is one deadline
     ("báo cáo định kỳ hằng tháng, gửi về Sở trước ngày 18 hằng tháng", [(D(2026, 3, 18), "monthly")]),
 ]
@@ -107,6 +111,7 @@ RUNNING_MUST_NOT_MATCH = [
     "bảo đảm nguồn dự toán ngân sách hằng năm cho các hoạt động",
     "số liệu tính đến ngày 20/6/2025",
     "từ ngày 01/3/2026, các đơn vị áp dụng mẫu biểu mới",
+    "Triển lãm diễn ra từ ngày 01/4/2026 đến ngày 03/4/2026 tại Nhà Văn hóa tỉnh.",
     "Hội nghị ngày 15/4 đã thống nhất các nội dung.",
     "hoàn thành trước ngày 31/02/2026",  # no such day
     "trong tháng 13/2026",
@@ -142,6 +147,7 @@ CELL_SHOULD_MATCH = [
     # a month without a year is the document's year; "hằng năm" makes it the next such month
     ("Tháng 11", [(D(REF.year, 11, 30), None)]),
     ("Tháng 12 hằng năm", [(D(REF.year, 12, 31), "yearly")]),
+    ("Từ ngày 01/4/2026 đến ngày 30/6/2026", [(D(2026, 6, 30), None)]),
 ]
 
 
