@@ -501,7 +501,7 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     if nxt[0] in ";,.:)" and not _OPENER.match(nxt):
         return "note"
-    if fold(prev).startswith(ADDRESSEE) and nxt[0].islower():
+    if fold(prev).startswith(ADDRESSEE) and nxt[0].islower() and not _OPENER.match(nxt) and not _ends_paragraph(prev):
         return True  # "Kính gửi: Ủy ban nhân dân các tỉnh," / "thành phố trực thuộc Trung ương."
     opens = _starts_paragraph(nxt) or (_STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v"))
     if opens and not _SECTION_NUMBER_ONLY.match(prev):
