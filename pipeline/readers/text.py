@@ -32,6 +32,7 @@ from pipeline.readers.encoding import NotText, decode
 from pipeline.readers.flat import unflatten
 from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
 from pipeline.readers.portal import cut_page
+from pipeline.readers.spacing import join_split_syllables
 from pipeline.readers.textlayout import find_zones, split_line
 from pipeline.text import fold, nfc
 
@@ -128,7 +129,7 @@ def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     # a line of bare emphasis marks ("* *", "** **") is an empty formatted run, not a blank line:
     # a blank line would close the portal's table around it
     raw_lines = [
-        _clean_markup(part)
+        join_split_syllables(_clean_markup(part))
         for line in text.split("\n")
         if not _EMPTY_EMPHASIS.match(line)
         for part in _ADJACENT_BOLD.split(line)
