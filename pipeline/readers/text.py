@@ -502,8 +502,8 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     if nxt[0] in ";,.:)" and not _OPENER.match(nxt):
         return "note"
-    if fold(prev).startswith(ADDRESSEE) and nxt[0].islower() and not _OPENER.match(nxt) and not _ends_paragraph(prev):
-        return True  # "Kính gửi: Ủy ban nhân dân các tỉnh," / "thành phố trực thuộc Trung ương."
+    if _continues_addressees(prev, nxt):
+        return True
     opens = _starts_paragraph(nxt) or (_STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v"))
     if opens and not _SECTION_NUMBER_ONLY.match(prev):
         return False
@@ -526,6 +526,14 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     if _is_short_heading(prev):
         return False  # "1. Báo cáo tuần" / "Các cơ quan, đơn vị gửi ...": the heading stands alone
     return not blank_between
+
+
+def _continues_addressees(prev: str, nxt: str) -> bool:
+    """ "Kính gửi: Ủy ban nhân dân các tỉnh," / "thành phố trực thuộc Trung ương.": one line wrapped;
+    never an item of the body ("a) Sở Y tế: ...") nor a line after the closing period."""
+    return (
+        fold(prev).startswith(ADDRESSEE) and nxt[0].islower() and not _OPENER.match(nxt) and not _ends_paragraph(prev)
+    )
 
 
 def _is_short_heading(line: str) -> bool:
