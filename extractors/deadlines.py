@@ -104,6 +104,14 @@ _SPAN_GOES_ON = re.compile(r"^\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày
 _SPAN_END = re.compile(
     r"thời\s+(?:gian|hạn)[^.;]*?\btừ\b[^.;]*?(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE
 )
+# "- Tựu trường: ngày 27/8/2026", "Khai giảng: 05/9/2026": a clause that is a short label and a day
+# is a schedule's item (a school year's, a campaign's), its day the task's
+# (a record's own date is no task: "Ngày ban hành: 18/11/2025", "Ngày sinh: ...", "Hiệu lực: ...")
+_LABELLED_DAY = re.compile(
+    r"^\s*(?!ngày\b|thời\s+điểm\b)(?![^:]*(?:ban\s+hành|hiệu\s+lực|ký|cấp|sinh|cập\s+nhật|tính\s+đến))"
+    r"[^\W\d][^:;.,\d]{1,40}:\s*$",
+    re.IGNORECASE,
+)
 # "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
 _MARKED_PERIOD = re.compile(r"\bvào\s+$", re.IGNORECASE)
 
@@ -296,7 +304,12 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
                 "day-of-month",
                 "weekday",
             )
-            marked = _MARKED.search(before) or (period and _MARKED_PERIOD.search(before)) or _SPAN_END.search(before)
+            marked = (
+                _MARKED.search(before)
+                or (period and _MARKED_PERIOD.search(before))
+                or _SPAN_END.search(before)
+                or (name in ("date", "day-month") and _LABELLED_DAY.match(text[: m.start()]))
+            )
             schedule = m.groupdict().get("every") or _SCHEDULE_AFTER.match(text[m.end() : m.end() + 20])
             if not cell and not marked and not schedule:
                 continue

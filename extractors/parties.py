@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.base import Extracted, Line, TextView
+from extractors.units import split_units
 from pipeline.document import BlockKind, Region
 from pipeline.text import fold
 
@@ -244,3 +245,32 @@ def extract_recipients(view: TextView) -> list[Extracted[str]]:
         if clean:
             out.append(Extracted(clean, view.span(ln.offset, ln.offset + len(ln.text)), "recipient:noi-nhan"))
     return out
+
+
+# "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giáo dục và Đào tạo, Chủ tịch UBND các huyện,
+# thành phố ... chịu trách nhiệm thi hành Quyết định này": a quyết định's closing article names who
+# carries it out, as a công văn's "Kính gửi" does.
+_EXECUTORS = re.compile(
+    r"^(?:Điều\s+\d+\s*\.\s*)?(?P<who>.{8,600}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\b",
+    re.IGNORECASE,
+)
+
+
+def extract_executors(view: TextView) -> list[Extracted[str]]:
+    """The units the closing article of a quyết định (or chỉ thị) charges with carrying it out."""
+    for ln in reversed(view.lines):
+        if ln.region is not Region.BODY:
+            continue
+        m = _EXECUTORS.match(ln.text.strip())
+        if not m:
+            continue
+        who = re.sub(r"^(?:Các\s+ông\s*\(bà\)|Các\s+ông,?\s+bà|Ông\s*\(bà\))\s*:?\s*", "", m["who"].strip())
+        # the Chánh Văn phòng publishes it, and "... liên quan" names nobody
+        names = [
+            n
+            for n in split_units(who)
+            if not fold(n).startswith("chanh van phong") and not fold(n).endswith("lien quan")
+        ]
+        start = ln.offset + m.start("who")
+        return [Extracted(n, view.span(start, start + len(m["who"])), "executors:closing-article") for n in names]
+    return []

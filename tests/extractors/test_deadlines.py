@@ -68,6 +68,9 @@ RUNNING_SHOULD_MATCH = [
     ("hoàn thành trong tháng 11", [(D(2026, 11, 30), None)]),
     ("Báo cáo quý gửi trước ngày 18 của tháng cuối quý", [(D(2026, 3, 18), "quarterly")]),
     ("Chậm nhất đến ngày 31/12/2026, các sở phải hoàn thành việc số hóa hồ sơ", [(D(2026, 12, 31), None)]),
+    # a schedule's item: a short label and its day
+    ("Tựu trường: ngày 27/8/2026", [(D(2026, 8, 27), None)]),
+    ("Khai giảng: 05/9/2026", [(D(2026, 9, 5), None)]),
     # a span is due at its end
     ("Thời gian thực hiện từ ngày 01/4/2026 đến ngày 30/6/2026", [(D(2026, 6, 30), None)]),
     ("tổ chức kiểm tra từ ngày 01/4 đến hết ngày 15/5/2026", [(D(2026, 5, 15), None)]),
@@ -111,6 +114,10 @@ RUNNING_MUST_NOT_MATCH = [
     "bảo đảm nguồn dự toán ngân sách hằng năm cho các hoạt động",
     "số liệu tính đến ngày 20/6/2025",
     "từ ngày 01/3/2026, các đơn vị áp dụng mẫu biểu mới",
+    "Ngày ban hành: 18/11/2025",
+    "Hiệu lực thi hành: 01/01/2026",
+    "Ngày ký: 05/12/2026",
+    "Số liệu tính đến: 30/11/2026",
     "Triển lãm diễn ra từ ngày 01/4/2026 đến ngày 03/4/2026 tại Nhà Văn hóa tỉnh.",
     "Hội nghị ngày 15/4 đã thống nhất các nội dung.",
     "hoàn thành trước ngày 31/02/2026",  # no such day
