@@ -13,12 +13,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extractors.data.kinds import TITLE_KINDS
 from extractors.data.syllables import CODAS, NEEDS_CODA, NUCLEI, ONSETS
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 _TOKENS = re.compile(r"(\s+)")
 _MAX_PIECES = 4  # "D Â N": a syllable is never split into more
+# A kind's title alone on its line, split where both halves are syllables ("KẾ HO ẠCH"): known by
+# its letters once the spaces are gone.
+_TITLES_COMPACT = {re.sub(r"\s+", "", k.upper()): k.upper() for k in TITLE_KINDS}
 
 
 @lru_cache(maxsize=8192)
@@ -63,6 +67,9 @@ def _join_at(tokens: list[str], i: int) -> int:
 
 def join_split_syllables(line: str) -> str:
     """``line`` with OCR-split syllables joined (see the module's docstring)."""
+    compact = re.sub(r"\s+", "", line)
+    if compact in _TITLES_COMPACT and " " in line.strip():
+        return line[: len(line) - len(line.lstrip())] + _TITLES_COMPACT[compact]
     tokens = _TOKENS.split(line)
     if not any(_fragment(t) and len(t) <= 3 for t in tokens[::2]):
         return line  # the common case: nothing to mend

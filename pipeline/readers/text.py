@@ -338,7 +338,9 @@ def _logical_row(lines: list[str], i: int) -> tuple[str, int]:
         return s, i + 1
     for j in range(i + 1, min(len(lines), i + _MAX_ROW_LINES)):
         t = lines[j].strip()
-        if not t or t.startswith("|"):
+        if not t:
+            continue  # a blank line inside a cell: "PHÓ CHỦ TỊCH" / "" / "Dương Mah Tiệp |"
+        if t.startswith("|"):
             break
         if t.endswith("|"):
             return "\n".join(x.strip() for x in lines[i : j + 1]), j + 1
@@ -459,7 +461,8 @@ def _is_double_spaced(lines: list[str]) -> bool:
 
 def _starts_paragraph(s: str) -> bool:
     f = fold(s)
-    return bool(_OPENER.match(s) or _STANDALONE.match(f) or DATE_LINE.match(f))
+    # "Căn cứ Luật ..." in capitals opens a legal basis of its own, even after a trích yếu with no stop
+    return bool(_OPENER.match(s) or _STANDALONE.match(f) or DATE_LINE.match(f) or s.startswith("Căn cứ "))
 
 
 def _ends_paragraph(s: str) -> bool:

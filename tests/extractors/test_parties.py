@@ -241,3 +241,29 @@ def test_an_authority_mark_without_its_dot():
         "Phó Giám đốc",
         "Trương Văn Hải",
     )
+
+
+SIGNATURE_TABLES = [
+    # one row per recipient, the signer down the right-hand column
+    "| Nơi nhận: | TL. CHỦ TỊCH |\n| --- | --- |\n| - Như thành phần mời; | CHÁNH VĂN PHÒNG |\n"
+    "| - CT, các PCT UBND huyện; | |\n| - Lưu: VT, NN. | |\n| | Nguyễn Thị Thu Hà |",
+    # party style, "K/T" without a dot
+    "| Nơi nhận: | K/T BAN THƯỜNG VỤ |\n| --- | --- |\n| - Thường trực Tỉnh ủy (b/c), | PHÓ BÍ THƯ |\n"
+    "| - Ban Tổ chức Tỉnh ủy, | |\n| - Các tổ chức cơ sở đảng, | |\n| - Lưu Văn phòng. | Nguyễn Thị Thu Hà |",
+    # one row whose cells run over lines, a blank line inside the right one
+    "| Nơi nhận:\n- Như trên;\n- Cục Kiểm lâm (b/c);\n- Lưu: VT, NL. | KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+    "Nguyễn Thị Thu Hà |\n| --- | --- |",
+]
+
+
+@pytest.mark.parametrize("table", SIGNATURE_TABLES)
+def test_a_signature_table_of_many_rows(contract, table):
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG PẮC\nSố: 12/GM-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nKrông Pắc, ngày 05 tháng 3 năm 2025\n\nGIẤY MỜI\nDự Hội nghị sơ kết\n\n"
+        "Kính gửi: Các xã.\n\nĐề nghị các đại biểu tham dự đầy đủ, đúng thời gian.\n"
+        "Một đoạn văn khác của thân văn bản.\nMột đoạn nữa để bảng chữ ký nằm ở cuối.\n\n" + table + "\n"
+    )
+    signer = contract(text)["signer"]
+    assert signer["name"] == "Nguyễn Thị Thu Hà"
+    assert signer["authority"] in ("TL", "KT")

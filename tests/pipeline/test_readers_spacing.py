@@ -14,6 +14,8 @@ SHOULD_JOIN = [
     ("ĐẢ NG CỘNG S ẢN VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),
     ("PH Ụ LỤC", "PHỤ LỤC"),
     ("Sở Nội v ụ", "Sở Nội vụ"),
+    ("KẾ HO ẠCH", "KẾ HOẠCH"),  # both halves are syllables: a kind's title is known whole
+    ("QUY ẾT ĐỊNH", "QUYẾT ĐỊNH"),
     # the wide gap between the header's columns is layout, not a split
     ("ỦY B AN NHÂN D Â N          CỘNG HÒA XÃ HỘI", "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI"),
 ]
@@ -36,6 +38,7 @@ MUST_STAY = [
     "điểm a khoản 2 Điều 5",
     "TM ỦY BAN NHÂN DÂN",
     "UB ND",
+    "Kế hoạch",  # a title in running text is left as written
 ]
 
 
