@@ -73,12 +73,13 @@ def extract(raw: RawDocument) -> DocumentExtraction:
         default_owners = (header.issuer.value,)
     else:
         default_owners = tuple(a.value.name for a in addressees)
+    executors: tuple[str, ...] = ()
     if not default_owners and header.official and header.doc_type.value in _EXECUTED_KINDS:
         # a quyết định has no Kính gửi: its closing article names who carries it out, and the
         # dated items nobody else is named for are theirs ("Khai giảng vào ngày 05/9/2026")
-        default_owners = tuple(e.value for e in extract_executors(view))
+        executors = tuple(e.value for e in extract_executors(view))
     doc_date = header.date.value.first_day() if header.date else None
-    obligations = tuple(extract_obligations(view, ref, default_owners, doc_date))
+    obligations = tuple(extract_obligations(view, ref, default_owners, doc_date, executors))
     units = tuple(_units(view))
     return DocumentExtraction(
         raw.source,

@@ -86,6 +86,8 @@ def _clause(ctx: Context, p: Paragraph, state: _LineState, clause: str) -> None:
     deadlines = _deadlines(reading, clause)
     span = _span(reading.view, p.line, clause)
     act = action(without(clause, owner.names if owner else ()))
+    if owner is not None and owner.by is OwnerBy.EXECUTORS and _PASSIVE.search(clause):
+        deadlines = []  # "Danh mục ... được cập nhật hằng năm", "100% hồ sơ được tiếp nhận": a rule, a target
     for d in deadlines:
         reading.col.add(
             owner,
@@ -113,6 +115,7 @@ def _deadlines(reading: Reading, clause: str) -> list[Deadline]:
     return [d for d in found if not (doc_date and d.due and not d.recurrence and d.due < doc_date)]
 
 
+_PASSIVE = re.compile(r"\bđược\b", re.IGNORECASE)
 # "Luật ... có hiệu lực thi hành từ ngày 01/01/2026": a law taking effect is no task.
 _EFFECTIVE = re.compile(r"\bcó\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?(?:\s+ngày)?\s*$", re.IGNORECASE)
 # "Đối với các nhiệm vụ triển khai trong năm 2025, các sở ... chủ động ...": the year names the tasks

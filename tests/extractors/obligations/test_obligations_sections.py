@@ -145,6 +145,7 @@ QUYẾT ĐỊNH:
 - Tựu trường: ngày 27/8/2026.
 - Khai giảng: ngày 05/9/2026.
 - Kết thúc học kỳ I: trước ngày 17/01/2027.
+- Đến hết năm 2026, 100% cơ sở giáo dục được kết nối Internet tốc độ cao.
 Điều 2. Giao Sở Giáo dục và Đào tạo hướng dẫn, tổ chức thực hiện; báo cáo UBND tỉnh trước ngày 15/8/2027.
 Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giáo dục và Đào tạo, Chủ tịch UBND các huyện, thành phố và \
 Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./."""
@@ -152,6 +153,7 @@ SCHOOL_YEAR_TITLE = "QUYẾT ĐỊNH\nBan hành Kế hoạch thời gian năm h�
 
 
 def test_a_decision_s_dated_items_fall_to_those_its_closing_article_charges(contract):
+    # (a target in the passive, "100% cơ sở ... được kết nối", charges nobody)
     obs = dated(contract, frame(SCHOOL_YEAR, title=SCHOOL_YEAR_TITLE, symbol="QĐ-UBND"))
     executors = ("giám đốc sở giáo dục và đào tạo", "chủ tịch ubnd các huyện, thành phố")
     assert obs == [
