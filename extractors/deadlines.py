@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from extractors.dates import month_end, valid
 from pipeline.status import Recurrence
+from pipeline.text import fold
 
 RECURRENCE_WORDS: dict[str, Recurrence] = {
     "ngày": Recurrence.DAILY,
@@ -88,12 +89,21 @@ RECURRING = re.compile(
     rf"|(?P<dk3>định\s+kỳ)\s+(?P<unit3>tuần|tháng|quý|quí|năm)\b"
     # "3 tháng một lần", "định kỳ 3 tháng", "06 tháng/lần": every quarter, every half year
     rf"|(?P<dk4>(?:định\s+kỳ\s+)?(?P<months>0?3|ba|0?6|sáu)\s+tháng\s*(?:(?:một|1|01)\s+lần|/\s*lần))"
-    rf"|(?P<dk5>định\s+kỳ)\s+(?P<months5>0?3|ba)\s+tháng",
+    rf"|(?P<dk5>định\s+kỳ)\s+(?P<months5>0?3|ba)\s+tháng"
+    # "báo cáo 6 tháng trước ngày 15/6 và báo cáo năm trước ngày 15/12": the periodic reports by name
+    rf"|(?P<dk6>báo\s+cáo(?:\s+[\wđ]+){{0,5}}?\s+(?P<period>(?:0?6|sáu)\s+tháng|năm|quý|quí))"
+    rf"(?=\s*\(?\s*(?:trước|chậm\s+nhất))",
     re.IGNORECASE,
 )
 # A date or month right before a recurrence is a schedule, marker or not: "Tháng 12 hằng năm, Ban
 # Tuyên giáo ... báo cáo", "ngày 15/12 hàng năm các sở gửi ...".
 _SCHEDULE_AFTER = re.compile(rf"^\s*{_EVERY}\s+(?:năm|tháng|quý|quí)\b", re.IGNORECASE)
+# "hoàn thành dự toán thu năm 2025 và các năm tiếp theo": that year's end, then every year (not the
+# year of a budget a cost is met from: "kinh phí bố trí trong dự toán năm 2025 và các năm tiếp theo")
+_BUDGET = re.compile(
+    r"(?:bố\s+trí|trong|từ|nguồn)\s+(?:nguồn\s+)?(?:dự\s+toán|ngân\s+sách)(?:\s+[\wđ]+){0,3}\s*$", re.IGNORECASE
+)
+_YEARS_ONWARD = re.compile(r"^\s*(?:,\s*)?và\s+(?:các|những)\s+năm\s+tiếp\s+theo\b", re.IGNORECASE)
 _REPORTING = r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)"
 _MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?$", re.IGNORECASE)
 # "từ ngày 01/4/2026 đến ngày 30/6/2026": a span is due at its end, its first day is no deadline
@@ -264,21 +274,50 @@ def _read(name: str, m: re.Match[str], ref: dt.date, recurring: Recurrence | Non
 
 def _recurrence_near(text: str, start: int, end: int) -> Recurrence | None:
     """A recurrence phrase right around a date ("định kỳ 6 tháng trước ngày 30/6", "15/12 hàng năm")."""
-    window = text[max(0, start - 40) : min(len(text), end + 25)]
-    m = RECURRING.search(window)
-    if not m:
+    lo = max(0, start - 40)
+    found = list(RECURRING.finditer(text[lo : min(len(text), end + 25)]))
+    if not found:
         return None
-    return _recurrence_of(m)
+    # the phrase nearest before the date speaks for it ("định kỳ 6 tháng trước ngày 10/6 và báo cáo
+    # năm trước ngày 10/12"), else the first after it ("15/12 hàng năm")
+    before = [m for m in found if lo + m.end() <= start]
+    return _recurrence_of(before[-1] if before else found[0])
 
 
 def _recurrence_of(m: re.Match[str]) -> Recurrence:
     if m["six"]:
         return Recurrence.SEMIANNUAL
+    if m["period"]:
+        period = fold(m["period"])
+        return {"nam": Recurrence.YEARLY, "quy": Recurrence.QUARTERLY, "qui": Recurrence.QUARTERLY}.get(
+            period, Recurrence.SEMIANNUAL
+        )
     months = (m["months"] or m["months5"] or "").lower().lstrip("0")
     if months:
         return Recurrence.QUARTERLY if months in ("3", "ba") else Recurrence.SEMIANNUAL
     unit = (m["unit"] or m["unit3"] or "").lower()
     return RECURRENCE_WORDS.get(unit, Recurrence.YEARLY)
+
+
+_PERIODS = frozenset(
+    {"year", "month", "months", "month-only", "quarter", "half-year", "span", "day-of-month", "weekday"}
+)
+
+
+def _marked(text: str, name: str, m: re.Match[str]) -> tuple[bool, bool]:
+    """Whether the expression ``m`` (of pattern ``name``) in running text is a deadline — behind a
+    marker, a time label, or a schedule — and whether it opens a run of years ("và các năm tiếp theo")."""
+    before = text[max(0, m.start() - 60) : m.start()]
+    after = text[m.end() : m.end() + 30]
+    marked = (
+        _MARKED.search(before)
+        or (name in _PERIODS and _MARKED_PERIOD.search(before))
+        or _SPAN_END.search(before)
+        or (name in ("date", "day-month") and _LABELLED_DAY.match(text[: m.start()]))
+    )
+    onward = name == "year" and bool(_YEARS_ONWARD.match(after)) and not _BUDGET.search(before)
+    schedule = m.groupdict().get("every") or _SCHEDULE_AFTER.match(after[:20]) or onward
+    return bool(marked or schedule), onward
 
 
 def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline]:
@@ -293,27 +332,10 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
             if _SPAN_OPENS.search(before) and _SPAN_GOES_ON.match(text[m.end() : m.end() + 20]):
                 taken.append((m.start(), m.end()))
                 continue
-            period = name in (
-                "year",
-                "month",
-                "months",
-                "month-only",
-                "quarter",
-                "half-year",
-                "span",
-                "day-of-month",
-                "weekday",
-            )
-            marked = (
-                _MARKED.search(before)
-                or (period and _MARKED_PERIOD.search(before))
-                or _SPAN_END.search(before)
-                or (name in ("date", "day-month") and _LABELLED_DAY.match(text[: m.start()]))
-            )
-            schedule = m.groupdict().get("every") or _SCHEDULE_AFTER.match(text[m.end() : m.end() + 20])
-            if not cell and not marked and not schedule:
+            marked, onward = _marked(text, name, m)
+            if not cell and not marked:
                 continue
-            rec = _recurrence_near(text, m.start(), m.end())
+            rec = Recurrence.YEARLY if onward else _recurrence_near(text, m.start(), m.end())
             for due, recurrence in _read(name, m, ref, rec):
                 found.append(Deadline(due, recurrence, m.start(), m.end(), rule_for(name)))
             taken.append((m.start(), m.end()))

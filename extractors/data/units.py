@@ -129,6 +129,8 @@ UNIT_HEADS: tuple[str, ...] = (
     "chủ rừng",
     "chủ dự án",
     "chi bộ",
+    "đảng đoàn",
+    "ban cán sự đảng",
     "cấp ủy",
     "cấp uỷ",
     "tổ chức cơ sở đảng",

@@ -68,6 +68,14 @@ RUNNING_SHOULD_MATCH = [
     ("hoàn thành trong tháng 11", [(D(2026, 11, 30), None)]),
     ("Báo cáo quý gửi trước ngày 18 của tháng cuối quý", [(D(2026, 3, 18), "quarterly")]),
     ("Chậm nhất đến ngày 31/12/2026, các sở phải hoàn thành việc số hóa hồ sơ", [(D(2026, 12, 31), None)]),
+    # the periodic reports by name
+    (
+        "báo cáo kết quả 6 tháng trước ngày 15/6 và báo cáo năm trước ngày 15/12",
+        [(D(2026, 6, 15), "yearly"), (D(2026, 12, 15), "yearly")],
+    ),
+    ("gửi báo cáo quý trước ngày 20/3", [(D(2026, 3, 20), "yearly")]),
+    # a year and those after it
+    ("phấn đấu hoàn thành dự toán thu năm 2026 và các năm tiếp theo", [(D(2026, 12, 31), "yearly")]),
     # a schedule's item: a short label and its day
     ("Tựu trường: ngày 27/8/2026", [(D(2026, 8, 27), None)]),
     ("Khai giảng: 05/9/2026", [(D(2026, 9, 5), None)]),
@@ -115,6 +123,9 @@ RUNNING_MUST_NOT_MATCH = [
     "số liệu tính đến ngày 20/6/2025",
     "từ ngày 01/3/2026, các đơn vị áp dụng mẫu biểu mới",
     "Ngày ban hành: 18/11/2025",
+    "Kết quả năm 2025 và các năm trước đều đạt kế hoạch.",
+    "Kinh phí thực hiện được bố trí trong dự toán năm 2026 và các năm tiếp theo của các cơ quan.",
+    "báo cáo năm trước, tỉnh đã đạt 95% kế hoạch",
     "Hiệu lực thi hành: 01/01/2026",
     "Ngày ký: 05/12/2026",
     "Số liệu tính đến: 30/11/2026",
