@@ -61,7 +61,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day-of-quarter", rf"ngày\s+(?P<dq>[0-3]?\d)\s+(?:của\s+)?tháng\s+cuối\s+(?:{_EVERY}\s+)?qu[ýí]"),
         (
             "weekday",
-            rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?",
+            rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?"
+            rf"(?P<monthly>\s+(?:tuần\s+)?(?:cuối|đầu)\s+(?:{_EVERY}\s+)?tháng)?",
         ),
         ("day-only", r"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.\d|tháng|\d))"),
         ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
@@ -215,6 +216,8 @@ def _read_day_of_quarter(m: re.Match[str], ref: dt.date, recurring: Recurrence |
 
 def _read_weekday(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
     """ "thứ Sáu hằng tuần": weekly, undated; a weekday under another recurrence keeps it."""
+    if m["monthly"]:
+        return [(None, Recurrence.MONTHLY)]  # "vào ngày Chủ nhật cuối tháng": once a month
     weekly = m["every"] or recurring == Recurrence.WEEKLY
     return [(None, Recurrence.WEEKLY if weekly else recurring or Recurrence.WEEKLY)]
 

@@ -17,7 +17,7 @@ from extractors.data.frame import ADDRESSEE
 from extractors.data.grammar import ATTEND
 from extractors.deadlines import Deadline, find_deadlines, period_rules, standalone_recurrences
 from extractors.nlp import sentences
-from extractors.obligations.clauses import action, is_frame, recipient, split_clauses, without
+from extractors.obligations.clauses import action, is_frame, opens_with_action, recipient, split_clauses, without
 from extractors.obligations.context import Context, Paragraph, Reading
 from extractors.obligations.invitations import meetings
 from extractors.obligations.owners import Owner, first_named, is_topic, owner_in
@@ -131,7 +131,13 @@ def _not_a_deadline(clause: str, d: Deadline) -> bool:
 
 
 def _past(clause: str, d: Deadline) -> bool:
-    return d.rule in _PAST_PERIODS and bool(re.search(r"\bđã\b", clause[: d.start]))
+    """ "Sở đã tổ chức ... trong tháng 10/2025": a report of what was done. A "đã" after the task's
+    verb qualifies a noun ("bố trí điểm tập kết chất thải đã phân loại ... trong tháng 10/2025")."""
+    if d.rule not in _PAST_PERIODS:
+        return False
+    m = re.search(r"\bđã\b", clause[: d.start], re.IGNORECASE)
+    # an item opening with its verb is a task whatever "đã" qualifies later
+    return m is not None and not opens_with_action(clause[: m.start()])
 
 
 def _span(view: TextView, ln: Line, clause: str) -> Span | None:

@@ -516,6 +516,8 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
         return True  # a list item wrapped after a comma or semicolon
     if _ends_paragraph(prev):
         return False
+    if _hangs(prev, nxt):
+        return True  # "... trong Quý" / "IV/2025.": a line never ends on a word that needs what follows
     if _is_upper_line(prev) and _is_upper_line(nxt):
         # Header lines ("UBND TỈNH X" / "SỞ Y") and titles stay apart, extractors know their
         # grammar; a wrapped numbered heading ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM") is joined.
@@ -537,6 +539,16 @@ def _continues_addressees(prev: str, nxt: str) -> bool:
     return (
         fold(prev).startswith(ADDRESSEE) and nxt[0].islower() and not _OPENER.match(nxt) and not _ends_paragraph(prev)
     )
+
+
+_HANGING_WORD = re.compile(r"\s(?:trong|trước|của|tại|cho|với|từ|đến)$", re.IGNORECASE)
+# "... trong Quý" / "IV/2025.": a period word waiting for its number ("1. Báo cáo tháng" is a heading)
+_HANGING_PERIOD = re.compile(r"\s(?:quý|quí|tháng)$", re.IGNORECASE)
+
+
+def _hangs(prev: str, nxt: str) -> bool:
+    """``prev`` ends on a word that needs what follows: a preposition, or a period word before its number."""
+    return bool(_HANGING_WORD.search(prev) or (_HANGING_PERIOD.search(prev) and re.match(r"(?:[IVX]+|\d)", nxt)))
 
 
 def _is_short_heading(line: str) -> bool:

@@ -54,6 +54,7 @@ RUNNING_SHOULD_MATCH = [
     # weekly, semiannual, quarterly
     ("gửi báo cáo trước 16h00 thứ Năm hằng tuần", [(None, "weekly")]),
     ("gửi báo cáo về Văn phòng trước 10 giờ sáng thứ Sáu hằng tuần", [(None, "weekly")]),
+    ("ra quân dọn vệ sinh đường làng vào ngày Chủ nhật cuối tháng", [(None, "monthly")]),
     ("Định kỳ 6 tháng, các đơn vị báo cáo kết quả thực hiện", [(None, "semiannual")]),
     ("Định kỳ hằng quý, các đơn vị gửi báo cáo", [(None, "quarterly")]),
     ("các xã báo cáo hằng tháng về Phòng Kinh tế", [(None, "monthly")]),
