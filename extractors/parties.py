@@ -84,7 +84,7 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
     lines = view.body_lines()
     notes = view.raw.footnotes()
     for i, ln in enumerate(lines[:60]):
-        m = re.match(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", ln.text, re.IGNORECASE)
+        m = _ADDRESSED.match(ln.text)
         if not m:
             continue
         out: list[Extracted[Addressee]] = []
@@ -108,6 +108,12 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
                     out.append(_addressee(view, part_line, piece, notes))
         return out
     return []
+
+
+# "Kính gửi: ..." — and a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" / "CHỦ TỊCH UBND TỈNH điện:", whose
+# dashes under it are the units it is sent to
+_CAPITALS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_ADDRESSED = re.compile(rf"^\s*(?:(?i:Kính\s+gửi)\s*:?|[{_CAPITALS} ]{{6,120}}\s+điện\s*:)\s*(?P<rest>.*)$")
 
 
 def _addressee(view: TextView, ln: Line, text: str, notes: dict[str, str]) -> Extracted[Addressee]:

@@ -50,6 +50,12 @@ ADDRESSEES = [
         "Kính gửi: - Kho bạc Nhà nước Bình Phước;\n- Cục Thuế tỉnh.",
         ["Kho bạc Nhà nước Bình Phước", "Cục Thuế tỉnh"],
     ),
+    # a công điện is sent to the units listed under "... điện:"
+    (
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở, Thủ trưởng các ban, ngành;\n"
+        "- Chủ tịch Ủy ban nhân dân các xã, phường.",
+        ["Giám đốc các sở, Thủ trưởng các ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường"],
+    ),
 ]
 
 
@@ -63,6 +69,7 @@ def test_addressees_should_match(view, kinh_gui, expected):
     [
         HEAD + "Sở Tài chính đề nghị các đơn vị gửi kết quả về Sở trước ngày 20/3/2026.\n",
         HEAD + "Sở Tài chính kính gửi các đơn vị tài liệu hướng dẫn kèm theo.\n",
+        HEAD + "Mọi vướng mắc liên hệ qua số điện: 0255.3822.123.\n- Sở Tài chính;\n",
     ],
 )
 def test_addressees_must_not_match(view, text):
