@@ -124,7 +124,8 @@ _LABELLED_DAY = re.compile(
     re.IGNORECASE,
 )
 # "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
-_MARKED_PERIOD = re.compile(r"\bvào\s+$", re.IGNORECASE)
+# ... and so does a bare time label ("Thời gian: dự kiến tháng 12/2025"; its day would be a meeting's)
+_MARKED_PERIOD = re.compile(r"\bvào\s+$|thời\s+gian\s*:\s*(?:dự\s+kiến\s+)?(?:trong\s+|vào\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ RUNNING_SHOULD_MATCH = [
     ("gửi báo cáo quý trước ngày 20/3", [(D(2026, 3, 20), "yearly")]),
     # a year and those after it
     ("phấn đấu hoàn thành dự toán thu năm 2026 và các năm tiếp theo", [(D(2026, 12, 31), "yearly")]),
+    ("Tổ chức Hội nghị tổng kết cấp tỉnh. Thời gian: dự kiến tháng 12/2026", [(D(2026, 12, 31), None)]),
     # a schedule's item: a short label and its day
     ("Tựu trường: ngày 27/8/2026", [(D(2026, 8, 27), None)]),
     ("Khai giảng: 05/9/2026", [(D(2026, 9, 5), None)]),
@@ -124,6 +125,7 @@ RUNNING_MUST_NOT_MATCH = [
     "số liệu tính đến ngày 20/6/2025",
     "từ ngày 01/3/2026, các đơn vị áp dụng mẫu biểu mới",
     "Ngày ban hành: 18/11/2025",
+    "dự kiến năm 2026 tổng thu ngân sách đạt 1.200 tỷ đồng",
     "Kết quả năm 2025 và các năm trước đều đạt kế hoạch.",
     "Kinh phí thực hiện được bố trí trong dự toán năm 2026 và các năm tiếp theo của các cơ quan.",
     "báo cáo năm trước, tỉnh đã đạt 95% kế hoạch",
