@@ -58,10 +58,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day-month", rf"(?:ngày\s+)?{_DM}{_DM_MORE}(?P<every>\s+{_EVERY}\s+năm)?"),
         ("day-of-month", rf"ngày\s+(?P<d3>[0-3]?\d)\s+(?:{_EVERY}\s+tháng|của\s+(?:mỗi|hằng|hàng)\s+tháng)"),
         # "trước ngày 18 của tháng cuối quý": a quarterly report
-        ("day-of-quarter", rf"ngày\s+(?P<dq>[0-3]?\d)\s+(?:của\s+)?tháng\s+cuối\s+(?:{_EVERY}\s+)?qu[ýí]"),
+        # ("... tháng đầu quý sau": the report on a quarter, due in the first month of the next)
+        (
+            "day-of-quarter",
+            rf"ngày\s+(?P<dq>[0-3]?\d)\s+(?:của\s+)?tháng\s+(?P<which>cuối|đầu)\s+(?:{_EVERY}\s+)?qu[ýí]"
+            rf"(?:\s+(?:sau|tiếp\s+theo|kế\s+tiếp))?",
+        ),
         (
             "weekday",
-            rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?"
+            rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?!\s*,?\s*(?:ngày\s+)?[0-3]?\d\s*[/.\-]\s*[01]?\d)(?P<every>\s+{_EVERY}\s+tuần)?"
             rf"(?P<monthly>\s+(?:tuần\s+)?(?:cuối|đầu)\s+(?:{_EVERY}\s+)?tháng)?",
         ),
         ("day-only", r"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.\d|tháng|\d))"),
@@ -106,7 +111,8 @@ _BUDGET = re.compile(
 )
 _YEARS_ONWARD = re.compile(r"^\s*(?:,\s*)?và\s+(?:các|những)\s+năm\s+tiếp\s+theo\b", re.IGNORECASE)
 _REPORTING = r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)"
-_MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?$", re.IGNORECASE)
+# ("trước 11 giờ, thứ Hai, ngày 07/12/2026": the weekday names the date's day)
+_MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?(?:(?:{_WEEKDAYS})\s*,?\s*)?$", re.IGNORECASE)
 # "từ ngày 01/4/2026 đến ngày 30/6/2026": a span is due at its end, its first day is no deadline
 _SPAN_OPENS = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.IGNORECASE)
 _SPAN_GOES_ON = re.compile(r"^\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.IGNORECASE)
@@ -205,10 +211,11 @@ def _read_day_of_month(m: re.Match[str], ref: dt.date, recurring: Recurrence | N
 
 
 def _read_day_of_quarter(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
-    """The day in the last month of the quarter, the first on or after the document's date."""
+    """The day in the last (or the first) month of a quarter, the first on or after the document's date."""
     day = int(m["dq"])
+    months = (3, 6, 9, 12) if m["which"].lower() == "cuối" else (1, 4, 7, 10)
     for year in (ref.year, ref.year + 1):
-        for month in (3, 6, 9, 12):
+        for month in months:
             d = valid(year, month, day)
             if d and d >= ref:
                 return [(d, Recurrence.QUARTERLY)]

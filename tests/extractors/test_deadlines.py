@@ -78,6 +78,8 @@ RUNNING_SHOULD_MATCH = [
     # a year and those after it
     ("phấn đấu hoàn thành dự toán thu năm 2026 và các năm tiếp theo", [(D(2026, 12, 31), "yearly")]),
     ("Tổ chức Hội nghị tổng kết cấp tỉnh. Thời gian: dự kiến tháng 12/2026", [(D(2026, 12, 31), None)]),
+    ("báo cáo trước 11 giờ, thứ Hai, ngày 07/12/2026", [(D(2026, 12, 7), None)]),
+    ("báo cáo quý trước ngày 15 của tháng đầu quý sau", [(D(2026, 4, 15), "quarterly")]),
     # a schedule's item: a short label and its day
     ("Tựu trường: ngày 27/8/2026", [(D(2026, 8, 27), None)]),
     ("Khai giảng: 05/9/2026", [(D(2026, 9, 5), None)]),
