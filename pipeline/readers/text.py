@@ -230,6 +230,12 @@ def _segment(lines: list[str]) -> list[tuple[int, list[str] | _Table]]:
             flush()
             out.append((start, _Table(rows)))
             continue
+        if _bare_pipe_cells(s) >= 3 and _bare_pipe_cells(nxt) == _bare_pipe_cells(s):
+            start = i
+            rows, i = _bare_pipe_table(lines, i)
+            flush()
+            out.append((start, _Table(rows)))
+            continue
         if line.count("\t") >= 3:
             start = i
             rows, i = _tab_table(lines, i)
@@ -354,6 +360,32 @@ def _opens_open_row(s: str) -> bool:
 def _cell_lines(cell: str) -> str:
     parts = (p.strip() for p in re.split(r"<br\s*/?>|\n", cell, flags=re.IGNORECASE))
     return "\n".join(p for p in parts if p)
+
+
+# the separator of such a row; a last empty cell leaves the row ending on " |"
+_BARE_PIPE = re.compile(r"\s+\|(?:\s+|$)")
+
+
+def _bare_pipe_cells(s: str) -> int:
+    """Cells of a row written "STT | Nội dung | Đơn vị thực hiện | Thời hạn" (a Word table copied as
+    text, no pipe at either end); 0 for anything else."""
+    if s.startswith("|") or " | " not in s:
+        return 0
+    return len(_BARE_PIPE.split(s))
+
+
+def _bare_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """Rows of one width, as long as they run; a row a little short (an empty last cell dropped) counts."""
+    width = _bare_pipe_cells(lines[i].strip())
+    rows: list[list[str]] = []
+    while i < len(lines):
+        n = _bare_pipe_cells(lines[i].strip())
+        if n < 2 or n > width:
+            break
+        cells = [c.strip() for c in _BARE_PIPE.split(lines[i].strip())]
+        rows.append(cells + [""] * (width - len(cells)))
+        i += 1
+    return rows, i
 
 
 def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
