@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.base import Extracted, Line, TextView
-from extractors.units import split_units
+from extractors.units import split_units, starts_with_unit
 from pipeline.document import BlockKind, Region
 from pipeline.text import fold
 
@@ -103,7 +103,7 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
             items.append(t)
             item_lines.append(nxt)
         for part_line, text in zip(item_lines, items, strict=True):
-            for piece in re.split(r"\s+-\s+", text.lstrip("-– ")):
+            for piece in _split_dashed(text.lstrip("-– ")):
                 if _clean_item(piece):
                     out.append(_addressee(view, part_line, piece, notes))
         return out
@@ -114,6 +114,19 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
 # dashes under it are the units it is sent to
 _CAPITALS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _ADDRESSED = re.compile(rf"^\s*(?:(?i:Kính\s+gửi)\s*:?|[{_CAPITALS} ]{{6,120}}\s+điện\s*:)\s*(?P<rest>.*)$")
+
+
+def _split_dashed(text: str) -> list[str]:
+    """ "- Sở A; - Sở B" run into one line is two addressees; a dash inside a name ("Sở Lao động -
+    Thương binh và Xã hội", "Phòng Văn hóa - Xã hội") is not: a new item opens with a unit."""
+    pieces = re.split(r"\s+-\s+", text)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if starts_with_unit(piece) and out[-1].rstrip().endswith((";", ",")):
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} - {piece}"
+    return out
 
 
 def _addressee(view: TextView, ln: Line, text: str, notes: dict[str, str]) -> Extracted[Addressee]:

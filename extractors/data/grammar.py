@@ -26,6 +26,7 @@ DIRECTIVES: tuple[str, ...] = (
 # Words that end a unit phrase: verbs, adverbs opening a verb phrase, prepositions.
 VERBS: tuple[str, ...] = (
     "chủ trì",
+    "đăng ký",
     "phối hợp",
     "báo cáo",
     "tổng hợp",

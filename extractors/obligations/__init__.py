@@ -38,5 +38,5 @@ def extract_obligations(
     quyết định's closing article charges, the owners of its items when nobody else is named."""
     col = Collector()
     read_paragraphs(Reading(view, col, ref_date, default_owners, doc_date, executors))
-    read_tables(view, col, ref_date)
+    read_tables(view, col, ref_date, default_owners)
     return col.items

@@ -50,6 +50,11 @@ ADDRESSEES = [
         "Kính gửi: - Kho bạc Nhà nước Bình Phước;\n- Cục Thuế tỉnh.",
         ["Kho bạc Nhà nước Bình Phước", "Cục Thuế tỉnh"],
     ),
+    # a dash inside a name is no separator; a dash opening a unit after ";" is
+    (
+        "Kính gửi: - Sở Lao động - Thương binh và Xã hội; - Phòng Văn hóa - Xã hội các xã, phường.",
+        ["Sở Lao động - Thương binh và Xã hội", "Phòng Văn hóa - Xã hội các xã, phường"],
+    ),
     # a công điện is sent to the units listed under "... điện:"
     (
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở, Thủ trưởng các ban, ngành;\n"
