@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from extractors.dates import month_end, valid
 from pipeline.status import Recurrence
+from pipeline.text import fold
 
 RECURRENCE_WORDS: dict[str, Recurrence] = {
     "ngày": Recurrence.DAILY,
@@ -34,7 +35,7 @@ _WEEKDAYS = r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật"
 
 # Words after which a date is a deadline in running text.
 MARKER = (
-    r"(?:chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước))?|trước|hạn\s+chót|thời\s+hạn(?:\s+[\wđ]+){0,4}\s*:?"
+    r"(?:chậm\s+nhất(?:\s+là)?(?:\s+(?:vào|trước|đến))?|trước|hạn\s+chót|thời\s+hạn(?:\s+[\wđ]+){0,4}\s*:?"
     r"|hạn|hoàn\s+thành(?:\s+(?:trước|trong))?|trong|không\s+muộn\s+hơn|xong\s+trước|kết\s+thúc\s+trước"
     r"|đến\s+hết|muộn\s+nhất)"
 )
@@ -57,10 +58,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day-month", rf"(?:ngày\s+)?{_DM}{_DM_MORE}(?P<every>\s+{_EVERY}\s+năm)?"),
         ("day-of-month", rf"ngày\s+(?P<d3>[0-3]?\d)\s+(?:{_EVERY}\s+tháng|của\s+(?:mỗi|hằng|hàng)\s+tháng)"),
         # "trước ngày 18 của tháng cuối quý": a quarterly report
-        ("day-of-quarter", rf"ngày\s+(?P<dq>[0-3]?\d)\s+(?:của\s+)?tháng\s+cuối\s+(?:{_EVERY}\s+)?qu[ýí]"),
+        # ("... tháng đầu quý sau": the report on a quarter, due in the first month of the next)
+        (
+            "day-of-quarter",
+            rf"ngày\s+(?P<dq>[0-3]?\d)\s+(?:của\s+)?tháng\s+(?P<which>cuối|đầu)\s+(?:{_EVERY}\s+)?qu[ýí]"
+            rf"(?:\s+(?:sau|tiếp\s+theo|kế\s+tiếp))?",
+        ),
         (
             "weekday",
-            rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?P<every>\s+{_EVERY}\s+tuần)?",
+            rf"(?:(?P<h>\d{{1,2}})\s*(?:h|giờ)(?:\s*\d{{1,2}})?(?:\s+(?:sáng|chiều|trưa|tối))?\s+)?(?:ngày\s+)?(?:{_WEEKDAYS})(?!\s*,?\s*(?:ngày\s+)?[0-3]?\d\s*[/.\-]\s*[01]?\d)(?P<every>\s+{_EVERY}\s+tuần)?"
+            rf"(?P<monthly>\s+(?:tuần\s+)?(?:cuối|đầu)\s+(?:{_EVERY}\s+)?tháng)?",
         ),
         ("day-only", r"ngày\s+(?P<d4>[0-3]?\d)(?!\s*(?:/|-|\.\d|tháng|\d))"),
         ("half-year", rf"6\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+{_YEAR}"),
@@ -88,16 +95,43 @@ RECURRING = re.compile(
     rf"|(?P<dk3>định\s+kỳ)\s+(?P<unit3>tuần|tháng|quý|quí|năm)\b"
     # "3 tháng một lần", "định kỳ 3 tháng", "06 tháng/lần": every quarter, every half year
     rf"|(?P<dk4>(?:định\s+kỳ\s+)?(?P<months>0?3|ba|0?6|sáu)\s+tháng\s*(?:(?:một|1|01)\s+lần|/\s*lần))"
-    rf"|(?P<dk5>định\s+kỳ)\s+(?P<months5>0?3|ba)\s+tháng",
+    rf"|(?P<dk5>định\s+kỳ)\s+(?P<months5>0?3|ba)\s+tháng"
+    # "báo cáo 6 tháng trước ngày 15/6 và báo cáo năm trước ngày 15/12": the periodic reports by name
+    rf"|(?P<dk6>báo\s+cáo(?:\s+[\wđ]+){{0,5}}?\s+(?P<period>(?:0?6|sáu)\s+tháng|năm|quý|quí))"
+    rf"(?=\s*\(?\s*(?:trước|chậm\s+nhất))",
     re.IGNORECASE,
 )
 # A date or month right before a recurrence is a schedule, marker or not: "Tháng 12 hằng năm, Ban
 # Tuyên giáo ... báo cáo", "ngày 15/12 hàng năm các sở gửi ...".
 _SCHEDULE_AFTER = re.compile(rf"^\s*{_EVERY}\s+(?:năm|tháng|quý|quí)\b", re.IGNORECASE)
+# "hoàn thành dự toán thu năm 2025 và các năm tiếp theo": that year's end, then every year (not the
+# year of a budget a cost is met from: "kinh phí bố trí trong dự toán năm 2025 và các năm tiếp theo")
+_BUDGET = re.compile(
+    r"(?:bố\s+trí|trong|từ|nguồn)\s+(?:nguồn\s+)?(?:dự\s+toán|ngân\s+sách)(?:\s+[\wđ]+){0,3}\s*$", re.IGNORECASE
+)
+_YEARS_ONWARD = re.compile(r"^\s*(?:,\s*)?và\s+(?:các|những)\s+năm\s+tiếp\s+theo\b", re.IGNORECASE)
 _REPORTING = r"(?:báo\s+cáo|gửi|tổng\s+hợp|cập\s+nhật)"
-_MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?$", re.IGNORECASE)
+# ("trước 11 giờ, thứ Hai, ngày 07/12/2026": the weekday names the date's day)
+_MARKED = re.compile(rf"\b{MARKER}\s+(?:(?:là|vào|ngày|lúc)\s+)?{_TIME}?(?:(?:{_WEEKDAYS})\s*,?\s*)?$", re.IGNORECASE)
+# "từ ngày 01/4/2026 đến ngày 30/6/2026": a span is due at its end, its first day is no deadline
+_SPAN_OPENS = re.compile(r"\btừ\s+(?:ngày\s+)?$", re.IGNORECASE)
+_SPAN_GOES_ON = re.compile(r"^\s*(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?\d", re.IGNORECASE)
+# ... and its end is marked by the time label that opens it ("Thời gian thực hiện từ ... đến ngày
+# 30/6/2026"); a bare "đến ngày" is not ("số liệu tính đến ngày 20/6/2025")
+_SPAN_END = re.compile(
+    r"thời\s+(?:gian|hạn)[^.;]*?\btừ\b[^.;]*?(?:đến|tới|[-–])\s*(?:hết\s+)?(?:ngày\s+)?$", re.IGNORECASE
+)
+# "- Tựu trường: ngày 27/8/2026", "Khai giảng: 05/9/2026": a clause that is a short label and a day
+# is a schedule's item (a school year's, a campaign's), its day the task's
+# (a record's own date is no task: "Ngày ban hành: 18/11/2025", "Ngày sinh: ...", "Hiệu lực: ...")
+_LABELLED_DAY = re.compile(
+    r"^\s*(?!ngày\b|thời\s+điểm\b)(?![^:]*(?:ban\s+hành|hiệu\s+lực|ký|cấp|sinh|cập\s+nhật|tính\s+đến))"
+    r"[^\W\d][^:;.,\d]{1,40}:\s*$",
+    re.IGNORECASE,
+)
 # "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
-_MARKED_PERIOD = re.compile(r"\bvào\s+$", re.IGNORECASE)
+# ... and so does a bare time label ("Thời gian: dự kiến tháng 12/2025"; its day would be a meeting's)
+_MARKED_PERIOD = re.compile(r"\bvào\s+$|thời\s+gian\s*:\s*(?:dự\s+kiến\s+)?(?:trong\s+|vào\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,10 +211,11 @@ def _read_day_of_month(m: re.Match[str], ref: dt.date, recurring: Recurrence | N
 
 
 def _read_day_of_quarter(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
-    """The day in the last month of the quarter, the first on or after the document's date."""
+    """The day in the last (or the first) month of a quarter, the first on or after the document's date."""
     day = int(m["dq"])
+    months = (3, 6, 9, 12) if m["which"].lower() == "cuối" else (1, 4, 7, 10)
     for year in (ref.year, ref.year + 1):
-        for month in (3, 6, 9, 12):
+        for month in months:
             d = valid(year, month, day)
             if d and d >= ref:
                 return [(d, Recurrence.QUARTERLY)]
@@ -189,6 +224,8 @@ def _read_day_of_quarter(m: re.Match[str], ref: dt.date, recurring: Recurrence |
 
 def _read_weekday(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
     """ "thứ Sáu hằng tuần": weekly, undated; a weekday under another recurrence keeps it."""
+    if m["monthly"]:
+        return [(None, Recurrence.MONTHLY)]  # "vào ngày Chủ nhật cuối tháng": once a month
     weekly = m["every"] or recurring == Recurrence.WEEKLY
     return [(None, Recurrence.WEEKLY if weekly else recurring or Recurrence.WEEKLY)]
 
@@ -248,21 +285,50 @@ def _read(name: str, m: re.Match[str], ref: dt.date, recurring: Recurrence | Non
 
 def _recurrence_near(text: str, start: int, end: int) -> Recurrence | None:
     """A recurrence phrase right around a date ("định kỳ 6 tháng trước ngày 30/6", "15/12 hàng năm")."""
-    window = text[max(0, start - 40) : min(len(text), end + 25)]
-    m = RECURRING.search(window)
-    if not m:
+    lo = max(0, start - 40)
+    found = list(RECURRING.finditer(text[lo : min(len(text), end + 25)]))
+    if not found:
         return None
-    return _recurrence_of(m)
+    # the phrase nearest before the date speaks for it ("định kỳ 6 tháng trước ngày 10/6 và báo cáo
+    # năm trước ngày 10/12"), else the first after it ("15/12 hàng năm")
+    before = [m for m in found if lo + m.end() <= start]
+    return _recurrence_of(before[-1] if before else found[0])
 
 
 def _recurrence_of(m: re.Match[str]) -> Recurrence:
     if m["six"]:
         return Recurrence.SEMIANNUAL
+    if m["period"]:
+        period = fold(m["period"])
+        return {"nam": Recurrence.YEARLY, "quy": Recurrence.QUARTERLY, "qui": Recurrence.QUARTERLY}.get(
+            period, Recurrence.SEMIANNUAL
+        )
     months = (m["months"] or m["months5"] or "").lower().lstrip("0")
     if months:
         return Recurrence.QUARTERLY if months in ("3", "ba") else Recurrence.SEMIANNUAL
     unit = (m["unit"] or m["unit3"] or "").lower()
     return RECURRENCE_WORDS.get(unit, Recurrence.YEARLY)
+
+
+_PERIODS = frozenset(
+    {"year", "month", "months", "month-only", "quarter", "half-year", "span", "day-of-month", "weekday"}
+)
+
+
+def _marked(text: str, name: str, m: re.Match[str]) -> tuple[bool, bool]:
+    """Whether the expression ``m`` (of pattern ``name``) in running text is a deadline — behind a
+    marker, a time label, or a schedule — and whether it opens a run of years ("và các năm tiếp theo")."""
+    before = text[max(0, m.start() - 60) : m.start()]
+    after = text[m.end() : m.end() + 30]
+    marked = (
+        _MARKED.search(before)
+        or (name in _PERIODS and _MARKED_PERIOD.search(before))
+        or _SPAN_END.search(before)
+        or (name in ("date", "day-month") and _LABELLED_DAY.match(text[: m.start()]))
+    )
+    onward = name == "year" and bool(_YEARS_ONWARD.match(after)) and not _BUDGET.search(before)
+    schedule = m.groupdict().get("every") or _SCHEDULE_AFTER.match(after[:20]) or onward
+    return bool(marked or schedule), onward
 
 
 def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline]:
@@ -274,22 +340,13 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             before = text[max(0, m.start() - 60) : m.start()]
-            period = name in (
-                "year",
-                "month",
-                "months",
-                "month-only",
-                "quarter",
-                "half-year",
-                "span",
-                "day-of-month",
-                "weekday",
-            )
-            marked = _MARKED.search(before) or (period and _MARKED_PERIOD.search(before))
-            schedule = m.groupdict().get("every") or _SCHEDULE_AFTER.match(text[m.end() : m.end() + 20])
-            if not cell and not marked and not schedule:
+            if _SPAN_OPENS.search(before) and _SPAN_GOES_ON.match(text[m.end() : m.end() + 20]):
+                taken.append((m.start(), m.end()))
                 continue
-            rec = _recurrence_near(text, m.start(), m.end())
+            marked, onward = _marked(text, name, m)
+            if not cell and not marked:
+                continue
+            rec = Recurrence.YEARLY if onward else _recurrence_near(text, m.start(), m.end())
             for due, recurrence in _read(name, m, ref, rec):
                 found.append(Deadline(due, recurrence, m.start(), m.end(), rule_for(name)))
             taken.append((m.start(), m.end()))

@@ -30,6 +30,10 @@ _BODY_OPENERS = re.compile(
     re.IGNORECASE,
 )
 _VV = re.compile(r"^\s*(?:V/v|Về việc|V/V|v/v)\s*:?\s*", re.IGNORECASE)
+# Some offices write the công văn's trích yếu with a bare "Về" ("Số: 5155/SGDĐT-GDTX" / "Về hướng dẫn
+# đánh giá ..."): read as V/v only on the line right under the number, where nothing else can stand.
+_VE = re.compile(r"^\s*Về\s+(?=\w)")
+_NUMBER_LINE = re.compile(r"^\s*Số\b")
 _HEADER_SCAN = 40  # the header never runs past the first lines of a document
 
 
@@ -157,9 +161,10 @@ def _find_subject(view: TextView, top: list[tuple[int, Line]], title_idx: int | 
 def _subject_after_vv(view: TextView, top: list[tuple[int, Line]]) -> Extracted[str] | None:
     """Công văn: "V/v ..." under the number, possibly wrapped over several lines."""
     for pos, (_, ln) in enumerate(top):
-        if not _VV.match(ln.text) or len(ln.text) < 6:
+        marker = _VV if _VV.match(ln.text) else _VE if _under_number(top, pos) else None
+        if marker is None or not marker.match(ln.text) or len(ln.text) < 6:
             continue
-        parts = [_VV.sub("", ln.text)]
+        parts = [marker.sub("", ln.text)]
         for _, nxt in top[pos + 1 :]:
             t = nxt.text.strip()
             if _vv_stops(ln, nxt, t, parts):
@@ -168,6 +173,14 @@ def _subject_after_vv(view: TextView, top: list[tuple[int, Line]]) -> Extracted[
         text = _clean_subject(" ".join(parts))
         return Extracted(text, view.span(ln.offset, ln.offset + len(ln.text)), "subject:v/v")
     return None
+
+
+def _under_number(top: list[tuple[int, Line]], pos: int) -> bool:
+    """Whether the line at ``pos`` stands right under the "Số: ..." line, in the same column."""
+    if pos == 0:
+        return False
+    above, here = top[pos - 1][1], top[pos][1]
+    return bool(_NUMBER_LINE.match(above.text)) and above.region is here.region
 
 
 def _vv_stops(vv: Line, nxt: Line, t: str, parts: list[str]) -> bool:

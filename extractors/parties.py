@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.base import Extracted, Line, TextView
+from extractors.units import split_units, starts_with_unit
 from pipeline.document import BlockKind, Region
 from pipeline.text import fold
 
@@ -83,7 +84,7 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
     lines = view.body_lines()
     notes = view.raw.footnotes()
     for i, ln in enumerate(lines[:60]):
-        m = re.match(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", ln.text, re.IGNORECASE)
+        m = _ADDRESSED.match(ln.text)
         if not m:
             continue
         out: list[Extracted[Addressee]] = []
@@ -102,11 +103,30 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
             items.append(t)
             item_lines.append(nxt)
         for part_line, text in zip(item_lines, items, strict=True):
-            for piece in re.split(r"\s+-\s+", text.lstrip("-– ")):
+            for piece in _split_dashed(text.lstrip("-– ")):
                 if _clean_item(piece):
                     out.append(_addressee(view, part_line, piece, notes))
         return out
     return []
+
+
+# "Kính gửi: ..." — and a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" / "CHỦ TỊCH UBND TỈNH điện:", whose
+# dashes under it are the units it is sent to
+_CAPITALS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_ADDRESSED = re.compile(rf"^\s*(?:(?i:Kính\s+gửi)\s*:?|[{_CAPITALS} ]{{6,120}}\s+điện\s*:)\s*(?P<rest>.*)$")
+
+
+def _split_dashed(text: str) -> list[str]:
+    """ "- Sở A; - Sở B" run into one line is two addressees; a dash inside a name ("Sở Lao động -
+    Thương binh và Xã hội", "Phòng Văn hóa - Xã hội") is not: a new item opens with a unit."""
+    pieces = re.split(r"\s+-\s+", text)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if starts_with_unit(piece) and out[-1].rstrip().endswith((";", ",")):
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} - {piece}"
+    return out
 
 
 def _addressee(view: TextView, ln: Line, text: str, notes: dict[str, str]) -> Extracted[Addressee]:
@@ -244,3 +264,32 @@ def extract_recipients(view: TextView) -> list[Extracted[str]]:
         if clean:
             out.append(Extracted(clean, view.span(ln.offset, ln.offset + len(ln.text)), "recipient:noi-nhan"))
     return out
+
+
+# "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giáo dục và Đào tạo, Chủ tịch UBND các huyện,
+# thành phố ... chịu trách nhiệm thi hành Quyết định này": a quyết định's closing article names who
+# carries it out, as a công văn's "Kính gửi" does.
+_EXECUTORS = re.compile(
+    r"^(?:Điều\s+\d+\s*\.\s*)?(?P<who>.{8,600}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\b",
+    re.IGNORECASE,
+)
+
+
+def extract_executors(view: TextView) -> list[Extracted[str]]:
+    """The units the closing article of a quyết định (or chỉ thị) charges with carrying it out."""
+    for ln in reversed(view.lines):
+        if ln.region is not Region.BODY:
+            continue
+        m = _EXECUTORS.match(ln.text.strip())
+        if not m:
+            continue
+        who = re.sub(r"^(?:Các\s+ông\s*\(bà\)|Các\s+ông,?\s+bà|Ông\s*\(bà\))\s*:?\s*", "", m["who"].strip())
+        # the Chánh Văn phòng publishes it, and "... liên quan" names nobody
+        names = [
+            n
+            for n in split_units(who)
+            if not fold(n).startswith("chanh van phong") and not fold(n).endswith("lien quan")
+        ]
+        start = ln.offset + m.start("who")
+        return [Extracted(n, view.span(start, start + len(m["who"])), "executors:closing-article") for n in names]
+    return []

@@ -16,7 +16,14 @@ from extractors.dates import PartialDate, find_full_dates
 from extractors.header import Header, extract_header
 from extractors.nlp import unit_mentions
 from extractors.obligations import Obligation, extract_obligations
-from extractors.parties import Addressee, Signer, extract_addressees, extract_recipients, extract_signer
+from extractors.parties import (
+    Addressee,
+    Signer,
+    extract_addressees,
+    extract_executors,
+    extract_recipients,
+    extract_signer,
+)
 from extractors.portal import complete_from_portal
 from extractors.units import expand
 from pipeline.document import RawDocument
@@ -35,6 +42,9 @@ class DocumentExtraction:
     reference_date: dt.date
     units: tuple[Extracted[str], ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+_EXECUTED_KINDS = frozenset({"QĐ", "CT"})
 
 
 def reference_date(header: Header, view: TextView) -> dt.date:
@@ -63,8 +73,13 @@ def extract(raw: RawDocument) -> DocumentExtraction:
         default_owners = (header.issuer.value,)
     else:
         default_owners = tuple(a.value.name for a in addressees)
+    executors: tuple[str, ...] = ()
+    if not default_owners and header.official and header.doc_type.value in _EXECUTED_KINDS:
+        # a quyết định has no Kính gửi: its closing article names who carries it out, and the
+        # dated items nobody else is named for are theirs ("Khai giảng vào ngày 05/9/2026")
+        executors = tuple(e.value for e in extract_executors(view))
     doc_date = header.date.value.first_day() if header.date else None
-    obligations = tuple(extract_obligations(view, ref, default_owners, doc_date))
+    obligations = tuple(extract_obligations(view, ref, default_owners, doc_date, executors))
     units = tuple(_units(view))
     return DocumentExtraction(
         raw.source,

@@ -40,7 +40,8 @@ RECIPIENTS = "noi nhan"
 
 # Authority marks before the signer's position: "KT. GIÁM ĐỐC" (ký thay), "TM. ỦY BAN NHÂN DÂN"
 # (thay mặt), "TL." (thừa lệnh), "TUQ." (thừa ủy quyền), "Q. GIÁM ĐỐC" (quyền), "T/M BAN THƯỜNG VỤ".
-AUTHORITY = r"(kt|tm|tl|tuq|q|t/m)\s*\."
+# Party documents write "K/T", "T/M", "T/L" and may drop the dot ("K/T BAN THƯỜNG VỤ").
+AUTHORITY = r"(?:(?:kt|tm|tl|tuq|q|t/m)\s*\.|(?:k/t|t/m|t/l)\.?\s)"
 # Positions a signer holds: "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "CHÁNH VĂN PHÒNG".
 SIGNER_POSITIONS: tuple[str, ...] = ("chu tich", "giam doc", "truong", "bi thu", "thu truong", "chanh van phong")
 # A signer's line: an authority mark opening it, or a position anywhere in it.

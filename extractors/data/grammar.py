@@ -26,6 +26,7 @@ DIRECTIVES: tuple[str, ...] = (
 # Words that end a unit phrase: verbs, adverbs opening a verb phrase, prepositions.
 VERBS: tuple[str, ...] = (
     "chủ trì",
+    "đăng ký",
     "phối hợp",
     "báo cáo",
     "tổng hợp",
@@ -188,7 +189,8 @@ FRAME_ENDINGS: tuple[str, ...] = ("như sau:", "sau đây:", "sau:", "như sau")
 # Labels of a "Cơ quan chủ trì / Thời gian thực hiện" block and of task-table columns.
 OWNER_LABELS: tuple[str, ...] = (
     "cơ quan chủ trì", "đơn vị chủ trì", "chủ trì thực hiện", "chủ trì", "đơn vị thực hiện", "cơ quan thực hiện",
-    "trách nhiệm thực hiện", "đơn vị đầu mối", "cơ quan đầu mối",
+    "trách nhiệm thực hiện", "đơn vị đầu mối", "cơ quan đầu mối", "cấp thực hiện", "bộ phận thực hiện",
+    "người thực hiện", "cá nhân thực hiện", "phân công", "trách nhiệm", "cơ quan, đơn vị",
 )  # fmt: skip
 PARTNER_LABELS: tuple[str, ...] = ("phối hợp",)
 TIME_LABELS: tuple[str, ...] = ("thời gian", "thời hạn", "tiến độ", "hoàn thành")

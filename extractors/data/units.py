@@ -124,6 +124,19 @@ UNIT_HEADS: tuple[str, ...] = (
     "chính phủ",
     "thủ tướng",
     "quốc hội",
+    # owners that are no agency but carry tasks all the same
+    "chủ đầu tư",
+    "chủ rừng",
+    "chủ dự án",
+    "chi bộ",
+    "đảng đoàn",
+    "ban cán sự đảng",
+    "cấp ủy",
+    "cấp uỷ",
+    "tổ chức cơ sở đảng",
+    "trạm y tế",
+    "trưởng ấp",
+    "trưởng thôn",
 )
 
 # Compounds that open with a head noun but name no unit: "ban hành", "phòng, chống", "hội nghị".

@@ -27,11 +27,16 @@ __all__ = ["Found", "Obligation", "Owner", "OwnerBy", "extract_obligations", "ow
 
 
 def extract_obligations(
-    view: TextView, ref_date: dt.date, default_owners: tuple[str, ...] = (), doc_date: dt.date | None = None
+    view: TextView,
+    ref_date: dt.date,
+    default_owners: tuple[str, ...] = (),
+    doc_date: dt.date | None = None,
+    executors: tuple[str, ...] = (),
 ) -> list[Extracted[Obligation]]:
     """``doc_date`` (the document's own date, when known) drops one-off dates before it: a báo cáo
-    recounting what was done "trong Quý IV năm 2025" assigns nothing."""
+    recounting what was done "trong Quý IV năm 2025" assigns nothing. ``executors``: who a
+    quyết định's closing article charges, the owners of its items when nobody else is named."""
     col = Collector()
-    read_paragraphs(Reading(view, col, ref_date, default_owners, doc_date))
-    read_tables(view, col, ref_date)
+    read_paragraphs(Reading(view, col, ref_date, default_owners, doc_date, executors))
+    read_tables(view, col, ref_date, default_owners)
     return col.items

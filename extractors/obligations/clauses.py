@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from extractors.data.grammar import ACTIONS, FRAME_ENDINGS
+from extractors.data.grammar import ACTIONS, FRAME_ENDINGS, VERBS
 from extractors.units import starts_with_unit
 from pipeline.text import fold
 
 _ACTIONS_F = [(fold(a), a) for a in ACTIONS]
+# lowercase, not folded: folded, "Năm 2024" would open with the verb "nắm"
+_VERBS_L = sorted({v.lower() for v in (*VERBS, *ACTIONS)}, key=len, reverse=True)
 
 _NUMBERING = (
     ("article", re.compile(r"^Điều\s+(?P<n>\d{1,3})\s*[.:]\s+")),  # a quyết định's "Điều 2. ..."
@@ -75,6 +77,12 @@ def action(clause: str) -> str | None:
         if re.search(rf"(?<![\w]){re.escape(af)}(?![\w])", f):
             return a
     return None
+
+
+def opens_with_action(text: str) -> bool:
+    """Whether ``text`` opens with an action verb, as a task item does ("Phối hợp với ...", "Tổ chức ...")."""
+    f = text.strip().lstrip("-–+•").strip().lower()
+    return any(f.startswith(v + " ") or f == v for v in _VERBS_L)
 
 
 def first_verb(text: str) -> str | None:

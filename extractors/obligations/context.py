@@ -21,6 +21,7 @@ class Reading:
     ref: dt.date
     default_owners: tuple[str, ...]  # the addressees (a báo cáo: its issuer)
     doc_date: dt.date | None
+    executors: tuple[str, ...] = ()  # a quyết định's closing article, when it has no addressees
 
 
 @dataclass(frozen=True)

@@ -117,11 +117,25 @@ def owner_in(clause: str, addressees: tuple[str, ...] = ()) -> Owner | None:
             continue
         found = unit_phrase(after)
         if found:
-            best = Owner(found[0], OwnerBy.DIRECTIVE)
+            best = _named(found[0], OwnerBy.DIRECTIVE, addressees)
     if best:
         return best
     found = unit_phrase(_after_prefix(clause))
-    return Owner(found[0], OwnerBy.SUBJECT) if found else None
+    return _named(found[0], OwnerBy.SUBJECT, addressees) if found else None
+
+
+# "Đề nghị các đơn vị đăng ký ...": the units a công văn is sent to, named by their kind
+_GENERIC = frozenset(
+    fold(g)
+    for g in ("các đơn vị", "các cơ quan, đơn vị", "các cơ quan, đơn vị, địa phương", "các địa phương", "các cơ quan")
+)
+
+
+def _named(names: tuple[str, ...], by: OwnerBy, addressees: tuple[str, ...]) -> Owner:
+    """The owner ``names`` a clause gives; a generic "các đơn vị" stands for the addressees, kept with them."""
+    if addressees and len(names) == 1 and fold(names[0]) in _GENERIC:
+        return Owner((names[0], *addressees), OwnerBy.ADDRESSEE)
+    return Owner(names, by)
 
 
 def unit_within(text: str) -> tuple[str, ...] | None:

@@ -22,7 +22,10 @@ _RESUME = re.compile(r"^(phu luc\b|[IVX]+\.\s|dieu\s+\d)")
 
 
 def read_paragraphs(reading: Reading) -> None:
-    ctx = Context(reading, Owner(reading.default_owners, OwnerBy.DOCUMENT_DEFAULT))
+    if reading.default_owners or not reading.executors:
+        ctx = Context(reading, Owner(reading.default_owners, OwnerBy.DOCUMENT_DEFAULT))
+    else:
+        ctx = Context(reading, Owner(reading.executors, OwnerBy.EXECUTORS))
     for ln in body_lines(reading.view):
         kind, rest = numbering(ln.text.strip())
         p = Paragraph(ln, kind, rest)

@@ -30,6 +30,7 @@ class OwnerBy(StrEnum):
     CARRIED = "owner:earlier-sentence"  # nobody named: the unit an earlier sentence of the section named
     DOCUMENT_FRAME = "owner:document-frame"  # "Bộ X đề nghị UBND các tỉnh thực hiện ... sau:"
     DOCUMENT_DEFAULT = "owner:document-default"  # nobody named: the addressees (a báo cáo: its issuer)
+    EXECUTORS = "owner:closing-article"  # a quyết định: "Giám đốc Sở X ... chịu trách nhiệm thi hành"
     BLOCK_LABEL = "owner:chu-tri-label"  # "- Cơ quan chủ trì: Sở Tư pháp."
     TABLE_COLUMN = "owner:table-column"  # the row's "Đơn vị chủ trì" cell
     TABLE_MERGED = "owner:table-merged-cell"  # a merged cell: its text stands in an earlier row

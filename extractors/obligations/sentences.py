@@ -17,7 +17,7 @@ from extractors.data.frame import ADDRESSEE
 from extractors.data.grammar import ATTEND
 from extractors.deadlines import Deadline, find_deadlines, period_rules, standalone_recurrences
 from extractors.nlp import sentences
-from extractors.obligations.clauses import action, is_frame, recipient, split_clauses, without
+from extractors.obligations.clauses import action, is_frame, opens_with_action, recipient, split_clauses, without
 from extractors.obligations.context import Context, Paragraph, Reading
 from extractors.obligations.invitations import meetings
 from extractors.obligations.owners import Owner, first_named, is_topic, owner_in
@@ -87,6 +87,8 @@ def _clause(ctx: Context, p: Paragraph, state: _LineState, clause: str) -> None:
     deadlines = _deadlines(reading, clause)
     span = _span(reading.view, p.line, clause)
     act = action(without(clause, owner.names if owner else ()))
+    if owner is not None and owner.by is OwnerBy.EXECUTORS and _PASSIVE.search(clause):
+        deadlines = []  # "Danh mục ... được cập nhật hằng năm", "100% hồ sơ được tiếp nhận": a rule, a target
     for d in deadlines:
         reading.col.add(
             owner,
@@ -114,6 +116,7 @@ def _deadlines(reading: Reading, clause: str) -> list[Deadline]:
     return [d for d in found if not (doc_date and d.due and not d.recurrence and d.due < doc_date)]
 
 
+_PASSIVE = re.compile(r"\bđược\b", re.IGNORECASE)
 # "Luật ... có hiệu lực thi hành từ ngày 01/01/2026": a law taking effect is no task.
 _EFFECTIVE = re.compile(r"\bcó\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?(?:\s+ngày)?\s*$", re.IGNORECASE)
 # "Đối với các nhiệm vụ triển khai trong năm 2025, các sở ... chủ động ...": the year names the tasks
@@ -129,7 +132,13 @@ def _not_a_deadline(clause: str, d: Deadline) -> bool:
 
 
 def _past(clause: str, d: Deadline) -> bool:
-    return d.rule in _PAST_PERIODS and bool(re.search(r"\bđã\b", clause[: d.start]))
+    """ "Sở đã tổ chức ... trong tháng 10/2025": a report of what was done. A "đã" after the task's
+    verb qualifies a noun ("bố trí điểm tập kết chất thải đã phân loại ... trong tháng 10/2025")."""
+    if d.rule not in _PAST_PERIODS:
+        return False
+    m = re.search(r"\bđã\b", clause[: d.start], re.IGNORECASE)
+    # an item opening with its verb is a task whatever "đã" qualifies later
+    return m is not None and not opens_with_action(clause[: m.start()])
 
 
 def _span(view: TextView, ln: Line, clause: str) -> Span | None:

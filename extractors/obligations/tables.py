@@ -12,12 +12,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.base import Span, TextView
-from extractors.data.grammar import OWNER_LABELS, PARTNER_LABELS, TASK_LABELS, TIME_LABELS
-from extractors.deadlines import find_deadlines
+from extractors.data.grammar import (
+    ATTEND,
+    MEETING_TIME_LABELS,
+    MEMBER_LABELS,
+    OWNER_LABELS,
+    PARTNER_LABELS,
+    TASK_LABELS,
+    TIME_LABELS,
+)
+from extractors.dates import find_full_dates
+from extractors.deadlines import Deadline, find_deadlines
 from extractors.obligations.clauses import first_verb
 from extractors.obligations.collector import Collector
 from extractors.obligations.owners import Owner
-from extractors.obligations.rules import Found, OwnerBy
+from extractors.obligations.rules import MEETING, Found, OwnerBy
 from extractors.units import distribute
 from pipeline.document import Block, BlockKind
 from pipeline.text import fold
@@ -39,8 +48,11 @@ class _Row:
     partner: str
 
 
-def read_tables(view: TextView, col: Collector, ref: dt.date) -> None:
+def read_tables(view: TextView, col: Collector, ref: dt.date, addressees: tuple[str, ...] = ()) -> None:
     for bi, block in enumerate(view.raw.blocks):
+        sessions = _session_columns(block)
+        if sessions is not None:
+            _read_sessions(block, bi, sessions, col, addressees)
         cols = _task_columns(block)
         if cols is None:
             continue
@@ -59,6 +71,41 @@ def read_tables(view: TextView, col: Collector, ref: dt.date) -> None:
                     partners=partners,
                     unique=("row", bi, row.index),
                 )
+
+
+def _session_columns(block: Block) -> tuple[int, int] | None:
+    """(time column, members column) of a meeting's sessions table ("Phiên | Thời gian | Thành phần
+    mời | Địa điểm"), None for any other table."""
+    if block.kind is not BlockKind.TABLE or len(block.rows) < 2:
+        return None
+    header = [fold(c) for c in block.rows[0]]
+    time = next((i for i, f in enumerate(header) if any(fold(t) == f.strip() for t in MEETING_TIME_LABELS)), None)
+    members = next((i for i, f in enumerate(header) if any(fold(m) in f for m in MEMBER_LABELS)), None)
+    return (time, members) if time is not None and members is not None else None
+
+
+def _read_sessions(block: Block, bi: int, cols: tuple[int, int], col: Collector, addressees: tuple[str, ...]) -> None:
+    """Each session obliges the units it invites to attend on its day; a unit the công văn is sent to
+    is named as in "Kính gửi" ("Hiệu trưởng và 01 cán bộ ... của các trường THPT" → that addressee)."""
+    time, members = cols
+    for ri, row in enumerate(block.rows[1:], start=1):
+        if max(time, members) >= len(row):
+            continue
+        day = next((d for _, _, d in find_full_dates(row[time])), None)
+        if day is None or not row[members].strip():
+            continue
+        named = tuple(a for a in addressees if _mentions(row[members], a))
+        owner = Owner(named, OwnerBy.INVITEES) if named else Owner(tuple(distribute(row[members])), OwnerBy.INVITEES)
+        span = Span(bi, 0, len(row[members]), row=ri, col=members)
+        deadline = Deadline(day, None, 0, 0, MEETING)
+        col.add(owner, ATTEND, deadline, " | ".join(row), span, Found.TABLE_ROW, unique=("row", bi, ri), distinct=True)
+
+
+def _mentions(cell: str, unit: str) -> bool:
+    """Whether ``cell`` names ``unit``: most of the unit's words, beyond its kind, stand in the cell."""
+    words = {w for w in fold(unit).split() if w not in ("cac", "va", "cua")}
+    have = set(fold(cell).split())
+    return bool(words) and len(words & have) >= 0.8 * len(words)
 
 
 def _task_columns(block: Block) -> dict[str, int] | None:

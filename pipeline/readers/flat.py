@@ -39,7 +39,10 @@ _TITLE = re.compile(rf"(?:{_TITLES})(?=\s|$)")
 _ANCHORS = (re.compile(_QUOC_HIEU), re.compile(_TIEU_NGU), re.compile(_NUMBER), re.compile(_DATE))
 # "... - Lưu: VT, GT1. TL." : the signer's authority mark stranded at the end of the list
 # (after the list's last item: "VT, KT." is the Kinh tế department keeping a copy)
-_STRANDED_MARK = re.compile(r"(?<=[.;])\s(?P<mark>(?:KT|TM|TL|TUQ|K/T|T/M)\.?)\s*$")
+# ("- Lưu: VT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ": the mark may bring the signer's lines with it)
+_STRANDED_MARK = re.compile(rf"(?<=[.;])\s(?P<mark>(?:KT|TM|TL|TUQ|K/T|T/M)\.?(?:\s+[{_CAPS}][{_CAPS}./]*)*)\s*$")
+# "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": each mark opens a line of the signature
+_INNER_MARK = re.compile(r"\s+(?=(?:KT|TM|TL|TUQ|K/T|T/M)\.\s)")
 _MARK_START = re.compile(r"(?:KT|TM|TL|TUQ|K/T|T/M)\b")
 
 
@@ -67,8 +70,9 @@ def unflatten(lines: list[str]) -> list[str]:
     carry = ""
     for i, line in enumerate(lines):
         if carry:
-            line = f"{carry} {line.lstrip()}"
+            out.extend(_INNER_MARK.split(f"{carry} {line.lstrip()}"))
             carry = ""
+            continue
         # a table row keeps its cells and two columns set with spaces keep their gap: the table
         # reader and the column finder split those
         columns = "|" in line or "\t" in line or "   " in line.strip()

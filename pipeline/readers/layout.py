@@ -61,6 +61,10 @@ def classify_table(rows: Sequence[Sequence[str]], site: TableSite) -> TableKind:
         # a portal boxes the signer alone: "| KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Nam |"
         signer_alone = site.after_body and len(rows) <= MAX_SIGNER_ROWS and _opens_with_authority(rows)
         return TableKind.SIGNATURE if signer_alone else TableKind.DATA
+    if ncols <= MAX_LAYOUT_COLUMNS and _recipients_beside_signer(rows):
+        # "| Nơi nhận: | TL. CHỦ TỊCH |" / "| - Như trên; | CHÁNH VĂN PHÒNG |" / ...: one row a recipient,
+        # as long as the list runs
+        return TableKind.SIGNATURE
     if ncols > MAX_LAYOUT_COLUMNS or len(rows) > MAX_LAYOUT_ROWS:
         return TableKind.DATA
     flat = " ".join(fold(" ".join(" ".join(r) for r in rows)).split())  # "ĐẢNG CỘNG SẢN\nVIỆT NAM"
@@ -73,6 +77,11 @@ def classify_table(rows: Sequence[Sequence[str]], site: TableSite) -> TableKind:
     if len(rows) <= MAX_SIGNER_ROWS and flat.lstrip().startswith(ADDRESSEE):
         return TableKind.ADDRESSEE
     return TableKind.DATA
+
+
+def _recipients_beside_signer(rows: list[Sequence[str]]) -> bool:
+    """The first row opens with "Nơi nhận" and a right-hand cell holds a signer's line."""
+    return fold(rows[0][0]).strip(" *:|").startswith(RECIPIENTS) and _has_signer(rows)
 
 
 def _opens_with_authority(rows: list[Sequence[str]]) -> bool:

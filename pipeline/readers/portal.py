@@ -50,6 +50,8 @@ _KIND_NAMES = "|".join(sorted({fold(name) for name, _ in KINDS}, key=len, revers
 _TITLE = re.compile(rf"\b(?:{NATIONAL_TITLE}|{PARTY_TITLE})")
 _OPENING = re.compile(rf"^(?:{ADDRESSEE}|so\s*:)")
 _MAX_GAP = 8
+# The key under which the portal's own summary of the document is kept with its labels.
+SUMMARY = "tom tat"
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,11 @@ def cut_page(lines: list[str]) -> PageCut | None:
     # the block opens the page; labels further down belong to lists of related documents
     if first > len(lines) // 2:
         return None
-    start = _frame_start(lines, start)
+    frame = _frame_start(lines, start)
+    summary = "\n".join(x.strip(" |#\t") for x in lines[start:frame] if not _FILLER.match(x))
+    if summary:
+        # kept apart like the labels: the portal's words about the document, not the document
+        metadata.fields.setdefault(SUMMARY, summary)
+    start = frame
     number = fold(metadata.fields.get("so hieu", "")).replace(" ", "") or None
     return PageCut(start=start, end=_document_end(lines, start, number), metadata=metadata)

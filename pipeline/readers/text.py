@@ -33,6 +33,7 @@ from pipeline.readers.encoding import NotText, decode
 from pipeline.readers.flat import unflatten
 from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
 from pipeline.readers.portal import cut_page
+from pipeline.readers.spacing import join_split_syllables
 from pipeline.readers.textlayout import find_zones, split_line
 from pipeline.text import fold, nfc
 
@@ -63,6 +64,9 @@ _NUMBER_START = re.compile(r"^\s*(?:\d{1,6}[a-z]?\s*[/-]|/)\s*\S")
 # A numbered line shorter than this has not wrapped: portals wrap near 80 characters.
 _SHORT_HEADING = 50
 _EMPTY_EMPHASIS = re.compile(r"^\s*\*[\s*]*\*\s*$")
+# "**... cấp xã****Lịch tập huấn ...**": two bold runs with nothing between are two blocks of the
+# page (a lead and a heading) that the export ran together; each is a line of its own.
+_ADJACENT_BOLD = re.compile(r"(?<=\S)\*\*\*\*(?=\S)")
 # A table row written over more lines than this is no row.
 _MAX_ROW_LINES = 12
 # A table cell this long, with several sentences, is running prose.
@@ -131,7 +135,12 @@ def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     # a line of bare emphasis marks ("* *", "** **") is an empty formatted run, not a blank line:
     # a blank line would close the portal's table around it
-    raw_lines = [_clean_markup(line) for line in text.split("\n") if not _EMPTY_EMPHASIS.match(line)]
+    raw_lines = [
+        join_split_syllables(_clean_markup(part))
+        for line in text.split("\n")
+        if not _EMPTY_EMPHASIS.match(line)
+        for part in _ADJACENT_BOLD.split(line)
+    ]
     warnings: list[str] = []
     cut = cut_page(raw_lines)
     portal = dict(cut.metadata.fields) if cut else {}
@@ -225,6 +234,12 @@ def _segment(lines: list[str]) -> list[tuple[int, list[str] | _Table]]:
         if opens_row or _is_md_rule(s):
             start = i
             rows, i = _markdown_table(lines, i)
+            flush()
+            out.append((start, _Table(rows)))
+            continue
+        if _bare_pipe_cells(s) >= 3 and _bare_pipe_cells(nxt) == _bare_pipe_cells(s):
+            start = i
+            rows, i = _bare_pipe_table(lines, i)
             flush()
             out.append((start, _Table(rows)))
             continue
@@ -336,7 +351,9 @@ def _logical_row(lines: list[str], i: int) -> tuple[str, int]:
         return s, i + 1
     for j in range(i + 1, min(len(lines), i + _MAX_ROW_LINES)):
         t = lines[j].strip()
-        if not t or t.startswith("|"):
+        if not t:
+            continue  # a blank line inside a cell: "PHÓ CHỦ TỊCH" / "" / "Dương Mah Tiệp |"
+        if t.startswith("|"):
             break
         if t.endswith("|"):
             return "\n".join(x.strip() for x in lines[i : j + 1]), j + 1
@@ -350,6 +367,32 @@ def _opens_open_row(s: str) -> bool:
 def _cell_lines(cell: str) -> str:
     parts = (p.strip() for p in re.split(r"<br\s*/?>|\n", cell, flags=re.IGNORECASE))
     return "\n".join(p for p in parts if p)
+
+
+# the separator of such a row; a last empty cell leaves the row ending on " |"
+_BARE_PIPE = re.compile(r"\s+\|(?:\s+|$)")
+
+
+def _bare_pipe_cells(s: str) -> int:
+    """Cells of a row written "STT | Nội dung | Đơn vị thực hiện | Thời hạn" (a Word table copied as
+    text, no pipe at either end); 0 for anything else."""
+    if s.startswith("|") or " | " not in s:
+        return 0
+    return len(_BARE_PIPE.split(s))
+
+
+def _bare_pipe_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """Rows of one width, as long as they run; a row a little short (an empty last cell dropped) counts."""
+    width = _bare_pipe_cells(lines[i].strip())
+    rows: list[list[str]] = []
+    while i < len(lines):
+        n = _bare_pipe_cells(lines[i].strip())
+        if n < 2 or n > width:
+            break
+        cells = [c.strip() for c in _BARE_PIPE.split(lines[i].strip())]
+        rows.append(cells + [""] * (width - len(cells)))
+        i += 1
+    return rows, i
 
 
 def _tab_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
@@ -457,7 +500,8 @@ def _is_double_spaced(lines: list[str]) -> bool:
 
 def _starts_paragraph(s: str) -> bool:
     f = fold(s)
-    return bool(_OPENER.match(s) or _STANDALONE.match(f) or DATE_LINE.match(f))
+    # "Căn cứ Luật ..." in capitals opens a legal basis of its own, even after a trích yếu with no stop
+    return bool(_OPENER.match(s) or _STANDALONE.match(f) or DATE_LINE.match(f) or s.startswith("Căn cứ "))
 
 
 def _ends_paragraph(s: str) -> bool:
@@ -500,8 +544,8 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
 def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     if nxt[0] in ";,.:)" and not _OPENER.match(nxt):
         return "note"
-    if fold(prev).startswith(ADDRESSEE) and nxt[0].islower():
-        return True  # "Kính gửi: Ủy ban nhân dân các tỉnh," / "thành phố trực thuộc Trung ương."
+    if _continues_addressees(prev, nxt):
+        return True
     opens = _starts_paragraph(nxt) or (_STANDALONE.match(fold(prev)) and not prev.lower().startswith("v/v"))
     if opens and not _SECTION_NUMBER_ONLY.match(prev):
         return False
@@ -511,6 +555,8 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
         return True  # a list item wrapped after a comma or semicolon
     if _ends_paragraph(prev):
         return False
+    if _hangs(prev, nxt):
+        return True  # "... trong Quý" / "IV/2025.": a line never ends on a word that needs what follows
     if _is_upper_line(prev) and _is_upper_line(nxt):
         # Header lines ("UBND TỈNH X" / "SỞ Y") and titles stay apart, extractors know their
         # grammar; a wrapped numbered heading ("II. NHIỆM VỤ, GIẢI PHÁP" / "TRỌNG TÂM") is joined.
@@ -524,6 +570,24 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     if _is_short_heading(prev):
         return False  # "1. Báo cáo tuần" / "Các cơ quan, đơn vị gửi ...": the heading stands alone
     return not blank_between
+
+
+def _continues_addressees(prev: str, nxt: str) -> bool:
+    """ "Kính gửi: Ủy ban nhân dân các tỉnh," / "thành phố trực thuộc Trung ương.": one line wrapped;
+    never an item of the body ("a) Sở Y tế: ...") nor a line after the closing period."""
+    return (
+        fold(prev).startswith(ADDRESSEE) and nxt[0].islower() and not _OPENER.match(nxt) and not _ends_paragraph(prev)
+    )
+
+
+_HANGING_WORD = re.compile(r"\s(?:trong|trước|của|tại|cho|với|từ|đến)$", re.IGNORECASE)
+# "... trong Quý" / "IV/2025.": a period word waiting for its number ("1. Báo cáo tháng" is a heading)
+_HANGING_PERIOD = re.compile(r"\s(?:quý|quí|tháng)$", re.IGNORECASE)
+
+
+def _hangs(prev: str, nxt: str) -> bool:
+    """``prev`` ends on a word that needs what follows: a preposition, or a period word before its number."""
+    return bool(_HANGING_WORD.search(prev) or (_HANGING_PERIOD.search(prev) and re.match(r"(?:[IVX]+|\d)", nxt)))
 
 
 def _is_short_heading(line: str) -> bool:

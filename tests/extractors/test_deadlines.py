@@ -54,6 +54,7 @@ RUNNING_SHOULD_MATCH = [
     # weekly, semiannual, quarterly
     ("gửi báo cáo trước 16h00 thứ Năm hằng tuần", [(None, "weekly")]),
     ("gửi báo cáo về Văn phòng trước 10 giờ sáng thứ Sáu hằng tuần", [(None, "weekly")]),
+    ("ra quân dọn vệ sinh đường làng vào ngày Chủ nhật cuối tháng", [(None, "monthly")]),
     ("Định kỳ 6 tháng, các đơn vị báo cáo kết quả thực hiện", [(None, "semiannual")]),
     ("Định kỳ hằng quý, các đơn vị gửi báo cáo", [(None, "quarterly")]),
     ("các xã báo cáo hằng tháng về Phòng Kinh tế", [(None, "monthly")]),
@@ -67,6 +68,24 @@ RUNNING_SHOULD_MATCH = [
     ("Ngày 15/12 hàng năm, các sở gửi báo cáo", [(D(2026, 12, 15), "yearly")]),
     ("hoàn thành trong tháng 11", [(D(2026, 11, 30), None)]),
     ("Báo cáo quý gửi trước ngày 18 của tháng cuối quý", [(D(2026, 3, 18), "quarterly")]),
+    ("Chậm nhất đến ngày 31/12/2026, các sở phải hoàn thành việc số hóa hồ sơ", [(D(2026, 12, 31), None)]),
+    # the periodic reports by name
+    (
+        "báo cáo kết quả 6 tháng trước ngày 15/6 và báo cáo năm trước ngày 15/12",
+        [(D(2026, 6, 15), "yearly"), (D(2026, 12, 15), "yearly")],
+    ),
+    ("gửi báo cáo quý trước ngày 20/3", [(D(2026, 3, 20), "yearly")]),
+    # a year and those after it
+    ("phấn đấu hoàn thành dự toán thu năm 2026 và các năm tiếp theo", [(D(2026, 12, 31), "yearly")]),
+    ("Tổ chức Hội nghị tổng kết cấp tỉnh. Thời gian: dự kiến tháng 12/2026", [(D(2026, 12, 31), None)]),
+    ("báo cáo trước 11 giờ, thứ Hai, ngày 07/12/2026", [(D(2026, 12, 7), None)]),
+    ("báo cáo quý trước ngày 15 của tháng đầu quý sau", [(D(2026, 4, 15), "quarterly")]),
+    # a schedule's item: a short label and its day
+    ("Tựu trường: ngày 27/8/2026", [(D(2026, 8, 27), None)]),
+    ("Khai giảng: 05/9/2026", [(D(2026, 9, 5), None)]),
+    # a span is due at its end
+    ("Thời gian thực hiện từ ngày 01/4/2026 đến ngày 30/6/2026", [(D(2026, 6, 30), None)]),
+    ("tổ chức kiểm tra từ ngày 01/4 đến hết ngày 15/5/2026", [(D(2026, 5, 15), None)]),
     # one schedule said twice is one deadline
     ("báo cáo định kỳ hằng tháng, gửi về Sở trước ngày 18 hằng tháng", [(D(2026, 3, 18), "monthly")]),
 ]
@@ -107,6 +126,15 @@ RUNNING_MUST_NOT_MATCH = [
     "bảo đảm nguồn dự toán ngân sách hằng năm cho các hoạt động",
     "số liệu tính đến ngày 20/6/2025",
     "từ ngày 01/3/2026, các đơn vị áp dụng mẫu biểu mới",
+    "Ngày ban hành: 18/11/2025",
+    "dự kiến năm 2026 tổng thu ngân sách đạt 1.200 tỷ đồng",
+    "Kết quả năm 2025 và các năm trước đều đạt kế hoạch.",
+    "Kinh phí thực hiện được bố trí trong dự toán năm 2026 và các năm tiếp theo của các cơ quan.",
+    "báo cáo năm trước, tỉnh đã đạt 95% kế hoạch",
+    "Hiệu lực thi hành: 01/01/2026",
+    "Ngày ký: 05/12/2026",
+    "Số liệu tính đến: 30/11/2026",
+    "Triển lãm diễn ra từ ngày 01/4/2026 đến ngày 03/4/2026 tại Nhà Văn hóa tỉnh.",
     "Hội nghị ngày 15/4 đã thống nhất các nội dung.",
     "hoàn thành trước ngày 31/02/2026",  # no such day
     "trong tháng 13/2026",
@@ -142,6 +170,7 @@ CELL_SHOULD_MATCH = [
     # a month without a year is the document's year; "hằng năm" makes it the next such month
     ("Tháng 11", [(D(REF.year, 11, 30), None)]),
     ("Tháng 12 hằng năm", [(D(REF.year, 12, 31), "yearly")]),
+    ("Từ ngày 01/4/2026 đến ngày 30/6/2026", [(D(2026, 6, 30), None)]),
 ]
 
 

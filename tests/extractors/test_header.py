@@ -123,11 +123,18 @@ def test_cong_van(contract):
     assert out["subject"] == CONG_VAN_SUBJECT
 
 
-@pytest.mark.parametrize("vv", ["V/v", "V/V", "v/v", "V/v:", "Về việc"])
+@pytest.mark.parametrize("vv", ["V/v", "V/V", "v/v", "V/v:", "Về việc", "Về"])
 def test_cong_van_subject_marker_variants(contract, vv):
     out = contract(CONG_VAN.replace("V/v tăng", f"{vv} tăng"))
     assert out["doc_type"] == "CV"
     assert out["subject"] == CONG_VAN_SUBJECT
+
+
+def test_bare_ve_is_the_subject_only_right_under_the_number(contract):
+    """ "Về ..." is the trích yếu under "Số:"; elsewhere it opens a sentence of the body."""
+    no_subject = CONG_VAN.replace("V/v tăng cường công tác phòng, chống\ndịch sốt xuất huyết trên địa bàn tỉnh\n", "")
+    body = no_subject.replace("Trước diễn biến", "Về phía Sở Y tế, trước diễn biến")
+    assert contract(body)["subject"] is None
 
 
 def test_subject_wrapped_in_header_column():

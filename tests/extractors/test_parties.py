@@ -50,6 +50,17 @@ ADDRESSEES = [
         "Kính gửi: - Kho bạc Nhà nước Bình Phước;\n- Cục Thuế tỉnh.",
         ["Kho bạc Nhà nước Bình Phước", "Cục Thuế tỉnh"],
     ),
+    # a dash inside a name is no separator; a dash opening a unit after ";" is
+    (
+        "Kính gửi: - Sở Lao động - Thương binh và Xã hội; - Phòng Văn hóa - Xã hội các xã, phường.",
+        ["Sở Lao động - Thương binh và Xã hội", "Phòng Văn hóa - Xã hội các xã, phường"],
+    ),
+    # a công điện is sent to the units listed under "... điện:"
+    (
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở, Thủ trưởng các ban, ngành;\n"
+        "- Chủ tịch Ủy ban nhân dân các xã, phường.",
+        ["Giám đốc các sở, Thủ trưởng các ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường"],
+    ),
 ]
 
 
@@ -63,6 +74,7 @@ def test_addressees_should_match(view, kinh_gui, expected):
     [
         HEAD + "Sở Tài chính đề nghị các đơn vị gửi kết quả về Sở trước ngày 20/3/2026.\n",
         HEAD + "Sở Tài chính kính gửi các đơn vị tài liệu hướng dẫn kèm theo.\n",
+        HEAD + "Mọi vướng mắc liên hệ qua số điện: 0255.3822.123.\n- Sở Tài chính;\n",
     ],
 )
 def test_addressees_must_not_match(view, text):
@@ -241,3 +253,29 @@ def test_an_authority_mark_without_its_dot():
         "Phó Giám đốc",
         "Trương Văn Hải",
     )
+
+
+SIGNATURE_TABLES = [
+    # one row per recipient, the signer down the right-hand column
+    "| Nơi nhận: | TL. CHỦ TỊCH |\n| --- | --- |\n| - Như thành phần mời; | CHÁNH VĂN PHÒNG |\n"
+    "| - CT, các PCT UBND huyện; | |\n| - Lưu: VT, NN. | |\n| | Nguyễn Thị Thu Hà |",
+    # party style, "K/T" without a dot
+    "| Nơi nhận: | K/T BAN THƯỜNG VỤ |\n| --- | --- |\n| - Thường trực Tỉnh ủy (b/c), | PHÓ BÍ THƯ |\n"
+    "| - Ban Tổ chức Tỉnh ủy, | |\n| - Các tổ chức cơ sở đảng, | |\n| - Lưu Văn phòng. | Nguyễn Thị Thu Hà |",
+    # one row whose cells run over lines, a blank line inside the right one
+    "| Nơi nhận:\n- Như trên;\n- Cục Kiểm lâm (b/c);\n- Lưu: VT, NL. | KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+    "Nguyễn Thị Thu Hà |\n| --- | --- |",
+]
+
+
+@pytest.mark.parametrize("table", SIGNATURE_TABLES)
+def test_a_signature_table_of_many_rows(contract, table):
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG PẮC\nSố: 12/GM-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nKrông Pắc, ngày 05 tháng 3 năm 2025\n\nGIẤY MỜI\nDự Hội nghị sơ kết\n\n"
+        "Kính gửi: Các xã.\n\nĐề nghị các đại biểu tham dự đầy đủ, đúng thời gian.\n"
+        "Một đoạn văn khác của thân văn bản.\nMột đoạn nữa để bảng chữ ký nằm ở cuối.\n\n" + table + "\n"
+    )
+    signer = contract(text)["signer"]
+    assert signer["name"] == "Nguyễn Thị Thu Hà"
+    assert signer["authority"] in ("TL", "KT")

@@ -31,6 +31,10 @@ from extractors.units import acronym, distribute, expand, split_units, starts_wi
         "Kho bạc Nhà nước tỉnh",
         "Trung tâm Phục vụ hành chính công",
         "- Sở Xây dựng;",
+        "Các chủ đầu tư",
+        "Các chủ rừng (Ban quản lý rừng phòng hộ, công ty lâm nghiệp)",
+        "Các chi bộ trực thuộc",
+        "Trạm Y tế xã",
     ],
 )
 def test_starts_with_unit_should_match(phrase):

@@ -74,3 +74,20 @@ def test_a_department_keeping_a_copy_is_no_authority_mark():
 def test_two_columns_set_with_spaces_are_not_flat():
     line = "Số:          /UBND-KGVX    Quảng Ngãi, ngày     tháng 7 năm 2025"
     assert unflatten([line]) == [line]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["- Các ấp; - Lưu: VT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ", "TỊCH", "Phạm Văn Hùng"],
+            ["- Các ấp; - Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Phạm Văn Hùng"],
+        ),
+        (
+            ["- Lưu: VT, NL. KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Báu Hà"],
+            ["- Lưu: VT, NL.", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Trần Báu Hà"],
+        ),
+    ],
+)
+def test_a_stranded_mark_brings_the_signer_lines_with_it(lines, expected):
+    assert unflatten(lines) == expected

@@ -175,3 +175,51 @@ def test_a_kinh_gui_row_of_the_frame_table_is_the_body(tmp_path):
     path.write_text(frame, encoding="utf-8")
     record = to_contract(extract(TextReader().read(path)), source=str(path))
     assert record["addressees"] == ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]
+
+
+def test_the_portal_names_the_header_issuer_more_fully_by_its_parent(tmp_path):
+    path = tmp_path / "trang.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    record = to_contract(extract(TextReader().read(path)), source=str(path))
+    assert record["issuer"] == "Sở Nông nghiệp và Môi trường tỉnh Gia Lai"
+
+
+@pytest.mark.parametrize(
+    "portal_issuer",
+    [
+        "Ủy ban nhân dân tỉnh Gia Lai",  # another agency: the document's own header wins
+        "Sở Nông nghiệp và Môi trường tỉnh Kon Tum",  # a place that is not the header's parent
+    ],
+)
+def test_a_portal_issuer_that_is_not_the_header_one_more_fully_is_ignored(tmp_path, portal_issuer):
+    path = tmp_path / "trang.txt"
+    path.write_text(PAGE.replace("Sở Nông nghiệp và Môi trường tỉnh Gia Lai", portal_issuer), encoding="utf-8")
+    record = to_contract(extract(TextReader().read(path)), source=str(path))
+    assert record["issuer"] == "Sở Nông nghiệp và Môi trường"
+
+
+LEAD = (
+    "## Rà soát rừng trồng năm 2026\n"
+    "**Ngày 04/12/2026, Sở Nông nghiệp và Môi trường đã ban hành Công văn 812/SNN-KHTC về việc báo cáo"
+    " kết quả trồng rừng năm 2026****Các địa phương báo cáo trước ngày 20/12**\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "subject"),
+    [
+        (LEAD, "báo cáo kết quả trồng rừng năm 2026"),
+        # the summary names another document "về việc ...": not this one's trích yếu
+        (LEAD.replace("Công văn 812/SNN-KHTC", "Kế hoạch 55/KH-UBND"), None),
+        # no "về việc" right after the number
+        (LEAD.replace("812/SNN-KHTC về việc", "812/SNN-KHTC để"), None),
+    ],
+)
+def test_a_lost_header_takes_its_subject_from_the_portal_summary(tmp_path, lead, subject):
+    start = PAGE.index("**Kính gửi:**\n|\nỦy")
+    page = PAGE[: PAGE.index("**UBND TỈNH GIA LAI**")] + lead + PAGE[start:]
+    path = tmp_path / "mat-dau.txt"
+    path.write_text(page, encoding="utf-8")
+    record = to_contract(extract(TextReader().read(path)), source=str(path))
+    assert record["subject"] == subject
+    assert record["reference"] == "812/SNN-KHTC"

@@ -119,3 +119,29 @@ def test_short_numbered_headings(text, paragraphs):
 def test_a_wrapped_kinh_gui_line_is_one_paragraph():
     blocks, _ = parse_text("Kính gửi: Ủy ban nhân dân các tỉnh,\nthành phố trực thuộc Trung ương.\nThực hiện Kết luận.")
     assert blocks[0].text == "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kính gửi: Các sở, ban, ngành tỉnh.\na) Sở Y tế: chỉ đạo các cơ sở y tế.",  # an item opens the body
+        "Kính gửi: Các sở, ban, ngành tỉnh.\nthực hiện Kế hoạch số 12/KH-UBND.",  # the line ended
+    ],
+)
+def test_the_kinh_gui_line_does_not_run_into_the_body(text):
+    blocks, _ = parse_text(text)
+    assert blocks[0].text == "Kính gửi: Các sở, ban, ngành tỉnh."
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("- Xây dựng mô hình trong Quý\nIV/2026.", "- Xây dựng mô hình trong Quý IV/2026."),
+        ("- Hoàn thành trong tháng\n12/2026.", "- Hoàn thành trong tháng 12/2026."),
+        ("- Gửi báo cáo về Sở trước\nNgày 15/12/2026.", "- Gửi báo cáo về Sở trước Ngày 15/12/2026."),
+        ("1. Báo cáo tháng\nCác cơ quan gửi báo cáo.", "1. Báo cáo tháng"),  # a heading stays
+    ],
+)
+def test_a_line_ending_on_a_word_that_needs_more_runs_on(text, first):
+    blocks, _ = parse_text(text)
+    assert blocks[0].text.replace("\n", " ") == first

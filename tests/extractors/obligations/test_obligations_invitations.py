@@ -79,3 +79,26 @@ def test_each_session_of_a_conference_is_attended(contract):
     out = contract(frame(SESSIONS, title="", symbol="STC-NS", date="ngày 05 tháng 3 năm 2026"))
     days = sorted(ob["due"] for ob in out["obligations"] if ob["action"] == "tham dự" or ob["due"])
     assert days.count("2026-03-16") == 2 and days.count("2026-03-17") == 1, out["obligations"]
+
+
+SESSION_TABLE = """\
+Kính gửi:
+- Hiệu trưởng các trường trung học phổ thông;
+- Trưởng phòng Văn hóa - Xã hội các xã, phường.
+
+Sở Giáo dục và Đào tạo tổ chức Hội nghị tập huấn, cụ thể như sau:
+
+Phiên | Thời gian | Thành phần mời | Địa điểm
+Phiên 1 | 08 giờ 00, thứ Tư, ngày 09/12/2026 | Hiệu trưởng và 01 cán bộ của các trường trung học phổ thông | Hội trường Sở
+Phiên 2 | 08 giờ 00, thứ Năm, ngày 10/12/2026 | Trưởng phòng Văn hóa - Xã hội các xã, phường | Trực tuyến
+
+Đề nghị các đơn vị đăng ký danh sách đại biểu trước 16 giờ 00 ngày 07/12/2026."""
+
+
+def test_each_session_of_a_table_obliges_the_units_it_invites(contract):
+    obs = dated(contract, frame(SESSION_TABLE, title="GIẤY MỜI\nTham dự Hội nghị tập huấn\n", symbol="GM-SGDĐT"))
+    assert (("hiệu trưởng các trường trung học phổ thông",), "2026-12-09", None) in obs
+    assert (("trưởng phòng văn hóa - xã hội các xã, phường",), "2026-12-10", None) in obs
+    # "các đơn vị" are the addressees, named with them
+    registration = [o for o in obs if o[1] == "2026-12-07"]
+    assert registration and "hiệu trưởng các trường trung học phổ thông" in registration[0][0]

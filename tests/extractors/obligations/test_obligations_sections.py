@@ -137,3 +137,35 @@ def test_a_unit_named_earlier_in_the_section_owns_the_tasks_that_name_nobody(con
     assert (("các cơ quan, đơn vị",), "2026-11-15", None) in obs
     # a new top section starts afresh: nobody is carried into it
     assert not any(o[1] == "2026-12-20" and o[0] == ("các cơ quan, đơn vị",) for o in obs)
+
+
+SCHOOL_YEAR = """\
+QUYẾT ĐỊNH:
+Điều 1. Ban hành Kế hoạch thời gian năm học 2026-2027 trên địa bàn tỉnh như sau:
+- Tựu trường: ngày 27/8/2026.
+- Khai giảng: ngày 05/9/2026.
+- Kết thúc học kỳ I: trước ngày 17/01/2027.
+- Đến hết năm 2026, 100% cơ sở giáo dục được kết nối Internet tốc độ cao.
+Điều 2. Giao Sở Giáo dục và Đào tạo hướng dẫn, tổ chức thực hiện; báo cáo UBND tỉnh trước ngày 15/8/2027.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Giáo dục và Đào tạo, Chủ tịch UBND các huyện, thành phố và \
+Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./."""
+SCHOOL_YEAR_TITLE = "QUYẾT ĐỊNH\nBan hành Kế hoạch thời gian năm học 2026-2027\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM\n"
+
+
+def test_a_decision_s_dated_items_fall_to_those_its_closing_article_charges(contract):
+    # (a target in the passive, "100% cơ sở ... được kết nối", charges nobody)
+    obs = dated(contract, frame(SCHOOL_YEAR, title=SCHOOL_YEAR_TITLE, symbol="QĐ-UBND"))
+    executors = ("giám đốc sở giáo dục và đào tạo", "chủ tịch ubnd các huyện, thành phố")
+    assert obs == [
+        (executors, "2026-08-27", None),
+        (executors, "2026-09-05", None),
+        (executors, "2027-01-17", None),
+        (("sở giáo dục và đào tạo",), "2027-08-15", None),
+    ]
+
+
+def test_the_closing_article_gives_no_owner_outside_a_decision(contract):
+    # a kế hoạch has its addressees, or nobody: its closing words charge no one with dated items
+    body = SCHOOL_YEAR.replace("QUYẾT ĐỊNH:\n", "")
+    obs = dated(contract, frame(body, symbol="KH-UBND"))
+    assert "2026-08-27" not in {due for _, due, _ in obs}

@@ -239,3 +239,19 @@ def test_sentence_rules(doc, text, expected):
 )
 def test_dates_that_are_no_deadline(contract, sentence):
     assert [o for o in contract(frame(sentence))["obligations"] if o["due"]] == []
+
+
+@pytest.mark.parametrize(
+    ("item", "due"),
+    [
+        # an item opening with its verb is a task, whatever "đã" qualifies later
+        ("- Phối hợp bố trí điểm tập kết chất thải đã phân loại, hoàn thành trong tháng 10/2026.", "2026-10-31"),
+        ("- Tổ chức tập huấn cho các xã đã đạt chuẩn trong Quý IV/2026.", "2026-12-31"),
+        # a report of what was done is none
+        ("- Sở Y tế đã tổ chức 05 hội nghị trong tháng 10/2026.", None),
+        ("- Đã tổ chức 05 hội nghị trong tháng 10/2026.", None),
+    ],
+)
+def test_a_past_tense_marks_a_report_only_before_the_task_s_verb(contract, item, due):
+    obs = dated(contract, frame("1. Sở Y tế\n" + item))
+    assert [o[1] for o in obs] == ([due] if due else [])

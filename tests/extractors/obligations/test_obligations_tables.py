@@ -77,3 +77,33 @@ def test_a_task_is_due_when_it_is_to_be_finished_not_when_it_starts(contract):
         "2028-12-31",
         None,
     ) in obs
+
+
+def _bare(table: str) -> str:
+    """The markdown table as a Word table copied to text: cells between " | ", no pipe at either end."""
+    rows = [r.strip().strip("|").strip() for r in table.split("\n") if r.startswith("|") and "---" not in r]
+    return TABLE.split("\n\n")[0] + "\n\n" + "\n".join(" | ".join(c.strip() for c in r.split("|")) for r in rows)
+
+
+def test_a_table_copied_from_word_without_end_pipes(contract):
+    assert obligations(contract, frame(_bare(TABLE))) == obligations(contract, frame(TABLE))
+
+
+@pytest.mark.parametrize("owner_label", ["Cấp thực hiện", "Bộ phận thực hiện", "Trách nhiệm", "Đơn vị thực hiện"])
+def test_owner_column_labels(contract, owner_label):
+    body = (
+        f"TT | Nội dung công việc | {owner_label} | Tiến độ | Ghi chú\n"
+        "1 | Tổ chức kiểm điểm, đánh giá đảng viên | Các chi bộ | Trước ngày 10/12/2026 |\n"
+        "2 | Báo cáo kết quả về Ban Tổ chức | Các đảng ủy cơ sở | Tháng 01/2027 | Theo mẫu"
+    )
+    assert [o for o in obligations(contract, frame(body)) if o[1]] == [
+        (("các chi bộ",), "2026-12-10", None),
+        (("các đảng ủy cơ sở",), "2027-01-31", None),
+    ]
+
+
+def test_one_line_with_pipes_is_no_table():
+    from pipeline.readers.text import parse_text
+
+    blocks, _ = parse_text("Liên hệ: Sở Nội vụ | Phòng Tổ chức | 0255.3822.123\nCác đơn vị thực hiện nghiêm túc.")
+    assert all(b.kind.value == "paragraph" for b in blocks)
