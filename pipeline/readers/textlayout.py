@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.data.frame import MOTTO, NATIONAL_TITLE, PARTY_TITLE, POSITION_TITLES
+from extractors.data.kinds import TITLE_KINDS
 from pipeline.text import fold
 
 # What sits in the right column of a header or a signature block: quốc hiệu, tiêu ngữ, the place
@@ -40,6 +41,8 @@ _SIGNATURE_END = re.compile(
 )
 _GAP = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 _HEADER_LINES = 30
+_TITLES = frozenset(fold(k) for k in TITLE_KINDS)
+_PROSE_CHARS = 110
 _SIGNATURE_LINES = 30
 
 
@@ -118,9 +121,18 @@ def _header_zone(lines: list[str]) -> Zone | None:
         # a body opener starts a sentence with a capital; "thực hiện ..." in lower case continues V/v
         if end > first and lines[end].strip()[:1].isupper() and _BODY_START.match(fold(lines[end])):
             break
+        if end > first and _opens_body(lines[end]):
+            break
         end += 1
     col = _zone_column(lines[first:end])
     return Zone("header", first, end, col) if col is not None else None
+
+
+def _opens_body(line: str) -> bool:
+    """A kind's title alone ("KẾT LUẬN", "CÔNG ĐIỆN") or a line of running prose: no header line is
+    either, so the header's columns end before it ("Tại hội nghị ngày 07/4/2026, sau khi nghe ...")."""
+    s = line.strip()
+    return fold(s) in _TITLES or (len(s) > _PROSE_CHARS and "\t" not in s and "   " not in s)
 
 
 def _signature_zone(lines: list[str], header_end: int) -> Zone | None:

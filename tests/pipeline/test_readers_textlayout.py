@@ -1,0 +1,30 @@
+"""pipeline.readers.textlayout: a header's two columns end where the body begins."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Region
+from pipeline.readers.text import parse_text
+
+HEADER = (
+    "ĐẢNG BỘ TỈNH TÂY NINH\tĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY\t\n*\tTây Ninh, ngày 10 tháng 4 năm 2026\nSố 48-KL/TU\t\n\n"
+)
+PROSE = (
+    "Tại hội nghị ngày 07/4/2026, sau khi nghe Đảng ủy Ủy ban nhân dân tỉnh báo cáo tình hình phát triển "
+    "kinh tế cửa khẩu, Ban Thường vụ Tỉnh ủy kết luận như sau:"
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "KẾT LUẬN\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề phát triển kinh tế cửa khẩu\n\n" + PROSE,  # a kind's title
+        PROSE,  # running prose, whatever word it opens with
+    ],
+)
+def test_a_tab_laid_header_ends_before_the_body(after):
+    blocks, _ = parse_text(HEADER + after + "\n1. Đảng ủy các xã biên giới xây dựng chương trình hành động.\n")
+    prose = next(b for b in blocks if b.text.startswith("Tại hội nghị"))
+    assert prose.region is Region.BODY
+    assert blocks[-1].region is Region.BODY
