@@ -124,6 +124,15 @@ UNIT_HEADS: tuple[str, ...] = (
     "chính phủ",
     "thủ tướng",
     "quốc hội",
+    # a head named by the post ("Trưởng phòng Kinh tế xã", "Chỉ huy trưởng Ban Chỉ huy Quân sự")
+    "trưởng phòng",
+    "trưởng ban",
+    "trưởng công an",
+    "chỉ huy trưởng",
+    "hiệu trưởng",
+    "bí thư",
+    "chánh văn phòng",
+    "chánh thanh tra",
     # owners that are no agency but carry tasks all the same
     "chủ đầu tư",
     "chủ rừng",

@@ -52,6 +52,9 @@ def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
     """The unit phrase opening ``text`` and where it ends: "Sở X chủ trì ..." -> (("Sở X",), 4)."""
     if not starts_with_unit(text):
         return None
+    named = _named_with_abbreviation(text)
+    if named:
+        return named
     end = 0
     head_end = head_length(text)  # "Đoàn kiểm tra": the head's own words are no verbs
     for w in re.finditer(r"\S+", text):
@@ -74,6 +77,18 @@ def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
     return tuple(o for o in distribute(phrase) if o), end
 
 
+# "Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chỉ đạo ...": a name's abbreviation
+# closes the name, whatever verbs ("quản lý") the name holds
+_ABBREVIATED = re.compile(r"^(?P<name>[^(),;:]{3,120}?)\s*\((?P<abbr>[A-ZĐ][A-ZĐ0-9&./-]{1,11})\)")
+
+
+def _named_with_abbreviation(text: str) -> tuple[tuple[str, ...], int] | None:
+    m = _ABBREVIATED.match(text)
+    if not m or _DIRECTIVE.search(m["name"]):
+        return None
+    return (m["name"].strip(),), m.end()
+
+
 def _verb_at(text: str, w: re.Match[str]) -> bool:
     """A verb opens the word ``w``. A capitalised word continues a proper name: "Bộ Xây dựng", "Sở
     Tài chính" are no verbs; after a comma in a list of units "tổ chức" is the noun ("các cơ quan, tổ chức")."""
@@ -89,7 +104,8 @@ def _after_prefix(clause: str) -> str:
     # a leading time adverbial: "Định kỳ 6 tháng, X báo cáo", "Hằng tuần, X tổng hợp"
     c = re.sub(r"^(?:định kỳ|hằng|hàng|mỗi|trước ngày|chậm nhất)\b[^,:;]{0,40},\s*", "", c, flags=re.IGNORECASE)
     m = re.match(
-        r"^(?:để|trên cơ sở|đối với|căn cứ|nhằm|với vai trò|trong quá trình|trường hợp|sau khi)\b[^,:]{0,200},\s*",
+        r"^(?:để|trên cơ sở|đối với|căn cứ|nhằm|với vai trò|trong|trường hợp|sau khi|ngay sau khi|khi|trước khi"
+        r"|kết thúc)\b[^,:]{0,200},\s*",
         c,
         re.IGNORECASE,
     )
@@ -108,9 +124,13 @@ def owner_in(clause: str, addressees: tuple[str, ...] = ()) -> Owner | None:
     """
     best: Owner | None = None
     for m in _DIRECTIVE.finditer(clause):
-        lead = fold(clause[max(0, m.start() - 8) : m.start("d")])
+        lead = fold(clause[max(0, m.start() - 12) : m.start("d")])
         if lead.endswith(("duoc ", "da ", "duoc", "nhiem vu ")):
             continue  # "được giao": passive, not a directive
+        if m["d"].lower() == "giao" and re.match(r"ban\s+\w", clause[m.end() :]) and clause[m.end()] == "b":
+            continue  # "duy trì giao ban với ...": a briefing; "giao Ban Tuyên giáo" is written in capitals
+        if re.search(r"(?:ho so|van ban|to trinh|danh sach|phieu)\s*$", lead):
+            continue  # "lập hồ sơ đề nghị thanh tra": a dossier, not a request
         after = DELEGATE.sub("", clause[m.end() :].lstrip(": "), count=1)
         if addressees and re.match(r"^quý\s+\w+", after, re.IGNORECASE):
             best = Owner(addressees, OwnerBy.ADDRESSEE)
@@ -120,8 +140,21 @@ def owner_in(clause: str, addressees: tuple[str, ...] = ()) -> Owner | None:
             best = _named(found[0], OwnerBy.DIRECTIVE, addressees)
     if best:
         return best
-    found = unit_phrase(_after_prefix(clause))
-    return _named(found[0], OwnerBy.SUBJECT, addressees) if found else None
+    subject = _after_prefix(clause)
+    found = unit_phrase(subject)
+    if not found:
+        return None
+    led = _LEADS.match(subject[found[1] :])
+    if led:
+        # "Đảng ủy lãnh đạo Ủy ban nhân dân phường: ban hành ...": the party body leads, the body it
+        # leads carries the task; both are named
+        under = unit_phrase(subject[found[1] + led.end() :])
+        if under:
+            return Owner((*under[0], *found[0]), OwnerBy.SUBJECT)
+    return _named(found[0], OwnerBy.SUBJECT, addressees)
+
+
+_LEADS = re.compile(r"^\s*lãnh\s+đạo(?:\s*,\s*chỉ\s+đạo)?\s+", re.IGNORECASE)
 
 
 # "Đề nghị các đơn vị đăng ký ...": the units a công văn is sent to, named by their kind

@@ -255,3 +255,41 @@ def test_dates_that_are_no_deadline(contract, sentence):
 def test_a_past_tense_marks_a_report_only_before_the_task_s_verb(contract, item, due):
     obs = dated(contract, frame("1. Sở Y tế\n" + item))
     assert [o[1] for o in obs] == ([due] if due else [])
+
+
+OWNER_SHOULD = [
+    # a name's abbreviation closes it, whatever verbs the name holds
+    (
+        "Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06) chỉ đạo rà soát",
+        ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội",),
+    ),
+    ("Ban Quản lý Vườn quốc gia Côn Đảo tạm dừng các hoạt động tham quan", ("Ban Quản lý Vườn quốc gia Côn Đảo",)),
+    # a head named by the post
+    (
+        "Trưởng phòng Kinh tế xã và Trưởng Công an xã phối hợp kiểm tra",
+        ("Trưởng phòng Kinh tế xã", "Trưởng Công an xã"),
+    ),
+    # the party body leads, the body it leads carries the task
+    ("Đảng ủy lãnh đạo Ủy ban nhân dân phường: ban hành kế hoạch", ("Ủy ban nhân dân phường", "Đảng ủy")),
+    # a leading adverbial is no subject
+    ("Trong mùa mưa lũ (từ ngày 15/6 đến ngày 31/10), Chi cục Thủy lợi báo cáo", ("Chi cục Thủy lợi",)),
+    ("kết thúc tuyển quân, Ban Chỉ huy Quân sự các xã tổ chức rút kinh nghiệm", ("Ban Chỉ huy Quân sự các xã",)),
+]
+OWNER_MUST_NOT = [
+    "lập hồ sơ đề nghị thanh tra chuyên ngành đối với đơn vị chậm đóng",  # a dossier, not a request
+    "Duy trì giao ban với bí thư các chi bộ vào sáng thứ Hai",  # a briefing, not an assignment
+]
+
+
+@pytest.mark.parametrize(("clause", "owners"), OWNER_SHOULD)
+def test_owner_in_should_match(clause, owners):
+    from extractors.obligations import owner_in
+
+    assert owner_in(clause).names == owners
+
+
+@pytest.mark.parametrize("clause", OWNER_MUST_NOT)
+def test_owner_in_must_not_match(clause):
+    from extractors.obligations import owner_in
+
+    assert owner_in(clause) is None
