@@ -113,7 +113,11 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
 # "Kính gửi: ..." — and a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" / "CHỦ TỊCH UBND TỈNH điện:", whose
 # dashes under it are the units it is sent to
 _CAPITALS = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
-_ADDRESSED = re.compile(rf"^\s*(?:(?i:Kính\s+gửi)\s*:?|[{_CAPITALS} ]{{6,120}}\s+điện\s*:)\s*(?P<rest>.*)$")
+# (a giấy mời with no "Kính gửi" is addressed to those its "Trân trọng kính mời:" lists)
+_ADDRESSED = re.compile(
+    rf"^\s*(?:(?i:Kính\s+gửi)\s*:?|[{_CAPITALS} ]{{6,120}}\s+điện\s*:|(?i:(?:trân\s+trọng\s+)?kính\s+mời)\s*:)"
+    r"\s*(?P<rest>.*)$"
+)
 
 
 def _split_dashed(text: str) -> list[str]:

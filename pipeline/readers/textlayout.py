@@ -41,6 +41,8 @@ _SIGNATURE_END = re.compile(
 )
 _GAP = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 _HEADER_LINES = 30
+RAGGED = -1  # a zone's right_col when its columns are set apart by gaps that do not line up
+_RAGGED_SPREAD = 8  # columns: right-hand parts starting further apart than this do not line up
 _TITLES = frozenset(fold(k) for k in TITLE_KINDS)
 _PROSE_CHARS = 110
 _SIGNATURE_LINES = 30
@@ -86,6 +88,12 @@ def _right_starts(line: str) -> list[int]:
 
 def _right_col(lines: list[str]) -> int | None:
     """The leftmost column of a known right-column element in these lines (after a gap or indented)."""
+    cols = _right_cols(lines)
+    return min(cols) if cols else None
+
+
+def _right_cols(lines: list[str]) -> list[int]:
+    """Where a known right-column element starts, line by line."""
     cols: list[int] = []
     for line in lines:
         exp = _expand(line)
@@ -97,7 +105,7 @@ def _right_col(lines: list[str]) -> int | None:
             indent = len(exp) - len(exp.lstrip())
             if indent >= 24 and _RIGHT_MARK.match(fold(exp.strip())):
                 cols.append(indent)
-    return min(cols) if cols else None
+    return cols
 
 
 def find_zones(lines: list[str]) -> list[Zone]:
@@ -155,8 +163,31 @@ def _signature_zone(lines: list[str], header_end: int) -> Zone | None:
 
 def _zone_column(lines: list[str]) -> int | None:
     """Where the right column starts in a zone's lines (0: the columns are tab-separated), if they are in two."""
-    col = 0 if _tabbed(lines) else _right_col(lines)
-    return col if col is not None and (col == 0 or col >= 20) else None
+    if _tabbed(lines):
+        return 0
+    cols = _right_cols(lines)
+    if _ragged(lines):
+        return RAGGED
+    return min(cols) if cols and min(cols) >= 20 else None
+
+
+def _gap_cols(lines: list[str]) -> list[int]:
+    """Where a right-column element starts after a run of spaces, line by line (any column)."""
+    cols = []
+    for line in lines:
+        exp = _expand(line)
+        for m in _GAP.finditer(exp):
+            if m.start() > len(exp) - len(exp.lstrip()) and _RIGHT_MARK.match(fold(exp[m.end(1) :])):
+                cols.append(m.end(1))
+                break
+    return cols
+
+
+def _ragged(lines: list[str]) -> bool:
+    """Two columns set apart by runs of spaces that do not line up ("Nơi nhận:      KT. TRƯỞNG BAN" /
+    "- Như thành phần mời;      PHÓ TRƯỞNG BAN"): right-column elements after gaps, far apart."""
+    cols = _gap_cols(lines)
+    return len(cols) >= 2 and max(cols) - min(cols) > _RAGGED_SPREAD
 
 
 def _indent(line: str) -> int:
@@ -170,6 +201,13 @@ def split_line(line: str, right_col: int) -> tuple[str, str]:
     exp = _expand(line)
     if not exp.strip():
         return "", ""
+    if right_col == RAGGED:
+        text = exp.strip()
+        m = _GAP.search(text)
+        if m:
+            return text[: m.start(1) + 0].strip(), text[m.end(1) :].strip()
+        indent = len(exp) - len(exp.lstrip())
+        return ("", text) if indent >= 4 and not text.startswith(("-", "–", "+")) else (text, "")
     if right_col == 0:
         k = _inner_tab(line)
         if k is not None:

@@ -55,6 +55,11 @@ ADDRESSEES = [
         "Kính gửi: - Sở Lao động - Thương binh và Xã hội; - Phòng Văn hóa - Xã hội các xã, phường.",
         ["Sở Lao động - Thương binh và Xã hội", "Phòng Văn hóa - Xã hội các xã, phường"],
     ),
+    # a giấy mời with no "Kính gửi" is addressed to those it invites
+    (
+        "Trân trọng kính mời:\n- Đại diện lãnh đạo Sở Tài chính;\n- Lãnh đạo các doanh nghiệp trong khu kinh tế.",
+        ["Đại diện lãnh đạo Sở Tài chính", "Lãnh đạo các doanh nghiệp trong khu kinh tế"],
+    ),
     # a công điện is sent to the units listed under "... điện:"
     (
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở, Thủ trưởng các ban, ngành;\n"

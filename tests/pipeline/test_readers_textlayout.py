@@ -28,3 +28,19 @@ def test_a_tab_laid_header_ends_before_the_body(after):
     prose = next(b for b in blocks if b.text.startswith("Tại hội nghị"))
     assert prose.region is Region.BODY
     assert blocks[-1].region is Region.BODY
+
+
+def test_a_signature_in_columns_that_do_not_line_up():
+    text = (
+        "UBND TỈNH QUẢNG NINH      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN QUẢN LÝ KHU KINH TẾ      Độc lập - Tự do"
+        " - Hạnh phúc\nSố: 46/GM-BQLKKT      Quảng Ninh, ngày 16 tháng 3 năm 2026\n\nGIẤY MỜI\nDự Hội nghị đối thoại\n\n"
+        + PROSE
+        + "\nRất mong các đại biểu tham dự đúng giờ./.\n\n"
+        "Nơi nhận:      KT. TRƯỞNG BAN\n- Như thành phần mời;      PHÓ TRƯỞNG BAN\n- UBND tỉnh (b/c);\n"
+        "- Lưu: VT, QLDN.\n      Phạm Văn Thành\n"
+    )
+    blocks, _ = parse_text(text)
+    right = [b.text for b in blocks if b.region is Region.SIGNATURE_RIGHT]
+    left = [b.text for b in blocks if b.region is Region.SIGNATURE_LEFT]
+    assert right == ["KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Phạm Văn Thành"]
+    assert left[0] == "Nơi nhận:" and "- Lưu: VT, QLDN." in left
