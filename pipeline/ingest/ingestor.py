@@ -6,6 +6,17 @@
 - The same số + ký hiệu + issuer with different text is kept as a new Document flagged as a
   suspected duplicate (Nghị định 30/2020, Phụ lục VI asks document systems to warn on it).
 - A file that cannot be read is reported with its reason; a batch goes on.
+
+Several processes (two watchers, a watcher and ``congvan ingest``, on one or several machines) may
+store into one database at once. What a file becomes depends on what is stored already (the same
+bytes, the same document in another format, the same number with another text, the units and
+documents it names), so that decision and the rows it writes are one atomic step: each file's
+transaction takes the database's ingest lock (``models.db.write_lock``) once the file is read
+and extracted, and looks at what is stored only then. The lock is one for the whole database, not
+one per document key: the decision reads by reference, by date, by file hash, and the rows also
+create units and link citations and follow-ups of other documents, which per-key locks would
+leave racing; reading and extraction, the slow part, stay outside it. So N workers store
+exactly what one stores, taking the same files in some order.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from extractors.references import key as ref_key
 from extractors.units import unit_key
+from models.db import write_lock
 from models.schema import Citation, Document, DocumentFile
 from pipeline.errors import NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, extract, to_contract
@@ -32,6 +44,7 @@ from pipeline.text import fold
 
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
 SAME_SUBJECT = 0.85
+INGEST_LOCK = "congvan:ingest"  # the write lock every ingest transaction decides under
 # The results that store a new Document (to be indexed); merged files add nothing to search.
 ADDS_DOCUMENT = frozenset({IngestStatus.ADDED, IngestStatus.SUSPECTED_DUPLICATE})
 
@@ -97,18 +110,21 @@ class Ingestor:
             return IngestResult(
                 str(path), IngestStatus.FAILED, reason=f"không đọc được tệp / cannot read file: {e.strerror}"
             )
-        known = self.session.scalar(select(DocumentFile).where(DocumentFile.sha256 == sha))
-        if known is not None:
-            return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known.document_id, "đã có / already stored")
+        if (known := self._known(path, sha)) is not None:  # before reading: the common duplicate is cheap
+            return known
         try:
             raw = read(path)
         except NeedsOCR as e:
+            if (known := self._locked_known(path, sha)) is not None:
+                return known
             doc = self._store_unread(path, sha, DocumentStatus.NEEDS_OCR)
             return IngestResult(str(path), IngestStatus.NEEDS_OCR, sha, doc.id, e.reason)
         except ReadError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
         ex = extract(raw)
         record = to_contract(ex, source=path.name)
+        if (known := self._locked_known(path, sha)) is not None:
+            return known
         same = self._same_document(ex, raw.text)
         if same is not None:
             self._add_file(same, path, sha, raw.format)
@@ -132,6 +148,19 @@ class Ingestor:
         return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id)
 
     # -- steps -------------------------------------------------------------------------------------
+
+    def _known(self, path: Path, sha: str) -> IngestResult | None:
+        """A duplicate result if these exact bytes are stored already."""
+        known = self.session.scalar(select(DocumentFile.document_id).where(DocumentFile.sha256 == sha))
+        if known is None:
+            return None
+        return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known, "đã có / already stored")
+
+    def _locked_known(self, path: Path, sha: str) -> IngestResult | None:
+        """Take the ingest lock (held until this file's commit), then look for the bytes again:
+        another process may have stored them while this one was reading."""
+        write_lock(self.session, INGEST_LOCK)
+        return self._known(path, sha)
 
     def _add_file(self, doc: Document, path: Path, sha: str, fmt: str) -> None:
         stored = self.store.put(path, sha)
