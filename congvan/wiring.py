@@ -54,7 +54,10 @@ class Wiring:
     def store(self) -> ContentStore:
         from pipeline.ingest.store import ContentStore
 
-        return ContentStore(self.settings.store_dir)
+        store = ContentStore(self.settings.store_dir)
+        if self.writes:  # start-up: what copies killed midway left behind
+            store.clean_stale_temps()
+        return store
 
     @cached_property
     def indexer(self) -> Indexer:
