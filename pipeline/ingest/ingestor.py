@@ -22,12 +22,15 @@ exactly what one stores, taking the same files in some order.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from extractors.references import key as ref_key
@@ -45,6 +48,11 @@ from pipeline.text import fold
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
 SAME_SUBJECT = 0.85
 INGEST_LOCK = "congvan:ingest"  # the write lock every ingest transaction decides under
+# Database errors worth waiting out rather than failing the file: the database locked (SQLite's
+# write lock held past its busy timeout), gone away or restarting, or a race another process won.
+DATABASE_TRANSIENT = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout, IntegrityError)
+DATABASE_WAIT = 600.0  # seconds `congvan ingest` waits out a locked or unreachable database, per file
+MAX_RETRY_DELAY = 30.0
 # The results that store a new Document (to be indexed); merged files add nothing to search.
 ADDS_DOCUMENT = frozenset({IngestStatus.ADDED, IngestStatus.SUSPECTED_DUPLICATE})
 
@@ -225,6 +233,56 @@ class Ingestor:
                     c.target_id = doc.id
 
 
+def _attempt(path: Path, session_factory: Callable[[], Session], store: ContentStore, on_document) -> IngestResult:
+    """One try at one file in a transaction of its own: committed, or rolled back and raised."""
+    session = session_factory()
+    try:
+        result = Ingestor(session, store, on_document).ingest(path)
+        session.commit()
+        return result
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _waiting_out(path: Path, attempt: Callable[[], IngestResult], wait: float, waiting) -> IngestResult:
+    """``attempt()``, tried again while the database is busy or away, for up to ``wait`` seconds in
+    all (the watcher rides out a lock or an outage the same way: it leaves the file and comes
+    back). Each wait is said first; past the bound the last error is raised."""
+    began = time.monotonic()
+    tries = 0
+    while True:
+        try:
+            return attempt()
+        except DATABASE_TRANSIENT as e:
+            waited = time.monotonic() - began
+            if waited >= wait:
+                raise
+            tries += 1
+            delay = min(MAX_RETRY_DELAY, 0.5 * 2**tries, wait - waited)
+            if waiting is not None:
+                waiting(
+                    f"cơ sở dữ liệu đang bị khóa hoặc chưa kết nối được, thử lại sau {delay:.0f} giây "
+                    f"(đã chờ {waited:.0f}/{wait:.0f} giây): {path} / database locked or unreachable, "
+                    f"retrying ({type(e).__name__})"
+                )
+            time.sleep(delay)
+
+
+def _failed(path: Path, e: Exception, wait: float) -> IngestResult:
+    if isinstance(e, DATABASE_TRANSIENT):
+        why = " ".join(str(e).split())[:300]
+        reason = (
+            f"cơ sở dữ liệu bị khóa hoặc không kết nối được quá {wait:.0f} giây / "
+            f"database locked or unreachable for over {wait:.0f} s ({type(e).__name__}: {why})"
+        )
+    else:
+        reason = f"lỗi khi lưu / store failed ({type(e).__name__}: {e})"
+    return IngestResult(str(path), IngestStatus.FAILED, reason=reason)
+
+
 def ingest_paths(
     paths: Iterable[Path],
     session_factory: Callable[[], Session],
@@ -233,24 +291,22 @@ def ingest_paths(
     after_commit: Callable[[list[int]], None] | None = None,
     progress: Callable[[IngestResult], None] | None = None,
     strict: bool = False,
+    wait: float = DATABASE_WAIT,
+    waiting: Callable[[str], None] | None = None,
 ) -> list[IngestResult]:
     """Ingest files one by one, each in its own transaction, so that a failure or a crash costs at
-    most the file at hand; ``after_commit`` gets the ids of new documents (to index them)."""
+    most the file at hand; ``after_commit`` gets the ids of new documents (to index them). A
+    database that is locked or away is waited for, up to ``wait`` seconds a file, ``waiting``
+    told each time; then the file fails with that reason."""
     results: list[IngestResult] = []
+    on_document = list(on_document)
     for path in iter_files(paths):
-        session = session_factory()
         try:
-            result = Ingestor(session, store, on_document).ingest(path)
-            session.commit()
+            result = _waiting_out(path, lambda p=path: _attempt(p, session_factory, store, on_document), wait, waiting)
         except Exception as e:
-            session.rollback()
             if strict:
                 raise
-            result = IngestResult(
-                str(path), IngestStatus.FAILED, reason=f"lỗi khi lưu / store failed ({type(e).__name__}: {e})"
-            )
-        finally:
-            session.close()
+            result = _failed(path, e, wait)
         if result.status in ADDS_DOCUMENT and after_commit and result.document_id:
             after_commit([result.document_id])
         results.append(result)
