@@ -60,10 +60,12 @@ def write_lock(session: Session, name: str) -> None:
     What a transaction decides from what it reads, and then writes, is only safe from another
     process doing the same at the same moment if both hold this first. PostgreSQL: a
     transaction-scoped advisory lock (waited for; released at commit, rollback or when the
-    connection dies). SQLite: the database's own write lock, taken with BEGIN IMMEDIATE before the
-    first read that counts (pysqlite otherwise begins only at the first write, so two processes
-    could both read "nothing there yet"); it waits for the busy timeout, then raises
-    OperationalError like any locked write. A transaction that has already written holds it.
+    connection dies); at READ COMMITTED, the default we run at, every statement after it sees
+    what the previous holder committed, even in a transaction that read before. SQLite: the
+    database's own write lock, taken with BEGIN IMMEDIATE before the first read that counts
+    (pysqlite otherwise begins only at the first write, so two processes could both read
+    "nothing there yet"); it waits for the busy timeout, then raises OperationalError like any
+    locked write. A transaction that has already written holds it.
     """
     conn = session.connection()
     if conn.dialect.name == "postgresql":
