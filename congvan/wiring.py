@@ -1,9 +1,10 @@
 """What a command works with, opened once per process: the database, the content store, the index.
 
-A command builds one ``Wiring`` from its ``Settings`` and takes what it needs from it. Commands that
-write (ingest, watch, demo, reindex) open the database with ``writes=True`` and always bring the
-schema to head; reading commands (owe, refs, search...) migrate only a database that is not at head
-yet, so a brand-new home still answers and an up-to-date one never runs Alembic's upgrade.
+A command builds one ``Wiring`` from its ``Settings`` and takes what it needs from it. Every command
+brings the schema to head before its first session (``models.db.upgrade``: a database at head is
+left alone, so an up-to-date one never runs Alembic, and a brand-new home still answers); commands
+that write (ingest, watch, demo, reindex) open it with ``writes=True``, which also tidies the
+content store at start-up.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session, sessionmaker
 
 from congvan.config import Settings
-from models.db import engine_for, ensure_schema, transaction, upgrade
+from models.db import engine_for, transaction, upgrade
 from pipeline.deadline import Deadline
 
 if TYPE_CHECKING:
@@ -45,10 +46,7 @@ class Wiring:
         """Sessions on the database, its schema at head (migrated on first use of this process)."""
         self.settings.home.mkdir(parents=True, exist_ok=True)
         url = self.settings.database_url
-        if self.writes:
-            upgrade(url)
-        else:
-            ensure_schema(url)
+        upgrade(url)
         return sessionmaker(bind=engine_for(url), expire_on_commit=False)
 
     def session(self) -> AbstractContextManager[Session]:
@@ -59,7 +57,10 @@ class Wiring:
     def store(self) -> ContentStore:
         from pipeline.ingest.store import ContentStore
 
-        return ContentStore(self.settings.store_dir)
+        store = ContentStore(self.settings.store_dir)
+        if self.writes:  # start-up: what copies killed midway left behind
+            store.clean_stale_temps()
+        return store
 
     @cached_property
     def reader(self) -> BoundedReader:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = "congvan:migrations"  # the name of the lock Alembic's upgrade runs under
+MIGRATION_LOCK_SUFFIX = ".migrate.lock"  # SQLite: the lock file beside the database
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -42,11 +48,97 @@ def alembic_config(url: str):
     return cfg
 
 
+def lock_key(name: str) -> int:
+    """A PostgreSQL advisory lock key for ``name``: a signed 64-bit hash, the same in every process
+    on every machine (Python's ``hash`` is salted per process, so it cannot be used)."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def write_lock(session: Session, name: str) -> None:
+    """Hold the write lock ``name`` until the session's transaction ends (commit or rollback).
+
+    What a transaction decides from what it reads, and then writes, is only safe from another
+    process doing the same at the same moment if both hold this first. PostgreSQL: a
+    transaction-scoped advisory lock (waited for; released at commit, rollback or when the
+    connection dies); at READ COMMITTED, the default we run at, every statement after it sees
+    what the previous holder committed, even in a transaction that read before. SQLite: the
+    database's own write lock, taken with BEGIN IMMEDIATE before the first read that counts
+    (pysqlite otherwise begins only at the first write, so two processes could both read
+    "nothing there yet"); it waits for the busy timeout, then raises OperationalError like any
+    locked write. A transaction that has already written holds it.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key(name)})
+    elif conn.dialect.name == "sqlite" and not conn.connection.driver_connection.in_transaction:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_path(url: str) -> Path | None:
+    path = url.split("///", 1)[-1] if url.startswith("sqlite") else ""
+    return Path(path) if path and path != ":memory:" else None
+
+
+@contextmanager
+def _migration_lock(url: str) -> Iterator[Connection]:
+    """A connection to run Alembic's upgrade on, holding the migration lock: two processes starting
+    on a fresh database at the same instant would otherwise both create ``alembic_version``.
+    PostgreSQL: a session advisory lock on that very connection (Alembic commits on it, so a
+    transaction-scoped one would not last; the server drops it if the process dies). SQLite: an
+    flock on a file beside the database (its DDL does not run in one transaction that the write
+    lock could cover; the kernel drops the flock if the process dies)."""
+    engine = engine_for(url)
+    path = _sqlite_path(url)
+    fd = None
+    if path is not None:
+        fd = os.open(path.with_name(path.name + MIGRATION_LOCK_SUFFIX), os.O_RDWR | os.O_CREAT, 0o664)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # waits for the process migrating
+    try:
+        with engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": lock_key(MIGRATION_LOCK)})
+                conn.commit()
+                try:
+                    yield conn
+                finally:
+                    conn.rollback()
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": lock_key(MIGRATION_LOCK)})
+                    conn.commit()
+            else:
+                yield conn
+    finally:
+        if fd is not None:
+            os.close(fd)  # releases the flock
+
+
+def _revision_on(conn: Connection) -> str | None:
+    from sqlalchemy import inspect
+
+    try:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        conn.commit()  # the check's own transaction, not Alembic's
+
+
 def upgrade(url: str) -> None:
-    """Bring the database to the latest schema (alembic upgrade head)."""
+    """Bring the database to the latest schema (alembic upgrade head), under the migration lock.
+
+    A database at head is left alone without taking the lock; otherwise the revision is read
+    again once the lock is held, so a process that waited for another one's upgrade finds the
+    work done instead of doing it twice."""
+    if current_revision(url) == head_revision():
+        return
     from alembic import command
 
-    command.upgrade(alembic_config(url), "head")
+    with _migration_lock(url) as conn:
+        if _revision_on(conn) == head_revision():
+            return
+        cfg = alembic_config(url)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.commit()
 
 
 def head_revision() -> str | None:
@@ -58,22 +150,8 @@ def head_revision() -> str | None:
 
 def current_revision(url: str) -> str | None:
     """The revision the database says it is at; None for a database Alembic never touched."""
-    from sqlalchemy import inspect, text
-
     with engine_for(url).connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def ensure_schema(url: str) -> None:
-    """Migrate only when needed: a database already at head is left alone, a new or older one upgraded.
-
-    Reading commands (``owe``, ``search``) call this so that a fresh home still answers ("Không có
-    việc nào") without paying for Alembic's upgrade on every run.
-    """
-    if current_revision(url) != head_revision():
-        upgrade(url)
+        return _revision_on(conn)
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from congvan.cli.render import file_error, shown
+from congvan.cli.render import file_error, shown, warn
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus
 
@@ -16,12 +16,16 @@ def ingest_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục văn bản")],
     strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in từng tệp")] = False,
+    wait: Annotated[
+        float | None,
+        typer.Option("--wait", min=0.0, help="Chờ cơ sở dữ liệu đang bị khóa hoặc mất kết nối tối đa N giây mỗi tệp"),
+    ] = None,
 ) -> None:
     """Nhập văn bản vào kho: lưu bản gốc, trích xuất, lập chỉ mục. Cùng nội dung nhập hai lần không thêm gì."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from pipeline.ingest.ingestor import ingest_paths, iter_files
+    from pipeline.ingest.ingestor import DATABASE_WAIT, ingest_paths, iter_files
 
     console = Console(stderr=True)
     files = iter_files(paths)
@@ -45,8 +49,9 @@ def ingest_cmd(
 
         with wiring.reader as reader:  # each file read within the time and memory limits
             results = ingest_paths(
-                files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict, reader
-            )
+                files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict, reader,
+                wait=DATABASE_WAIT if wait is None else wait, waiting=warn,
+            )  # fmt: skip
     summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))
     console.print(f"Xong {len(results)} tệp: {summary}")
     if counts.get(IngestStatus.FAILED):

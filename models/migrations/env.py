@@ -22,11 +22,19 @@ def run_offline() -> None:
         context.run_migrations()
 
 
+def _migrate(connection) -> None:
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
 def run_online() -> None:
+    given = config.attributes.get("connection")  # models.db.upgrade's, holding the migration lock
+    if given is not None:
+        _migrate(given)
+        return
     with engine_for(url).connect() as connection:
-        context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(connection)
 
 
 if context.is_offline_mode():

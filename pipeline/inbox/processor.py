@@ -80,13 +80,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
-
 from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import InboxBusy, InboxError
 from pipeline.inbox import journal
-from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor, IngestResult
+from pipeline.ingest.ingestor import ADDS_DOCUMENT, DATABASE_TRANSIENT, Ingestor, IngestResult
 from pipeline.ingest.store import ContentStore, fsync_dir, sha256_of
 from pipeline.status import IngestStatus, JournalState
 
@@ -110,7 +107,7 @@ JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 # away or was busy, a race with another process on the same bytes, the disk of CONGVAN_HOME.
 UNKNOWN_ERROR = "lỗi không rõ / unknown error"
 
-TRANSIENT = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout, IntegrityError, OSError)
+TRANSIENT = (*DATABASE_TRANSIENT, OSError)
 
 
 def failpoint(step: str) -> None:

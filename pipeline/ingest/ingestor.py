@@ -6,21 +6,36 @@
 - The same số + ký hiệu + issuer with different text is kept as a new Document flagged as a
   suspected duplicate (Nghị định 30/2020, Phụ lục VI asks document systems to warn on it).
 - A file that cannot be read is reported with its reason; a batch goes on.
+
+Several processes (two watchers, a watcher and ``congvan ingest``, on one or several machines) may
+store into one database at once. What a file becomes depends on what is stored already (the same
+bytes, the same document in another format, the same number with another text, the units and
+documents it names), so that decision and the rows it writes are one atomic step: each file's
+transaction takes the database's ingest lock (``models.db.write_lock``) once the file is read
+and extracted, and looks at what is stored only then. The lock is one for the whole database, not
+one per document key: the decision reads by reference, by date, by file hash, and the rows also
+create units and link citations and follow-ups of other documents, which per-key locks would
+leave racing; reading and extraction, the slow part, stay outside it. So N workers store
+exactly what one stores, taking the same files in some order.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from extractors.references import key as ref_key
 from extractors.units import unit_key
+from models.db import write_lock
 from models.schema import Citation, Document, DocumentFile
 from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError
@@ -33,6 +48,12 @@ from pipeline.text import fold
 
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
 SAME_SUBJECT = 0.85
+INGEST_LOCK = "congvan:ingest"  # the write lock every ingest transaction decides under
+# Database errors worth waiting out rather than failing the file: the database locked (SQLite's
+# write lock held past its busy timeout), gone away or restarting, or a race another process won.
+DATABASE_TRANSIENT = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout, IntegrityError)
+DATABASE_WAIT = 600.0  # seconds `congvan ingest` waits out a locked or unreachable database, per file
+MAX_RETRY_DELAY = 30.0
 # The results that store a new Document (to be indexed); merged files add nothing to search.
 ADDS_DOCUMENT = frozenset({IngestStatus.ADDED, IngestStatus.SUSPECTED_DUPLICATE})
 
@@ -104,12 +125,13 @@ class Ingestor:
             return IngestResult(
                 str(path), IngestStatus.FAILED, reason=f"không đọc được tệp / cannot read file: {e.strerror}"
             )
-        known = self.session.scalar(select(DocumentFile).where(DocumentFile.sha256 == sha))
-        if known is not None:
-            return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known.document_id, "đã có / already stored")
+        if (known := self._known(path, sha)) is not None:  # before reading: the common duplicate is cheap
+            return known
         try:
             raw, ex = self.reader(path)
         except NeedsOCR as e:
+            if (known := self._locked_known(path, sha)) is not None:
+                return known
             doc = self._store_unread(path, sha, DocumentStatus.NEEDS_OCR)
             return IngestResult(str(path), IngestStatus.NEEDS_OCR, sha, doc.id, e.reason)
         except ReadError as e:
@@ -117,6 +139,8 @@ class Ingestor:
         except ExtractionError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=str(e))
         record = to_contract(ex, source=path.name)
+        if (known := self._locked_known(path, sha)) is not None:
+            return known
         same = self._same_document(ex, raw.text)
         if same is not None:
             self._add_file(same, path, sha, raw.format)
@@ -140,6 +164,19 @@ class Ingestor:
         return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id)
 
     # -- steps -------------------------------------------------------------------------------------
+
+    def _known(self, path: Path, sha: str) -> IngestResult | None:
+        """A duplicate result if these exact bytes are stored already."""
+        known = self.session.scalar(select(DocumentFile.document_id).where(DocumentFile.sha256 == sha))
+        if known is None:
+            return None
+        return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known, "đã có / already stored")
+
+    def _locked_known(self, path: Path, sha: str) -> IngestResult | None:
+        """Take the ingest lock (held until this file's commit), then look for the bytes again:
+        another process may have stored them while this one was reading."""
+        write_lock(self.session, INGEST_LOCK)
+        return self._known(path, sha)
 
     def _add_file(self, doc: Document, path: Path, sha: str, fmt: str) -> None:
         stored = self.store.put(path, sha)
@@ -204,6 +241,58 @@ class Ingestor:
                     c.target_id = doc.id
 
 
+def _attempt(
+    path: Path, session_factory: Callable[[], Session], store: ContentStore, on_document, reader: FileReader
+) -> IngestResult:
+    """One try at one file in a transaction of its own: committed, or rolled back and raised."""
+    session = session_factory()
+    try:
+        result = Ingestor(session, store, on_document, reader).ingest(path)
+        session.commit()
+        return result
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def _waiting_out(path: Path, attempt: Callable[[], IngestResult], wait: float, waiting) -> IngestResult:
+    """``attempt()``, tried again while the database is busy or away, for up to ``wait`` seconds in
+    all (the watcher rides out a lock or an outage the same way: it leaves the file and comes
+    back). Each wait is said first; past the bound the last error is raised."""
+    began = time.monotonic()
+    tries = 0
+    while True:
+        try:
+            return attempt()
+        except DATABASE_TRANSIENT as e:
+            waited = time.monotonic() - began
+            if waited >= wait:
+                raise
+            tries += 1
+            delay = min(MAX_RETRY_DELAY, 0.5 * 2**tries, wait - waited)
+            if waiting is not None:
+                waiting(
+                    f"cơ sở dữ liệu đang bị khóa hoặc chưa kết nối được, thử lại sau {delay:.0f} giây "
+                    f"(đã chờ {waited:.0f}/{wait:.0f} giây): {path} / database locked or unreachable, "
+                    f"retrying ({type(e).__name__})"
+                )
+            time.sleep(delay)
+
+
+def _failed(path: Path, e: Exception, wait: float) -> IngestResult:
+    if isinstance(e, DATABASE_TRANSIENT):
+        why = " ".join(str(e).split())[:300]
+        reason = (
+            f"cơ sở dữ liệu bị khóa hoặc không kết nối được quá {wait:.0f} giây / "
+            f"database locked or unreachable for over {wait:.0f} s ({type(e).__name__}: {why})"
+        )
+    else:
+        reason = f"lỗi khi lưu / store failed ({type(e).__name__}: {e})"
+    return IngestResult(str(path), IngestStatus.FAILED, reason=reason)
+
+
 def ingest_paths(
     paths: Iterable[Path],
     session_factory: Callable[[], Session],
@@ -213,24 +302,23 @@ def ingest_paths(
     progress: Callable[[IngestResult], None] | None = None,
     strict: bool = False,
     reader: FileReader = read_and_extract,
+    wait: float = DATABASE_WAIT,
+    waiting: Callable[[str], None] | None = None,
 ) -> list[IngestResult]:
     """Ingest files one by one, each in its own transaction, so that a failure or a crash costs at
-    most the file at hand; ``after_commit`` gets the ids of new documents (to index them)."""
+    most the file at hand; ``after_commit`` gets the ids of new documents (to index them). A
+    database that is locked or away is waited for, up to ``wait`` seconds a file, ``waiting``
+    told each time; then the file fails with that reason."""
     results: list[IngestResult] = []
+    on_document = list(on_document)
     for path in iter_files(paths):
-        session = session_factory()
         try:
-            result = Ingestor(session, store, on_document, reader).ingest(path)
-            session.commit()
+            attempt = lambda p=path: _attempt(p, session_factory, store, on_document, reader)  # noqa: E731
+            result = _waiting_out(path, attempt, wait, waiting)
         except Exception as e:
-            session.rollback()
             if strict:
                 raise
-            result = IngestResult(
-                str(path), IngestStatus.FAILED, reason=f"lỗi khi lưu / store failed ({type(e).__name__}: {e})"
-            )
-        finally:
-            session.close()
+            result = _failed(path, e, wait)
         if result.status in ADDS_DOCUMENT and after_commit and result.document_id:
             after_commit([result.document_id])
         results.append(result)

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 _CHUNK = 1 << 20
+TEMP_PREFIX = ".tmp-"
+# A temporary file this much older than its last write is a dead copy's leftover: a live copy
+# writes a chunk at least every few seconds, even from a slow share, and a copy is short.
+STALE_TEMP_AGE = 3600.0
 
 
 def sha256_of(path: Path) -> str:
@@ -49,7 +55,7 @@ class ContentStore:
         if dest.exists() and dest.stat().st_size == size:
             return StoredFile(sha256, size, rel)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=TEMP_PREFIX)
         try:
             with os.fdopen(fd, "wb") as out, src.open("rb") as f:
                 while chunk := f.read(_CHUNK):
@@ -62,6 +68,23 @@ class ContentStore:
             Path(tmp).unlink(missing_ok=True)
             raise
         return StoredFile(sha256, size, rel)
+
+    def clean_stale_temps(self, older_than: float = STALE_TEMP_AGE) -> int:
+        """Remove the temporary files of copies killed midway (kill -9 between ``mkstemp`` and the
+        rename), at start-up; returns how many. Only regular files named like ``put``'s temporary
+        files and untouched for ``older_than`` seconds go: a finished file has its hash for a name,
+        and another process's copy in progress is younger (its writes refresh the mtime)."""
+        removed = 0
+        cutoff = time.time() - older_than
+        for tmp in self.root.glob(f"*/{TEMP_PREFIX}*"):
+            try:
+                st = tmp.lstat()
+                if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+                    tmp.unlink()
+                    removed += 1
+            except OSError:  # gone meanwhile, or not ours to remove: leave it
+                continue
+        return removed
 
 
 def fsync_dir(path: Path) -> None:
