@@ -20,7 +20,7 @@ from models.db import engine_for, ensure_schema, transaction, upgrade
 
 if TYPE_CHECKING:
     from index import SearchBackend, SearchFilters, SearchHit
-    from index.documents import Indexer
+    from index.keeper import Indexer
     from pipeline.ingest.store import ContentStore
 
 # What ``ask`` calls to search the documents: the query in, hits (anything with a reference and a
@@ -60,16 +60,19 @@ class Wiring:
 
     @cached_property
     def indexer(self) -> Indexer:
-        from index.documents import Indexer
+        from index.keeper import Indexer
 
         return Indexer(self.settings.index_dir, self.session_factory)
 
-    def ingest_hooks(self) -> tuple[list, Indexer]:
+    def ingest_hooks(self, warn: Callable[[str], None] | None = None) -> tuple[list, Indexer]:
         """Per-document hooks run inside the ingest transaction (follow-up linking) and the indexer run
         after each commit. Every entry point that ingests (``congvan ingest``, the inbox watcher, the
-        demo) takes them from here so that they behave the same."""
+        demo) takes them from here so that they behave the same. ``warn`` hears the indexer's
+        troubles (an index write failing, a rebuild started); the log otherwise."""
         from pipeline.ingest.followups import link_followups
 
+        if warn is not None:
+            self.indexer.warn = warn
         return [link_followups], self.indexer
 
     def open_index(self) -> SearchBackend:
@@ -83,9 +86,18 @@ class Wiring:
 
         return reindex(self.settings.index_dir, self.session_factory)
 
-    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over the stored documents (the index holds what a hit shows)."""
-        backend = self.open_index()
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        limit: int = 20,
+        warn: Callable[[str], None] | None = None,
+    ) -> list[SearchHit]:
+        """Full-text search over the stored documents (the index holds what a hit shows). A missing
+        or damaged index is rebuilt first (``warn`` says so); documents not yet indexed are named."""
+        from index.keeper import open_for_search
+
+        backend = open_for_search(self.settings.index_dir, self.session_factory, **({"warn": warn} if warn else {}))
         try:
             return backend.search(query, filters, limit=limit)
         finally:

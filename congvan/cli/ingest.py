@@ -44,6 +44,7 @@ def ingest_cmd(
                 bar.console.print(f"{IngestStatus(r.status).label}: {r.path}{extra}")
 
         results = ingest_paths(files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict)
+    after_commit.close()  # a rebuild of the index started meanwhile finishes before we exit
     summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))
     console.print(f"Xong {len(results)} tệp: {summary}")
     if counts.get(IngestStatus.FAILED):

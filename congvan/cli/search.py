@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from congvan.cli.render import fail
+from congvan.cli.render import fail, warn
 from congvan.wiring import Wiring
+from index.backend import SearchIndexError
 from pipeline.errors import QueryError
 
 
@@ -36,7 +37,10 @@ def search_cmd(
         )
     except QueryError as e:
         raise fail(e) from None
-    hits = Wiring.from_env().search(query, filters, limit=limit)
+    try:
+        hits = Wiring.from_env().search(query, filters, limit=limit, warn=warn)
+    except SearchIndexError as e:  # not even a rebuild from the database helped
+        raise fail(f"không tìm được: chỉ mục tìm kiếm hỏng và chưa dựng lại được / search index unusable: {e}") from e
     console = Console(highlight=False)
     if not hits:
         console.print(f"Không tìm thấy văn bản nào cho «{query}».")
