@@ -64,15 +64,20 @@ class Wiring:
 
         return Indexer(self.settings.index_dir, self.session_factory)
 
-    def ingest_hooks(self, warn: Callable[[str], None] | None = None) -> tuple[list, Indexer]:
+    def ingest_hooks(
+        self, warn: Callable[[str], None] | None = None, tell: Callable[[str], None] | None = None
+    ) -> tuple[list, Indexer]:
         """Per-document hooks run inside the ingest transaction (follow-up linking) and the indexer run
         after each commit. Every entry point that ingests (``congvan ingest``, the inbox watcher, the
         demo) takes them from here so that they behave the same. ``warn`` hears the indexer's
-        troubles (an index write failing, a rebuild started); the log otherwise."""
+        troubles (an index write failing, a rebuild started), ``tell`` its news (a rebuild done);
+        the log otherwise."""
         from pipeline.ingest.followups import link_followups
 
         if warn is not None:
             self.indexer.warn = warn
+        if tell is not None:
+            self.indexer.tell = tell
         return [link_followups], self.indexer
 
     def open_index(self) -> SearchBackend:

@@ -82,13 +82,15 @@ class Indexer:
         interval: float = 1.0,
         per_flush: int = PER_FLUSH,
         warn: Callable[[str], None] = log.warning,
+        tell: Callable[[str], None] = log.info,
     ) -> None:
         self.index_dir = index_dir
         self.factory = factory
         self.batch = batch
         self.interval = interval
         self.per_flush = per_flush
-        self.warn = warn
+        self.warn = warn  # troubles: a failed write, a rebuild started or failed
+        self.tell = tell  # good news: a rebuild done
         self.pending = 0  # documents committed since the last flush (only to decide when to flush)
         self.last = time.monotonic()
         self.dirty = True  # something may be behind: at start, whatever the database says
@@ -184,8 +186,7 @@ class Indexer:
     def _start_rebuild(self, reason: str) -> None:
         if self.rebuilding():
             return
-        others = [r for r in swap.rebuilds(self.index_dir)]
-        if others:  # another process is at it: look again once it is done
+        if swap.rebuilds(self.index_dir):  # another process is at it: look again once it is done
             self.dirty, self.checked = True, False
             self.retry_at = time.monotonic() + 2.0
             return
@@ -207,7 +208,7 @@ class Indexer:
         else:
             self.failures = 0
             self.retry_at = 0.0
-            self.warn(f"đã dựng lại chỉ mục tìm kiếm: {n} văn bản / index rebuilt: {n} documents")
+            self.tell(f"Đã dựng lại chỉ mục tìm kiếm: {n} văn bản / index rebuilt: {n} documents")
         finally:
             self.dirty = True  # what was stored during the rebuild is fed to the new index
 

@@ -95,7 +95,7 @@ def watch_cmd(
     except InboxError as e:
         raise fail(str(e)) from e
     wiring = _open_database(writes=True)
-    hooks, after_commit = wiring.ingest_hooks(warn=warn)
+    hooks, after_commit = wiring.ingest_hooks(warn=warn, tell=typer.echo)
     processor = Processor(box, wiring.session_factory, wiring.store, hooks, after_commit, warn=warn)
     try:
         closed, dropped = processor.reconcile()
