@@ -47,13 +47,13 @@ def _open(index_dir: Path, **options):
 
 def diagnose(index_dir: Path, factory: SessionFactory) -> str | None:
     """Why the index must be rebuilt (missing, unreadable, or lacking documents the database says
-    it holds), or None when it is sound. An empty home with no index is sound."""
+    it holds), or None when it is sound. A home with no index and no document is sound."""
     with factory() as session:
         state = backlog(session)
     try:
         backend = _open(index_dir, create=False, mmap=False)
     except IndexMissing as e:
-        return e.reason if state.indexed or state.behind > BULK else None
+        return e.reason if state.indexed or state.behind else None
     except IndexCorrupt as e:
         return e.reason
     try:

@@ -1,6 +1,6 @@
 """Replacing an index directory whole: build a fresh one beside it, then rename it into place.
 
-A rebuild writes into ``<index>.new-<pid>-<epoch>`` next to the live index, so searches go on
+A rebuild writes into ``<index>.new-<pid>-<epoch>-<random>`` next to the live index, so searches go on
 reading the old one (where it is readable) for as long as the rebuild takes, and a crash during it
 leaves the live index as it was. The name says who builds it and since when: ``congvan status``
 reads it to tell that a rebuild is running, and a later rebuild removes the ones whose process
@@ -20,14 +20,15 @@ import datetime as dt
 import fcntl
 import os
 import re
+import secrets
 import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-_FRESH = re.compile(r"\.new-(?P<pid>\d+)-(?P<epoch>\d+)$")
-_OWNED = re.compile(r"\.(?:new|old)-(?P<pid>\d+)(?:-\d+)?$")
+_FRESH = re.compile(r"\.new-(?P<pid>\d+)-(?P<epoch>\d+)(?:-[0-9a-f]+)?$")
+_OWNED = re.compile(r"\.(?:new|old)-(?P<pid>\d+)(?:-\d+)?(?:-[0-9a-f]+)?$")
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,9 @@ def _alive(pid: int) -> bool:
 
 def fresh_dir(path: Path) -> Path:
     """A new, empty directory for this process to build a replacement of ``path`` in."""
-    fresh = path.with_name(f"{path.name}.new-{os.getpid()}-{int(time.time())}")
-    shutil.rmtree(fresh, ignore_errors=True)
-    return fresh
+    # The random part: two rebuilds of one process in the same second (a thread's and a command's)
+    # must not share a directory.
+    return path.with_name(f"{path.name}.new-{os.getpid()}-{int(time.time())}-{secrets.token_hex(4)}")
 
 
 def rebuilds(path: Path) -> list[Rebuild]:

@@ -42,6 +42,13 @@ def stored(factory, tmp_path: Path, n: int, seed: int = 5, start: int = 0) -> li
         return [r for r in session.scalars(select(Document.reference).order_by(Document.id)) if r][-n:]
 
 
+def caught_up(index_dir: Path, factory) -> None:
+    """Index what is behind now (the first flush may rebuild in the background: wait for it)."""
+    indexer = Indexer(index_dir, factory)
+    indexer.flush()
+    indexer.close()
+
+
 def references_found(index_dir: Path, references: list[str]) -> list[str]:
     """The references a search of the index (as it is on disk, never rebuilt) finds."""
     with WhooshBackend(index_dir, create=False) as backend:
@@ -52,16 +59,21 @@ def test_every_behind_document_is_fed_and_marked(factory, tmp_path):
     refs = stored(factory, tmp_path, 12)
     with factory() as session:
         assert backlog(session).behind == 12
-    indexer = Indexer(tmp_path / "index", factory, batch=5)  # several batches in one flush
+    index = tmp_path / "index"
+    caught_up(index, factory)  # a first index: rebuilt whole from the database
+    more = stored(factory, tmp_path, 7, start=50)
+    indexer = Indexer(index, factory, batch=3)  # several batches in one flush
     assert indexer.flush() is True
+    refs += more
     with factory() as session:
         state = backlog(session)
-        assert (state.behind, state.indexed) == (0, 12)
+        assert (state.behind, state.indexed) == (0, 19)
         assert session.scalar(select(Document.id).where(Document.indexed_at.is_(None))) is None
     assert references_found(tmp_path / "index", refs) == refs
 
 
 def test_a_flush_is_bounded_and_the_rest_follows(factory, tmp_path):
+    caught_up(tmp_path / "index", factory)
     stored(factory, tmp_path, 9)
     indexer = Indexer(tmp_path / "index", factory, batch=2, per_flush=4)
     assert indexer.flush() is False and indexer.due()
@@ -91,18 +103,26 @@ def test_a_write_failure_drops_nothing_and_backs_off(factory, tmp_path):
     refs = stored(factory, tmp_path, 6)
     home = tmp_path / "home"
     home.write_text("a file where the index's folder should be")  # every index write fails
-    indexer = Indexer(home / "index", factory, warn=lambda m: warnings.append(m))
     warnings: list[str] = []
-    assert indexer.flush() is False
-    assert indexer.flush() is False  # within the backoff: not even tried
-    assert len(warnings) == 1 and "thử lại sau 1 giây" in warnings[0]
-    indexer.retry_at = 0.0
-    assert indexer.flush() is False and "thử lại sau 2 giây" in warnings[-1]  # doubled
+    indexer = Indexer(home / "index", factory, warn=warnings.append)
+    assert indexer.flush() is False  # the index is missing: a rebuild starts, and fails
+    assert wait_for(lambda: not indexer.rebuilding(), 30)
+    assert "dựng lại chỉ mục thất bại" in warnings[-1] and indexer.failures == 1
+    tried = len(warnings)
+    assert indexer.flush() is False and len(warnings) == tried  # within the backoff: not even tried
+    assert not indexer.due()
+    indexer.retry_at = 0.0  # the backoff over
+    indexer.flush()
+    assert wait_for(lambda: not indexer.rebuilding(), 30)
+    assert indexer.failures == 2  # failed again, and waits longer
     with factory() as session:
         assert backlog(session).behind == 6  # nothing lost: still behind in the database
-    home.unlink()
+    home.unlink()  # the disk is fixed
     indexer.retry_at = 0.0
-    assert indexer.flush() is True
+    indexer.flush()
+    indexer.close()
+    with factory() as session:
+        assert backlog(session).behind == 0
     assert references_found(home / "index", refs) == refs
 
 
@@ -110,7 +130,7 @@ def test_diagnose(factory, tmp_path):
     path = tmp_path / "index"
     assert diagnose(path, factory) is None  # a new home: no index, nothing indexed yet
     stored(factory, tmp_path, 4)
-    Indexer(path, factory).flush()
+    caught_up(path, factory)
     assert diagnose(path, factory) is None
     shutil.rmtree(path)
     assert "no index directory" in diagnose(path, factory)
@@ -126,11 +146,13 @@ def test_a_deleted_index_is_rebuilt_in_the_background_and_then_caught_up(factory
     path = tmp_path / "index"
     refs = stored(factory, tmp_path, 8)
     indexer = Indexer(path, factory)
-    indexer.flush()
+    indexer.flush()  # the first index, built in the background
+    assert wait_for(lambda: not indexer.rebuilding(), 60)
+    assert indexer.flush() is True
     shutil.rmtree(path)
     more = stored(factory, tmp_path, 3, start=100)
     indexer([1])  # the hook after a commit: the flush finds the index gone
-    assert indexer.flush() is False
+    assert indexer.rebuilding() or indexer.flush() is False
     assert wait_for(lambda: not indexer.rebuilding(), 60)
     assert indexer.due()
     assert indexer.flush() is True
@@ -166,7 +188,7 @@ def test_rows_marked_during_a_rebuild_are_searchable_after_it_or_behind(factory,
 def test_search_on_a_damaged_index_says_so_and_still_answers(factory, tmp_path, database_url):
     refs = stored(factory, tmp_path, 5)
     home = tmp_path / "home"
-    Indexer(home / "index", factory).flush()
+    caught_up(home / "index", factory)
     for seg in (home / "index").glob("*.seg"):
         seg.write_bytes(b"\x00" * 100)
     env = env_for(home, database_url)
@@ -181,7 +203,7 @@ def test_search_on_a_damaged_index_says_so_and_still_answers(factory, tmp_path, 
 def test_search_waits_for_a_rebuild_another_process_is_running(factory, tmp_path):
     refs = stored(factory, tmp_path, 3)
     path = tmp_path / "index"
-    Indexer(path, factory).flush()
+    caught_up(path, factory)
     shutil.rmtree(path)
     # A rebuild "by another process": a live pid's fresh directory, finished after a moment.
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(2)"])
@@ -209,7 +231,7 @@ def test_status_reports_the_backlog(factory, tmp_path, database_url):
     r = subprocess.run([*CONGVAN, "status"], env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "Chỉ mục tìm kiếm: chậm 4 văn bản chưa tìm được" in r.stdout
-    Indexer(home / "index", factory).flush()
+    caught_up(home / "index", factory)
     r = subprocess.run([*CONGVAN, "status"], env=env, capture_output=True, text=True, timeout=120)
     assert "Chỉ mục tìm kiếm: đầy đủ" in r.stdout
 
