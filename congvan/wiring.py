@@ -22,7 +22,7 @@ from pipeline.deadline import Deadline
 
 if TYPE_CHECKING:
     from index import SearchBackend, SearchFilters, SearchHit
-    from index.documents import Indexer
+    from index.keeper import Indexer
     from pipeline.bounded import BoundedReader
     from pipeline.ingest.store import ContentStore
     from pipeline.query import ParsedQuery
@@ -73,16 +73,24 @@ class Wiring:
 
     @cached_property
     def indexer(self) -> Indexer:
-        from index.documents import Indexer
+        from index.keeper import Indexer
 
         return Indexer(self.settings.index_dir, self.session_factory)
 
-    def ingest_hooks(self) -> tuple[list, Indexer]:
+    def ingest_hooks(
+        self, warn: Callable[[str], None] | None = None, tell: Callable[[str], None] | None = None
+    ) -> tuple[list, Indexer]:
         """Per-document hooks run inside the ingest transaction (follow-up linking) and the indexer run
         after each commit. Every entry point that ingests (``congvan ingest``, the inbox watcher, the
-        demo) takes them from here so that they behave the same."""
+        demo) takes them from here so that they behave the same. ``warn`` hears the indexer's
+        troubles (an index write failing, a rebuild started), ``tell`` its news (a rebuild done);
+        the log otherwise."""
         from pipeline.ingest.followups import link_followups
 
+        if warn is not None:
+            self.indexer.warn = warn
+        if tell is not None:
+            self.indexer.tell = tell
         return [link_followups], self.indexer
 
     def open_index(self) -> SearchBackend:
@@ -106,11 +114,15 @@ class Wiring:
         filters: SearchFilters | None = None,
         limit: int = 20,
         deadline: Deadline | None = None,
+        warn: Callable[[str], None] | None = None,
     ) -> list[SearchHit]:
         """Full-text search over the stored documents (the index holds what a hit shows), within
-        ``deadline`` (by default the answer time limit, counted from this call)."""
+        ``deadline`` (by default the answer time limit, counted from this call). A missing or damaged
+        index is rebuilt first (``warn`` says so); documents not yet indexed are named."""
+        from index.keeper import open_for_search
+
         deadline = deadline or self.deadline()
-        backend = self.open_index()
+        backend = open_for_search(self.settings.index_dir, self.session_factory, **({"warn": warn} if warn else {}))
         try:
             return backend.search(query, filters, limit=limit, deadline=deadline)
         finally:

@@ -129,5 +129,9 @@ class IndexCorrupt(SearchIndexError):
     schema). The index is derived data: rebuild it from the database."""
 
 
+class IndexMissing(IndexCorrupt):
+    """There is no index where one was expected (its directory deleted or emptied): rebuild it."""
+
+
 class IndexBusy(SearchIndexError):
     """Another process held the index's write lock for longer than the timeout."""

@@ -1,26 +1,37 @@
 """Between the database and the search index: rows become IndexedDocuments; the index is derived data.
 
+Each document row says when an index commit holding it succeeded (``indexed_at``); one whose
+``indexed_at`` is NULL or older than its ``changed_at`` is *behind*, and the indexer
+(``index.keeper``) feeds every behind document to the index, at start-up and at every flush, until
+none is left. So an index error never loses a document: it stays behind in the database and is
+retried. ``indexed_at`` is written only after the commit, under ``index.swap.swap_lock``, and is
+the time the rows were read *before* that commit: a row changed meanwhile stays behind.
+
 The index is rebuilt from the database when it is missing or corrupt (Whoosh is not crash-safe),
-and ``congvan reindex`` rebuilds it on demand. A failure to index a new document never fails its
-ingest: the document is in the database and the next reindex picks it up.
+by :func:`reindex`, the one rebuild path (``congvan reindex``, the watcher's background repair, a
+search that finds the index broken).
+
+Clocks: ``changed_at`` and ``indexed_at`` are the writing process's UTC clock; on a shared
+PostgreSQL the machines' clocks should agree (NTP) to within the time between two changes of a row.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from index.backend import IndexedDocument, SearchBackend, SearchIndexError
+from index.backend import IndexedDocument, SearchBackend
 from models.schema import Document
 from pipeline.status import DocumentStatus
 
 log = logging.getLogger(__name__)
-_BATCH = 500
+_BATCH = 500  # rows per query and per marking statement (bounded memory, bounded IN lists)
 
 SessionFactory = Callable[[], Session]
 
@@ -70,58 +81,109 @@ def load(session: Session, ids: Iterable[int] | None = None) -> Iterator[Indexed
         session.expunge_all()
 
 
-def open_backend(index_dir: Path, factory: SessionFactory) -> SearchBackend:
-    """The index in ``index_dir``, rebuilt from the database if it is missing or corrupt."""
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+_INDEXABLE = Document.status == DocumentStatus.EXTRACTED.value
+_BEHIND = or_(
+    Document.indexed_at.is_(None), and_(Document.changed_at.is_not(None), Document.indexed_at < Document.changed_at)
+)
+
+
+def behind_ids(session: Session, after: int = 0, limit: int = _BATCH) -> list[int]:
+    """Ids of behind documents above ``after``, lowest first (a cursor: each batch is bounded)."""
+    q = select(Document.id).where(_INDEXABLE, _BEHIND, Document.id > after).order_by(Document.id).limit(limit)
+    return list(session.scalars(q))
+
+
+def mark_indexed(session: Session, ids: Iterable[int], as_of: dt.datetime) -> None:
+    """Record that an index commit holds ``ids`` as they were at ``as_of`` (rows changed since stay
+    behind). ``changed_at`` is named in the SET so that its on-update default does not move it."""
+    ids = list(ids)
+    for i in range(0, len(ids), _BATCH):
+        session.execute(
+            update(Document)
+            .where(Document.id.in_(ids[i : i + _BATCH]))
+            .where(or_(Document.changed_at.is_(None), Document.changed_at <= as_of))
+            .values(indexed_at=as_of, changed_at=Document.changed_at)
+            .execution_options(synchronize_session=False)
+        )
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What the index lacks: how many indexable documents are behind, and since when."""
+
+    behind: int
+    since: dt.datetime | None  # the oldest change not yet in the index
+    indexed: int  # documents the database says the index holds
+
+
+def backlog(session: Session) -> Backlog:
+    since_expr = func.min(func.coalesce(Document.changed_at, Document.created_at))
+    behind, since = session.execute(select(func.count(), since_expr).where(_INDEXABLE, _BEHIND)).one()
+    indexed = session.scalar(select(func.count()).where(_INDEXABLE, Document.indexed_at.is_not(None)))
+    if isinstance(since, str):  # SQLite's min() of a coalesce comes back untyped
+        since = dt.datetime.fromisoformat(since)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=dt.UTC)
+    return Backlog(int(behind or 0), since, int(indexed or 0))
+
+
+def reindex(index_dir: Path, factory: SessionFactory, **backend_options) -> int:
+    """Rebuild the index from the database into a fresh directory, swap it in, and record in the
+    database what it holds; returns the number of documents indexed.
+
+    Under the swap lock: before the swap, any row marked later than the start of the rebuild (a
+    watcher's commit into the old index, about to be replaced) is made behind again; after it,
+    the documents the new index holds get ``indexed_at`` = that start (those changed since stay
+    behind). Every row committed before the start is read by the rebuild, so no row keeps a mark
+    for a document the new index lacks. Should the database fail after the swap, the rows simply
+    stay behind and are fed again.
+    """
     from index.whoosh_backend import WhooshBackend
 
-    def provider() -> Iterator[IndexedDocument]:
+    as_of = now()
+    included: list[int] = []
+
+    def docs() -> Iterator[IndexedDocument]:
         with factory() as session:
-            yield from load(session)
+            for doc in load(session):
+                included.append(doc.id)
+                yield doc
 
-    return WhooshBackend.open_or_rebuild(index_dir, provider)
-
-
-def reindex(index_dir: Path, factory: SessionFactory) -> int:
-    """Rebuild the index from the database; returns the number of documents indexed."""
-    backend = open_backend(index_dir, factory)
-    try:
+    def unmark_later() -> None:
         with factory() as session:
-            backend.rebuild(load(session))
-        return backend.count()
-    finally:
-        backend.close()
+            session.execute(
+                update(Document)
+                .where(Document.indexed_at > as_of)
+                .values(indexed_at=None, changed_at=Document.changed_at)
+                .execution_options(synchronize_session=False)
+            )
+            session.commit()
 
-
-class Indexer:
-    """A post-commit hook that adds newly stored documents to the index.
-
-    A Whoosh commit costs a quarter of a second whatever its size, so documents are buffered and
-    written in batches: when 200 are waiting or a second has passed since the last write, and on
-    ``flush()`` (which every ingest loop calls at its end).
-    """
-
-    def __init__(self, index_dir: Path, factory: SessionFactory, batch: int = 200, interval: float = 1.0) -> None:
-        self.index_dir = index_dir
-        self.factory = factory
-        self.batch = batch
-        self.interval = interval
-        self.pending: list[int] = []
-        self.backend: SearchBackend | None = None
-        self.last = time.monotonic()
-
-    def __call__(self, ids: list[int]) -> None:
-        self.pending.extend(ids)
-        if len(self.pending) >= self.batch or time.monotonic() - self.last >= self.interval:
-            self.flush()
-
-    def flush(self) -> None:
-        ids, self.pending = self.pending, []
-        self.last = time.monotonic()
-        if not ids:
-            return
+    def mark() -> None:
         try:
-            self.backend = self.backend or open_backend(self.index_dir, self.factory)
-            with self.factory() as session:
-                self.backend.add(list(load(session, ids)))
-        except SearchIndexError as e:  # the rows are stored; `congvan reindex` will catch up
-            log.warning("không cập nhật được chỉ mục / index not updated: %s", e)
+            with factory() as session:
+                mark_indexed(session, included, as_of)
+                session.commit()
+        except Exception as e:  # the index is complete; the rows stay behind and are fed again
+            log.warning("không ghi được mốc lập chỉ mục / indexed_at not recorded: %s: %s", type(e).__name__, e)
+
+    WhooshBackend.replace(index_dir, docs(), before_swap=unmark_later, after_swap=mark, **backend_options)
+    log.info("chỉ mục đã dựng lại / index rebuilt: %d documents", len(included))
+    return len(included)
+
+
+def open_backend(index_dir: Path, factory: SessionFactory) -> SearchBackend:
+    """The index in ``index_dir``, rebuilt (by :func:`reindex`) if it is missing or corrupt."""
+    from index.backend import IndexCorrupt
+    from index.whoosh_backend import WhooshBackend
+
+    try:
+        return WhooshBackend(index_dir, create=False)
+    except IndexCorrupt:
+        pass
+    reindex(index_dir, factory)
+    return WhooshBackend(index_dir)

@@ -22,7 +22,7 @@ text               STORED                      NFC text, first 32k chars: the sn
 Whoosh is not crash-safe (no fsync; a crash mid-commit can leave a TOC naming a truncated
 segment), so opening checks that every segment can be read and raises :class:`IndexCorrupt`
 otherwise; :meth:`WhooshBackend.open_or_rebuild` then rebuilds from the database next to
-the old index and swaps directories. The schema is given by code, never unpickled from the
+the old index and swaps directories (``index.swap``). The schema is given by code, never unpickled from the
 TOC, and a marker file records its version: an index written by another schema version is
 treated as corrupt (rebuilt) rather than misread.
 """
@@ -48,11 +48,13 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import CLEAR
 
+from index import swap
 from index.analysis import VALUE_SEPARATOR, exact_analyzer, folding_analyzer
 from index.backend import (
     IndexBusy,
     IndexCorrupt,
     IndexedDocument,
+    IndexMissing,
     SearchFilters,
     SearchHit,
 )
@@ -178,18 +180,23 @@ def _is_index_file(name: str) -> bool:
     return name == MARKER or name.startswith((f"_{INDEX_NAME}_", f"{INDEX_NAME}_"))
 
 
-def _open_or_create(path: Path) -> windex.FileIndex:
-    """Open the index at ``path``, creating it when the directory is missing or empty."""
+def _open_or_create(path: Path, create: bool = True, mmap: bool = True) -> windex.FileIndex:
+    """Open the index at ``path``, creating it when the directory is missing or empty (unless
+    ``create`` is false: then :class:`IndexMissing`)."""
     if path.exists() and not path.is_dir():
         raise IndexCorrupt(path, "not a directory")
+    if not create and not path.is_dir():
+        raise IndexMissing(path, "no index directory")
     path.mkdir(parents=True, exist_ok=True)
-    storage = FileStorage(str(path))
+    storage = FileStorage(str(path), supports_mmap=mmap)
     names = set(os.listdir(path))
     if windex.TOC._latest_generation(storage, INDEX_NAME) < 0:
         if any(_is_index_file(n) for n in names):
             # Segments or a marker but no TOC: a half-written index, not an empty one.
             # Creating a fresh index here would silently show the user an empty result.
             raise IndexCorrupt(path, "index files present but no table of contents")
+        if not create:
+            raise IndexMissing(path, "the index directory is empty")
         ix = windex.FileIndex.create(storage, SCHEMA, INDEX_NAME)
         _write_marker(path)
         return ix
@@ -236,14 +243,27 @@ class WhooshBackend:
 
     ``procs`` > 1 makes :meth:`rebuild` index in that many processes (Whoosh's MpWriter,
     one segment per process); ``limitmb`` is the writer's buffer before it spills to disk.
+    ``create=False`` raises :class:`IndexMissing` rather than start an empty index where one was
+    expected; ``mmap=False`` reads files instead of mapping them, for a long-lived process: a
+    segment file truncated under a mapping kills the process with SIGBUS on its next read, where
+    a plain read only fails (and the index is then rebuilt).
     """
 
-    def __init__(self, path: str | Path, *, procs: int = 1, limitmb: int = 256, lock_timeout: float = 30.0):
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        procs: int = 1,
+        limitmb: int = 256,
+        lock_timeout: float = 30.0,
+        create: bool = True,
+        mmap: bool = True,
+    ):
         self.path = Path(path)
         self.procs = procs
         self.limitmb = limitmb
         self.lock_timeout = lock_timeout
-        self._ix = _open_or_create(self.path)
+        self._ix = _open_or_create(self.path, create, mmap)
         self._searcher = None
         self._highlighter = highlighter()
 
@@ -251,36 +271,48 @@ class WhooshBackend:
     def open_or_rebuild(
         cls, path: str | Path, docs_provider: Callable[[], Iterable[IndexedDocument]], **kwargs
     ) -> WhooshBackend:
-        """Open the index; if it is missing or corrupt, rebuild it from ``docs_provider()``.
-
-        The rebuild goes into ``path.with_suffix('.new')`` and is renamed into place only when
-        complete, so a crash during it leaves the old (corrupt) directory, never a half index
-        under ``path``. The swap is two renames (old aside, new in) with a window of a few
-        microseconds where ``path`` does not exist.
-        """
+        """Open the index; if it is missing or corrupt, rebuild it from ``docs_provider()`` in a
+        fresh directory renamed into place when complete (:meth:`replace`)."""
         path = Path(path)
         if path.is_dir() and any(_is_index_file(n) for n in os.listdir(path)):
             try:
                 return cls(path, **kwargs)
             except IndexCorrupt:
                 pass
-        fresh = path.with_suffix(".new")
-        shutil.rmtree(fresh, ignore_errors=True)
-        backend = cls(fresh, **kwargs)
-        try:
-            backend.rebuild(docs_provider())
-        finally:
-            backend.close()
-        old = path.with_suffix(".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if path.exists() or path.is_symlink():
-            os.replace(path, old)
-        os.replace(fresh, path)
-        if old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-        elif old.exists():
-            old.unlink()
+        cls.replace(path, docs_provider(), **kwargs)
         return cls(path, **kwargs)
+
+    @classmethod
+    def replace(
+        cls,
+        path: str | Path,
+        docs: Iterable[IndexedDocument],
+        before_swap: Callable[[], None] | None = None,
+        after_swap: Callable[[], None] | None = None,
+        **kwargs,
+    ) -> None:
+        """Build an index of ``docs`` beside ``path`` and swap it in (see ``index.swap``); until
+        then searches read the old index, and a failure leaves it as it was. ``before_swap`` and
+        ``after_swap`` run under the swap lock around the swap (the database records what the
+        index holds); an error in ``before_swap`` cancels the swap."""
+        path = Path(path)
+        swap.clear_stale(path)
+        fresh = swap.fresh_dir(path)
+        try:
+            backend = cls(fresh, **kwargs)
+            try:
+                backend.rebuild(docs)
+            finally:
+                backend.close()
+            with swap.swap_lock(path):
+                if before_swap is not None:
+                    before_swap()
+                swap.swap_in(fresh, path)
+                if after_swap is not None:
+                    after_swap()
+        finally:
+            if fresh.exists():
+                shutil.rmtree(fresh, ignore_errors=True)
 
     # writing
 

@@ -73,6 +73,11 @@ class Document(Base):
     extraction: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the contract record, for tracing
     suspected_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+    # The search index is derived data and may lag: a row whose indexed_at is NULL or older than
+    # changed_at is "behind" and is fed to the index again (index.documents). changed_at moves on
+    # any ORM update of the row; indexed_at is set only after the index commit holding the row.
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=_now, onupdate=_now)
+    indexed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
     files: Mapped[list[DocumentFile]] = relationship(back_populates="document", cascade="all, delete-orphan")
     addressees: Mapped[list[Addressee]] = relationship(back_populates="document", cascade="all, delete-orphan")

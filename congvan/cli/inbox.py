@@ -96,7 +96,7 @@ def watch_cmd(
     except InboxError as e:
         raise fail(str(e)) from e
     wiring = _open_database(writes=True)
-    hooks, after_commit = wiring.ingest_hooks()
+    hooks, after_commit = wiring.ingest_hooks(warn=warn, tell=typer.echo)
     processor = Processor(
         box, wiring.session_factory, wiring.store, hooks, after_commit, warn=warn, reader=wiring.reader
     )
@@ -117,6 +117,7 @@ def watch_cmd(
         summary = watcher.run(once=once)
     finally:
         wiring.reader.close()
+    after_commit.close()  # a running index rebuild finishes, what is behind is fed to it
     box.unlock()
     if once:
         done = ", ".join(f"{k} {v}" for k, v in sorted(summary.done.items())) or "không có tệp / nothing"
@@ -173,6 +174,7 @@ class _Status:
     def __init__(self, box: Inbox | None, wiring: Wiring) -> None:
         self.box = box
         self.factory = wiring.session_factory
+        self.index_dir = wiring.settings.index_dir
         self.prefix = box.prefix if box else None
         self.midnight = _local_midnight_utc()
 
@@ -252,6 +254,26 @@ class _Status:
             t.add_row(_local(when), shown(name), result, shown(what))
         return t, done
 
+    def index_lines(self) -> list[str]:
+        """Whether search sees everything stored: the documents behind and since when, a rebuild running."""
+        from index.keeper import index_state
+
+        state = index_state(self.index_dir, self.factory)
+        lines = [
+            f"Chỉ mục tìm kiếm: đang dựng lại từ cơ sở dữ liệu (tiến trình {r.pid}, từ "
+            f"{_local(r.since, '%d/%m %H:%M:%S')}) / index rebuild running"
+            for r in state.rebuilds
+        ]
+        b = state.backlog
+        if b.behind:
+            lines.append(
+                f"Chỉ mục tìm kiếm: chậm {b.behind} văn bản chưa tìm được (từ {_local(b.since, '%d/%m %H:%M:%S')}) / "
+                f"index behind: {b.behind} documents"
+            )
+        elif not state.rebuilds:
+            lines.append("Chỉ mục tìm kiếm: đầy đủ / index up to date")
+        return lines
+
     def failed(self) -> tuple[Table, int]:
         """What waits for the clerk: the files in failed/ with their reasons, else the journal's failures."""
         from pipeline.inbox import journal
@@ -292,6 +314,8 @@ def _print_status(console: Console, status: _Status) -> None:
     counts += [f"đang xử lý {len(in_progress)}", f"đã xử lý hôm nay {len(done)} (trùng {dups})", f"lỗi {n_failed}"]
     line = " · ".join(counts)
     console.print(line[0].upper() + line[1:])
+    for index_line in status.index_lines():
+        console.print(index_line, markup=False)
 
 
 def status_cmd(

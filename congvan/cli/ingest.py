@@ -52,6 +52,7 @@ def ingest_cmd(
                 files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict, reader,
                 wait=DATABASE_WAIT if wait is None else wait, waiting=warn,
             )  # fmt: skip
+    after_commit.close()  # a rebuild of the index started meanwhile finishes before we exit
     summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))
     console.print(f"Xong {len(results)} tệp: {summary}")
     if counts.get(IngestStatus.FAILED):

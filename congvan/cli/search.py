@@ -8,6 +8,7 @@ import typer
 
 from congvan.cli.render import fail, render_hits, warn
 from congvan.wiring import Wiring
+from index.backend import SearchIndexError
 from pipeline.errors import CongvanError
 
 
@@ -38,7 +39,9 @@ def search_cmd(
         parsed = parse_query(query)
         if parsed.notice:
             warn(parsed.notice)
-        hits = Wiring.from_env().search(parsed, filters, limit=limit)
+        hits = Wiring.from_env().search(parsed, filters, limit=limit, warn=warn)
+    except SearchIndexError as e:  # not even a rebuild from the database helped
+        raise fail(f"không tìm được: chỉ mục tìm kiếm hỏng và chưa dựng lại được / search index unusable: {e}") from e
     except CongvanError as e:
         raise fail(e) from None
     render_hits(Console(highlight=False), parsed.text, hits)

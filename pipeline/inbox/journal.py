@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -373,21 +373,3 @@ def recent_failures(factory: SessionFactory, limit: int = 50) -> list[Entry]:
             .limit(limit)
         )
         return [Entry.of(r) for r in rows]
-
-
-def recent_documents(factory: SessionFactory, prefix: str, window: dt.timedelta) -> list[int]:
-    """Documents of this inbox's rows processed within ``window`` before its latest one."""
-    with factory() as session:
-        latest = session.scalar(
-            select(func.max(IngestEntry.finished_at)).where(IngestEntry.state == JournalState.PROCESSED)
-        )
-        if latest is None:
-            return []
-        rows = session.execute(
-            select(IngestEntry.document_id, IngestEntry.name).where(
-                IngestEntry.state == JournalState.PROCESSED,
-                IngestEntry.document_id.is_not(None),
-                IngestEntry.finished_at >= as_utc(latest) - window,
-            )
-        )
-        return sorted({doc_id for doc_id, name in rows if name.startswith(prefix)})

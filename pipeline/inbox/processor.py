@@ -40,8 +40,10 @@ Where a kill can land, and what the restarted watcher (same journal, same inbox)
 - a file interrupted MAX_ATTEMPTS times (a poison file crashing the watcher) goes to failed/.
 - the search index is derived data, written in batches after the commits (the indexer from
   the edge's ``Wiring.ingest_hooks``, flushed whenever the watcher runs out of ready files): a kill
-  can leave the last documents stored but not yet indexed, so at start-up the documents of the
-  journal's last ten minutes are fed to the index again (adding by id replaces).
+  can leave the last documents stored but not yet indexed. The database marks each document
+  indexed only after the index commit holding it (``index.documents``), so at start-up, and at
+  every flush, every document not marked is fed to the index again, however long ago it was
+  stored; an index error leaves them unmarked, to be retried (``index.keeper``).
 
 So every file dropped ends up in the inbox, processed/, failed/ or duplicates/, with exactly one
 journal row per distinct content (SHA-256 is unique) and at most one Document (DocumentFile's
@@ -352,10 +354,6 @@ class Outcome:
     recovered: bool = False  # finished by a previous run, only moved now
 
 
-# At start-up, documents the previous run stored in its last minutes are fed to the index again.
-REINDEX_TAIL = dt.timedelta(minutes=10)
-
-
 def _verdict_reason(result: IngestResult) -> str | None:
     if result.status == IngestStatus.FAILED:
         return one_line(result.reason or UNKNOWN_ERROR)
@@ -535,7 +533,8 @@ class Processor:
 
     def flush_index(self) -> None:
         """Write what the indexer buffers (it batches: a search-index commit is costly). The
-        watcher calls this whenever it runs out of ready files, and before it exits."""
+        watcher calls this whenever it runs out of ready files, when ``index_due()``, and before
+        it exits."""
         flush = getattr(self.after_commit, "flush", None)
         if flush is None:
             return
@@ -543,6 +542,11 @@ class Processor:
             flush()
         except Exception as e:
             self.warn(f"chưa lập chỉ mục được / index not updated: {type(e).__name__}: {e}")
+
+    def index_due(self) -> bool:
+        """Whether the indexer wants a flush now without new files (a retry, a finished rebuild)."""
+        due = getattr(self.after_commit, "due", None)
+        return bool(due is not None and due())
 
     def reconcile(self) -> tuple[int, int]:
         """Start-up tidying of rows a killed watcher left for this inbox (see journal.reconcile)."""
@@ -559,9 +563,7 @@ class Processor:
                 return True
 
         counts = journal.reconcile(self.factory, self.inbox.prefix, self.me, still_there)
-        # The indexer buffers documents for a moment after their commit, so a kill can leave the
-        # last ones stored but not searchable: feed the index again with the journal's tail
-        # (adding by id replaces, so documents that made it are merely rewritten).
-        self._index(*journal.recent_documents(self.factory, self.inbox.prefix, REINDEX_TAIL))
+        # The first flush checks the index (rebuilding it in the background if it is missing or
+        # damaged) and feeds it every document the database does not mark as indexed.
         self.flush_index()
         return counts

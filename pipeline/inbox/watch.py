@@ -156,7 +156,9 @@ class Watcher:
                 if ready:
                     self._unflushed = True
                     continue
-                if self._unflushed:  # nothing more ready: make what was stored searchable now
+                if self._unflushed or self.processor.index_due():
+                    # nothing more ready: make what was stored searchable now (or retry, or catch
+                    # up after a rebuild of the index)
                     self.processor.flush_index()
                     self._unflushed = False
                 if once and not self.candidates:
