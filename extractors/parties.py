@@ -161,13 +161,21 @@ def _signature_lines(view: TextView) -> list[Line]:
         start = last_auth
         while start > 0 and _AUTHORITY.match(body[start - 1].text.strip()) and len(body[start - 1].text) < 120:
             start -= 1
-        return body[start : start + 6]
+        return [ln for ln in body[start : start + 8] if not _SIGNED_MARK.match(fold(ln.text.strip()))][:6]
     # No KT./TM.: the head signs directly; look for a position line followed by a name.
     for k in range(len(body) - 1, 0, -1):
         t = body[k].text.strip()
-        if _NAME.match(t) and _position_in(body[k - 1].text) and len(body[k - 1].text) < 60:
-            return body[k - 1 : k + 1]
+        before = k - 1
+        while before > 0 and _SIGNED_MARK.match(fold(body[before].text.strip())):
+            before -= 1  # "GIÁM ĐỐC" / "(Đã ký)" / "Vàng Seo Chẩn"
+        if _NAME.match(t) and _position_in(body[before].text) and len(body[before].text) < 60:
+            return [body[before], body[k]]
     return []
+
+
+# "(Đã ký)", "[đã ký]", "(Đã ký và đóng dấu)": a copy's note where the signature was, between the
+# position and the name
+_SIGNED_MARK = re.compile(r"^[(\[]?\s*(?:da ky(?: va dong dau)?|ky ten|signed)\s*[)\]]?$")
 
 
 def _position_in(text: str) -> str | None:
@@ -215,7 +223,7 @@ def extract_signer(view: TextView) -> Extracted[Signer] | None:
     authority = head = position = name = None
     for ln in lines:
         t = re.sub(r"\s+", " ", ln.text).strip()
-        if not t or t.startswith("-") or fold(t).startswith("noi nhan"):
+        if not t or t.startswith("-") or fold(t).startswith("noi nhan") or _SIGNED_MARK.match(fold(t)):
             continue
         m = _AUTHORITY.match(t)
         if m:

@@ -60,6 +60,10 @@ POSITION_TITLES: tuple[str, ...] = (
     "vu truong",
     "truong phong",
     "hieu truong",
+    "chanh thanh tra",
+    "chi huy truong",
+    "tong cuc truong",
+    "vien truong",
     "vien truong",
     "tong giam doc",
 )

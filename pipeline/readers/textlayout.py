@@ -41,6 +41,10 @@ _SIGNATURE_END = re.compile(
 )
 _GAP = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 _HEADER_LINES = 30
+# A person's name alone: two to five capitalised words ("Đặng Văn Khiêm", "Vàng Seo Chẩn")
+_SIGNER_NAME = re.compile(
+    r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*\s?){2,5}$"
+)
 RAGGED = -1  # a zone's right_col when its columns are set apart by gaps that do not line up
 _RAGGED_SPREAD = 8  # columns: right-hand parts starting further apart than this do not line up
 _TITLES = frozenset(fold(k) for k in TITLE_KINDS)
@@ -215,6 +219,8 @@ def split_line(line: str, right_col: int) -> tuple[str, str]:
         text = line.strip()
         if line.startswith("\t") and _RIGHT_MARK.match(fold(text)) and not fold(text).startswith(("kt", "tm", "tl")):
             return "", text
+        if line.startswith("\t") and _SIGNER_NAME.match(text):
+            return "", text  # "<TAB><TAB>Đặng Văn Khiêm": the signer's name under the right column
         return text, ""
     starts = [c for c in _right_starts(line) if c >= right_col - 6]
     if starts:

@@ -152,6 +152,9 @@ SIGNERS = [
     ("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Thị Giang", "Nguyễn Thị Giang", "phó bí thư", "TM"),
     ("K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nHà Quang Lộc", "Hà Quang Lộc", "phó trưởng ban", "KT"),
     ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nTrần Quốc Hùng", "Trần Quốc Hùng", "phó chủ tịch", "KT"),
+    # a copy's "(Đã ký)" on its own line between the position and the name
+    ("GIÁM ĐỐC\n\n(Đã ký)\n\nVàng Seo Chẩn", "Vàng Seo Chẩn", "giám đốc", None),
+    ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n[Đã ký]\n\nĐặng Văn Khiêm", "Đặng Văn Khiêm", "thứ trưởng", "KT"),
 ]
 
 NOI_NHAN = "Nơi nhận:\n- Như trên;\n- Lưu: VT, QLNS.\n"

@@ -44,3 +44,13 @@ def test_a_signature_in_columns_that_do_not_line_up():
     left = [b.text for b in blocks if b.region is Region.SIGNATURE_LEFT]
     assert right == ["KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Phạm Văn Thành"]
     assert left[0] == "Nơi nhận:" and "- Lưu: VT, QLDN." in left
+
+
+def test_a_tab_laid_signature_keeps_the_name_in_the_right_column():
+    text = (
+        "BỘ NỘI VỤ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 8215/BNV-CQĐP\tHà Nội, ngày 05 tháng 11 năm 2026\n\n" + PROSE + "\n\n"
+        "Nơi nhận:\tKT. BỘ TRƯỞNG\n- Như trên;\tTHỨ TRƯỞNG\n- Lưu: VT.\t(Đã ký)\n\t\n\tĐặng Văn Khiêm\n"
+    )
+    blocks, _ = parse_text(text)
+    assert "Đặng Văn Khiêm" in [b.text for b in blocks if b.region is Region.SIGNATURE_RIGHT]
