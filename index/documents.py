@@ -122,6 +122,10 @@ class Indexer:
         try:
             self.backend = self.backend or open_backend(self.index_dir, self.factory)
             with self.factory() as session:
-                self.backend.add(list(load(session, ids)))
+                docs = list(load(session, ids))
+            self.backend.add(docs)
+            gone = set(ids) - {d.id for d in docs}
+            if gone:  # replaced by a new version, or deleted: out of search too
+                self.backend.delete(sorted(gone))
         except SearchIndexError as e:  # the rows are stored; `congvan reindex` will catch up
             log.warning("không cập nhật được chỉ mục / index not updated: %s", e)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from congvan.cli.render import file_error
+from congvan.cli.render import file_error, one_line, warn
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus
 
@@ -24,7 +24,10 @@ def ingest_cmd(
     from pipeline.ingest.ingestor import ingest_paths, iter_files
 
     console = Console(stderr=True)
-    files = iter_files(paths)
+    skipped: list[tuple[Path, str]] = []
+    files = iter_files(paths, skipped)
+    for path, kind in skipped:  # never followed nor opened: said once, the rest goes on
+        warn(f"bỏ qua / skipped: {path}: {kind}")
     wiring = Wiring.from_env(writes=True)
     hooks, after_commit = wiring.ingest_hooks()
     counts: dict[str, int] = {}
@@ -41,11 +44,11 @@ def ingest_cmd(
                 file_error(r.path, r.reason or "")
             elif not quiet:
                 extra = f" — {r.reason}" if r.reason and r.status != IngestStatus.ADDED else ""
-                bar.console.print(f"{IngestStatus(r.status).label}: {r.path}{extra}")
+                bar.console.print(one_line(f"{IngestStatus(r.status).label}: {r.path}{extra}"), markup=False)
 
         results = ingest_paths(files, wiring.session_factory, wiring.store, hooks, after_commit, report, strict)
     summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))
-    console.print(f"Xong {len(results)} tệp: {summary}")
+    console.print(f"Xong {len(results)} tệp: {summary}" + (f"; bỏ qua {len(skipped)}" if skipped else ""))
     if counts.get(IngestStatus.FAILED):
         raise typer.Exit(code=1)
 

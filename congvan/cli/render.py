@@ -16,17 +16,19 @@ from pipeline.answers.intents import Ask
 from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import MissingRef, RefsReport
 from pipeline.errors import CongvanError, describe
+from pipeline.ingest.files import display_name
 from pipeline.labels import stored_label
 
 WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
 def one_line(message: str) -> str:
-    return " ".join(message.split())
+    """One line, printable: a file name that is not UTF-8 shows U+FFFD, never an encoding error."""
+    return " ".join(display_name(message).split())
 
 
 def error_line(message: str) -> None:
-    typer.echo(f"congvan: lỗi / error: {message}", err=True)
+    typer.echo(f"congvan: lỗi / error: {display_name(message)}", err=True)
 
 
 def file_error(path: str, reason: str) -> None:

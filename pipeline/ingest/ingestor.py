@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from extractors.units import unit_key
 from models.schema import Citation, Document, DocumentFile
 from pipeline.errors import NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, extract, to_contract
+from pipeline.ingest.files import special_kind, stored_name
 from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.readers import SUFFIXES, read
@@ -47,15 +49,37 @@ class IngestResult:
     reason: str | None = None
 
 
-def iter_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: the paths given, and supported files under any folder given (sorted)."""
+def iter_files(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """Files to ingest: the paths given, and supported files under any folder given (sorted).
+
+    Symlinks, FIFOs, sockets and devices are never followed nor opened (a symlink in a received
+    folder may point at /etc/passwd; opening a FIFO blocks): each lands in ``skipped`` with what
+    it is, once. Folders are walked without following symlinks."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
-        else:
-            out.append(p)
+        kind = special_kind(p)
+        if kind is None:
+            out.append(p)  # a regular file, or missing (the ingest says so)
+        elif p.is_dir() and not p.is_symlink():
+            out.extend(_walk(p, skipped))
+        elif skipped is not None:
+            skipped.append((p, kind))
     return out
+
+
+def _walk(top: Path, skipped: list[tuple[Path, str]] | None) -> list[Path]:
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(top):  # os.walk does not follow symlinked folders
+        here = Path(dirpath)
+        for name in sorted(dirnames + filenames):
+            path = here / name
+            kind = special_kind(path)
+            if kind is None and path.suffix.lower() in SUFFIXES:
+                out.append(path)
+            elif kind is not None and skipped is not None and not (kind.startswith("thư mục") and name in dirnames):
+                skipped.append((path, kind))
+        dirnames.sort()
+    return sorted(out)
 
 
 def _trigrams(text: str) -> set[str]:
@@ -108,7 +132,7 @@ class Ingestor:
         except ReadError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
         ex = extract(raw)
-        record = to_contract(ex, source=path.name)
+        record = to_contract(ex, source=stored_name(path.name))
         same = self._same_document(ex, raw.text)
         if same is not None:
             self._add_file(same, path, sha, raw.format)
@@ -136,7 +160,13 @@ class Ingestor:
     def _add_file(self, doc: Document, path: Path, sha: str, fmt: str) -> None:
         stored = self.store.put(path, sha)
         doc.files.append(
-            DocumentFile(sha256=sha, size=stored.size, format=fmt, original_name=path.name, stored_path=stored.relpath)
+            DocumentFile(
+                sha256=sha,
+                size=stored.size,
+                format=fmt,
+                original_name=stored_name(path.name),
+                stored_path=stored.relpath,
+            )
         )
 
     def _store_unread(self, path: Path, sha: str, status: DocumentStatus) -> Document:

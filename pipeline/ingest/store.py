@@ -12,12 +12,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.ingest.files import open_file
+
 _CHUNK = 1 << 20
 
 
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with open_file(path) as f:  # never through a symlink, never blocking on a FIFO
         while chunk := f.read(_CHUNK):
             h.update(chunk)
     return h.hexdigest()
@@ -51,7 +53,7 @@ class ContentStore:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
         try:
-            with os.fdopen(fd, "wb") as out, src.open("rb") as f:
+            with os.fdopen(fd, "wb") as out, open_file(src) as f:
                 while chunk := f.read(_CHUNK):
                     out.write(chunk)
                 out.flush()
