@@ -102,7 +102,10 @@ def _place(
                 path.with_name(path.name + REASON_SUFFIX).unlink()
     with contextlib.suppress(*TRANSIENT):
         journal.close(proc.factory, entry_id)
-    return Outcome(path, OutcomeKind.DONE, state, status, dest=dest, reason=reason, document_id=document_id, sha256=sha)
+    return Outcome(
+        path, OutcomeKind.DONE, state, status, dest=dest, reason=reason, document_id=document_id, sha256=sha,
+        revised=True,
+    )  # fmt: skip
 
 
 def unfinished(proc: Processor) -> list[tuple[Path, str]]:
