@@ -26,6 +26,7 @@ def ingest_cmd(
     console = Console(stderr=True)
     skipped: list[tuple[Path, str]] = []
     files = iter_files(paths, skipped)
+    skipped = list(dict(skipped).items())  # a path named twice (itself, and in its folder) is said once
     for path, kind in skipped:  # never followed nor opened: said once, the rest goes on
         warn(f"bỏ qua / skipped: {path}: {kind}")
     wiring = Wiring.from_env(writes=True)

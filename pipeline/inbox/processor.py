@@ -7,8 +7,16 @@ INBOX/
     duplicates/…           the same bytes were already stored, each with NAME.note.txt naming them
     .congvan-watch.lock    held by the running watcher
 
-A file is taken once it is complete: its size, mtime, ctime and inode unchanged for the stability
-delay, and its name not a temporary one (``~$x.docx``, ``.~lock.x#``, ``*.part``, ``*.tmp``...).
+A file is taken once it is complete: its size, mtime, ctime, inode and content hash unchanged for
+the stability delay, no process holding it open for writing (writers.py, where the OS can tell),
+and its name not a temporary one (``~$x.docx``, ``.~lock.x#``, ``*.part``, ``*.tmp``: names.py;
+other dot-names such as ``..txt`` are taken). After it was read it is checked again (signature,
+hash, writers): a file that changed is not committed and not sent to failed/ as unreadable, it is
+taken again once stable. One that changes after it was moved out (a writer on a share we cannot
+see) is taken again as a new version by revise.py, whose docstring gives its crash-safety steps.
+Any name is taken (not UTF-8: stored with \x escapes) and moved out under one that fits NAME_MAX
+with " (2)" and ".reason.txt" (shortened with a hash, extension kept). Symlinks, FIFOs, sockets
+and devices are never opened (pipeline/ingest/files.py) and are reported once as skipped.
 A scan needing OCR goes to processed/: the ingest stores it as a Document with status needs_ocr
 (kept, listed, waiting for OCR), which is a normal outcome, not a failure the clerk must act on.
 
