@@ -14,7 +14,7 @@ other dot-names such as ``..txt`` are taken). After it was read it is checked ag
 hash, writers): a file that changed is not committed and not sent to failed/ as unreadable, it is
 taken again once stable. One that changes after it was moved out (a writer on a share we cannot
 see) is taken again as a new version by revise.py, whose docstring gives its crash-safety steps.
-Any name is taken (not UTF-8: stored with \x escapes) and moved out under one that fits NAME_MAX
+Any name is taken (not UTF-8: stored with \\x escapes) and moved out under one that fits NAME_MAX
 with " (2)" and ".reason.txt" (shortened with a hash, extension kept). Symlinks, FIFOs, sockets
 and devices are never opened (pipeline/ingest/files.py) and are reported once as skipped.
 A scan needing OCR goes to processed/: the ingest stores it as a Document with status needs_ocr
