@@ -330,7 +330,9 @@ class Watcher:
 
     def _watch_moved(self, outcome: Outcome) -> None:
         if outcome.dest is not None and outcome.sha256 and outcome.state in _WATCHED_AFTER and self.recheck:
-            self.moved[outcome.dest] = _Moved(outcome.sha256, signature(outcome.dest), time.monotonic() + self.recheck)
+            # No signature yet: the writer may have gone on between the move and now, so the first
+            # look compares the content itself (one hash, once the file is stable).
+            self.moved[outcome.dest] = _Moved(outcome.sha256, None, time.monotonic() + self.recheck)
 
     def _recheck(self, now: float, summary: Summary) -> float:
         """Take again, as a new version, a moved file that changed and is stable again; returns
