@@ -306,6 +306,23 @@ def drop_file(session: Session, sha256: str) -> int | None:
     return doc.id
 
 
+def release_revisions(factory: SessionFactory, replaces: str, keep: str, me: Owner) -> None:
+    """Drop pending claims of earlier new versions of ``replaces`` other than ``keep``: a killed
+    run claimed bytes that grew again since; nothing was committed for them."""
+    with factory() as session:
+        rows = session.scalars(
+            select(IngestEntry).where(
+                IngestEntry.replaces_sha256 == replaces,
+                IngestEntry.state == JournalState.PENDING,
+                IngestEntry.sha256 != keep,
+            )
+        )
+        stale = [Entry.of(r) for r in rows]
+    for entry in stale:
+        if may_take_over(entry, me):
+            release(factory, Claim(entry.id, entry.sha256, entry.attempts))
+
+
 def release(factory: SessionFactory, held: Claim) -> None:
     """Drop our pending row: the file changed or left the inbox before it was ingested, so these
     bytes were never taken in (nothing was committed for them)."""

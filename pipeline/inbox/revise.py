@@ -28,7 +28,7 @@ from pathlib import Path
 
 from pipeline.inbox import journal
 from pipeline.inbox.names import REASON_SUFFIX
-from pipeline.inbox.processor import TRANSIENT, Outcome, OutcomeKind, Processor, one_line, signature
+from pipeline.inbox.processor import TRANSIENT, Outcome, OutcomeKind, Processor, failpoint, one_line, signature
 from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor
 from pipeline.ingest.store import sha256_of
 from pipeline.status import IngestStatus, JournalState
@@ -51,7 +51,9 @@ def revise(proc: Processor, path: Path, old_sha: str) -> Outcome | None:
         return None
     if entry is not None and (entry.replaces != old_sha or not journal.may_take_over(entry, proc.me)):
         return Outcome(path, OutcomeKind.BUSY)
+    journal.release_revisions(proc.factory, old_sha, sha, proc.me)
     held = journal.claim(proc.factory, sha, journal.journal_name(path), proc.me, entry, replaces=old_sha)
+    failpoint("revise-claimed")
     if held is None:
         return Outcome(path, OutcomeKind.BUSY)
     session = proc.factory()
@@ -67,6 +69,7 @@ def revise(proc: Processor, path: Path, old_sha: str) -> Outcome | None:
             session.rollback()
             return Outcome(path, OutcomeKind.BUSY)
         session.commit()
+        failpoint("revise-decided")
     except TRANSIENT as e:
         session.rollback()
         return Outcome(path, OutcomeKind.RETRY, reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")

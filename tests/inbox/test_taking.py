@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.inbox import Box, cong_van_text, files_under, wait_for, write_docx
+from tests.helpers.inbox import Box, cong_van_text, files_under, wait_for, watch_cmd, write_docx
 
 pytestmark = pytest.mark.slow  # real watchers and writers that pause for seconds
 
@@ -145,3 +145,36 @@ def test_writing_docx_helper_still_gives_a_document(box: Box):
     assert wait_for(lambda: len(files_under(box.inbox / "processed")) == 1, 30), box.log_of(proc)
     assert _stop(proc) == 0
     assert box.scalar("select count(*) from documents") == 1
+
+
+@pytest.mark.parametrize("step", ["revise-claimed", "revise-decided"])
+def test_a_watcher_killed_while_taking_a_new_version_finishes_it_after_restart(box: Box, step: str):
+    data = cong_van_text(25, seed=7).encode()
+    cut = data.index(b"\n", len(data) // 2) + 1
+    name = "Công văn bị ngắt.txt"
+    log = box.logs / "killed.log"
+    with open(log, "w") as out:
+        env = box.env | {"CONGVAN_INBOX_CRASH_AT": step}
+        killed = subprocess.Popen(
+            watch_cmd(box.inbox, "--stable", str(STABLE), "--rescan", "60"), env=env, stdout=out,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    box.procs.append(killed)
+    (box.inbox / name).write_bytes(data[:cut])
+    assert wait_for(lambda: _moved_copy(box, name, "processed") is not None, 30), log.read_text()
+    moved = _moved_copy(box, name, "processed")
+    assert moved is not None
+    with open(moved, "ab") as f:
+        f.write(data[cut:])
+    assert killed.wait(timeout=30) == -signal.SIGKILL, log.read_text()
+    kept = data[:cut] if step == "revise-claimed" else data  # the transaction died, or had committed
+    assert box.rows("select sha256 from document_files") == [(_sha(kept),)]
+    proc = _started(box)
+    assert wait_for(lambda: box.scalar("select count(*) from ingest_journal where finished_at is null") == 0, 30)
+    assert _stop(proc) == 0
+    assert [p.read_bytes() for p in files_under(box.inbox / "processed")] == [data]
+    assert box.rows("select sha256 from document_files") == [(_sha(data),)]
+    assert box.scalar("select count(*) from documents") == 1
+    rows = box.rows("select sha256, replaces_sha256, state, attempts from ingest_journal order by id")
+    attempts = 2 if step == "revise-claimed" else 1
+    assert rows == [(_sha(data[:cut]), None, "processed", 1), (_sha(data), _sha(data[:cut]), "processed", attempts)]
