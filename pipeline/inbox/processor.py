@@ -418,11 +418,13 @@ class Processor:
 
     # -- the steps ---------------------------------------------------------------------------------
 
-    def unchanged(self, path: Path, before: Signature | None, sha: str | None = None) -> bool:
+    def unchanged(self, path: Path, before: Signature | None, sha: str | None = None, writers: bool = True) -> bool:
         """Whether ``path`` is as it was when it was hashed (``before``): same signature, same
-        bytes, and nobody holds it open for writing. Checked after reading it, so that no version
-        read while a writer was at work is committed or sent to failed/ as corrupt."""
-        if before is None or signature(path) != before or open_for_writing([path]):
+        bytes, and (``writers``) nobody holds it open for writing. Checked after reading it, so
+        that no version read while a writer was at work is committed or sent to failed/ as
+        corrupt. The /proc scan for writers is asked only before failing a file: the watcher did
+        it already for the cycle, and a writer at work since then changes the signature."""
+        if before is None or signature(path) != before or (writers and open_for_writing([path])):
             return False
         try:
             return sha is None or sha256_of(path) == sha
@@ -434,7 +436,8 @@ class Processor:
         try:
             result = Ingestor(session, self.store, self.hooks).ingest(path)
             failpoint("ingested")
-            if result.sha256 != held.sha256 or not self.unchanged(path, before, held.sha256):
+            failing = result.status == IngestStatus.FAILED
+            if result.sha256 != held.sha256 or not self.unchanged(path, before, held.sha256, writers=failing):
                 # Changed (or gone) since it was hashed: nothing of it may be committed.
                 session.rollback()
                 journal.release(self.factory, held)

@@ -60,7 +60,8 @@ def revise(proc: Processor, path: Path, old_sha: str) -> Outcome | None:
     try:
         old_doc = journal.drop_file(session, old_sha)
         result = Ingestor(session, proc.store, proc.hooks).ingest(path)
-        if result.sha256 != sha or not proc.unchanged(path, before, sha):
+        failing = result.status == IngestStatus.FAILED
+        if result.sha256 != sha or not proc.unchanged(path, before, sha, writers=failing):
             session.rollback()
             journal.release(proc.factory, held)
             return Outcome(path, OutcomeKind.CHANGED if signature(path) else OutcomeKind.GONE)
