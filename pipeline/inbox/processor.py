@@ -104,7 +104,7 @@ from pipeline.inbox.names import (
     write_atomic,
 )
 from pipeline.inbox.writers import open_for_writing
-from pipeline.ingest.files import NotRegularFile, fit_name, kind_of
+from pipeline.ingest.files import NotRegularFile, display_name, fit_name, kind_of
 from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor, IngestResult
 from pipeline.ingest.store import ContentStore, fsync_dir, sha256_of
 from pipeline.status import IngestStatus, JournalState
@@ -131,7 +131,9 @@ def failpoint(step: str) -> None:
 
 
 def one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """One line of text for a reason file, the journal or a terminal: a file name in it that is
+    not UTF-8 shows U+FFFD (lone surrogates break every encoder)."""
+    return " ".join(display_name(str(text)).split())
 
 
 @dataclass(frozen=True)

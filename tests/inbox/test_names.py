@@ -65,11 +65,13 @@ def test_a_240_byte_name_that_fails_or_is_a_duplicate_is_moved_out(box: Box):
     (box.inbox / "Tổ 1" / _long(".txt")).write_bytes(data)  # and once more in a folder
     (box.inbox / _long(".docx")).write_bytes(b"PK\x03\x04 not really a docx")  # fails
     (box.inbox / "Tổ 1" / _long(".docx", 255)).write_bytes(b"PK\x03\x04 neither")  # NAME_MAX itself
+    (box.inbox / os.fsdecode(b"h\xf4ng.docx")).write_bytes(b"PK\x03\x04 broken too")  # not UTF-8, fails
     r = box.once()
     assert r.returncode == 1, r.stdout + r.stderr  # failures make --once say so
     assert box.in_inbox() == [], box.in_inbox()
     dups, failed = files_under(box.inbox / "duplicates"), files_under(box.inbox / "failed")
-    assert len(dups) == 2 and len(failed) == 2, (dups, failed)
+    assert len(dups) == 2 and len(failed) == 3, (dups, failed)
+    assert "UnicodeEncodeError" not in r.stdout + r.stderr and "Traceback" not in r.stderr
     for p in dups:
         assert p.with_name(p.name + NOTE_SUFFIX).exists()
         assert p.suffix == ".txt"
