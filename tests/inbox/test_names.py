@@ -150,3 +150,12 @@ def test_temporary_names_stay_ignored_dot_names_are_taken():
         assert is_temporary(name), name
     for name in ("..txt", ".ẩn.txt", "Công văn.docx", NON_UTF8):
         assert not is_temporary(name), name
+
+
+def test_ingest_takes_a_non_utf8_name_and_reports_a_failing_one_without_an_encoding_error(box: Box):
+    (box.inbox / NON_UTF8).write_bytes(cong_van_text(52, seed=8).encode())
+    (box.inbox / os.fsdecode(b"h\xf4ng.docx")).write_bytes(b"PK\x03\x04 broken")
+    r = subprocess.run([*CONGVAN, "ingest", str(box.inbox)], env=box.env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1, r.stdout + r.stderr  # one failed
+    assert "Traceback" not in r.stderr and "h\ufffdng.docx" in r.stderr and "C\ufffdng v\ufffdn" in r.stderr
+    assert box.rows("select original_name from document_files") == [(r"C\xf4ng v\xe3n c\xf5 1258.txt",)]
