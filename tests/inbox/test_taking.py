@@ -178,3 +178,26 @@ def test_a_watcher_killed_while_taking_a_new_version_finishes_it_after_restart(b
     rows = box.rows("select sha256, replaces_sha256, state, attempts from ingest_journal order by id")
     attempts = 2 if step == "revise-claimed" else 1
     assert rows == [(_sha(data[:cut]), None, "processed", 1), (_sha(data), _sha(data[:cut]), "processed", attempts)]
+
+
+def test_ten_slow_writers_at_once_each_end_as_one_whole_document(box: Box):
+    """The red team's case: ten copies pausing past the window at once, .txt and .docx."""
+    proc = _started(box)
+    datas = {}
+    writers = []
+    for n in range(10):
+        kind = "txt" if n % 2 else "docx"
+        text = cong_van_text(60 + n, seed=7)
+        data = text.encode() if kind == "txt" else _docx_bytes(text)
+        target = box.inbox / f"Công văn chậm {n}.{kind}"
+        datas[target.name] = data
+        writers.append(_write_paused(target, data, pause=2 * STABLE + 0.2 * n))
+    assert all(w.wait(timeout=60) == 0 for w in writers)
+    assert wait_for(lambda: len(files_under(box.inbox / "processed")) == 10, 60), box.log_of(proc)
+    assert _stop(proc) == 0
+    assert {p.name: p.read_bytes() for p in files_under(box.inbox / "processed")} == datas
+    assert files_under(box.inbox / "failed") == []
+    assert box.scalar("select count(*) from documents") == 10
+    stored = {(sha, size) for sha, size in box.rows("select sha256, size from document_files")}
+    assert stored == {(_sha(d), len(d)) for d in datas.values()}
+    assert box.scalar("select count(*) from ingest_journal where replaces_sha256 is not null") == 0
