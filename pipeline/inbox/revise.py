@@ -29,7 +29,7 @@ from pathlib import Path
 from pipeline.inbox import journal
 from pipeline.inbox.names import REASON_SUFFIX
 from pipeline.inbox.processor import TRANSIENT, Outcome, OutcomeKind, Processor, failpoint, one_line, signature
-from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor
+from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor, IngestResult
 from pipeline.ingest.store import sha256_of
 from pipeline.status import IngestStatus, JournalState
 
@@ -74,6 +74,12 @@ def revise(proc: Processor, path: Path, old_sha: str) -> Outcome | None:
     except TRANSIENT as e:
         session.rollback()
         return Outcome(path, OutcomeKind.RETRY, reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")
+    except Exception as e:  # an extractor's bug on the new bytes: they fail, the old version stays
+        session.rollback()
+        reason = one_line(f"lỗi khi lưu / store failed ({type(e).__name__}: {e})")[:1000]
+        if not journal.fail(proc.factory, held, reason):
+            return Outcome(path, OutcomeKind.BUSY)
+        result, old_doc = IngestResult(str(path), IngestStatus.FAILED, sha, reason=reason), None
     finally:
         session.close()
     ids = [i for i in (result.document_id if result.status in ADDS_DOCUMENT else None, old_doc) if i]
