@@ -5,6 +5,7 @@ without rich (a chat reply, a log, a web page's text fallback). The terminal's t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from pipeline.answers.ask import Answer
@@ -20,9 +21,13 @@ _CONTROLS = {c: 0x2400 + c for c in range(32) if chr(c) not in "\n\t"} | {0x7F: 
 _CONTROLS |= {c: 0xFFFD for c in range(0x80, 0xA0)}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def visible(text: str) -> str:
-    """``text`` with its control characters made visible (see _CONTROLS), everything else as is."""
-    return text.translate(_CONTROLS)
+    """``text`` with its control characters made visible (see _CONTROLS), and a file name's bytes
+    that are not UTF-8 (lone surrogates, as os.fsdecode gives them) shown as U+FFFD; all else as is."""
+    return _SURROGATE.sub("\ufffd", text.translate(_CONTROLS))
 
 
 def day(d: dt.date | None) -> str:

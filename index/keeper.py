@@ -25,9 +25,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from index import swap
 from index.backend import IndexCorrupt, IndexMissing, SearchBackend
 from index.documents import Backlog, SessionFactory, backlog, behind_ids, load, mark_indexed, now, reindex
+from models.schema import Document
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +101,10 @@ class Indexer:
         self.failures = 0
         self.retry_at = 0.0
         self._thread: threading.Thread | None = None
+        self.named: set[int] = set()
 
     def __call__(self, ids: list[int]) -> None:
+        self.named.update(ids)  # ids of documents a new version may have removed: out of search too
         self.pending += len(ids)
         self.dirty = True
         if self.pending >= self.batch or time.monotonic() - self.last >= self.interval:
@@ -145,6 +150,7 @@ class Indexer:
     def _catch_up(self) -> bool:
         backend = self._backend()
         try:
+            self._drop_gone(backend)
             cursor, done = 0, 0
             while done < self.per_flush:
                 as_of = now()
@@ -164,6 +170,17 @@ class Indexer:
             return True
         finally:
             backend.close()
+
+    def _drop_gone(self, backend: SearchBackend) -> None:
+        """Take out of search the documents named to the indexer that the database no longer holds
+        (the half a new version of a file replaced)."""
+        if not self.named:
+            return
+        named, self.named = self.named, set()
+        with self.factory() as session:
+            kept = set(session.scalars(select(Document.id).where(Document.id.in_(named))))
+        if named - kept:
+            backend.delete(sorted(named - kept))
 
     def _failed(self, error: Exception) -> None:
         self.failures += 1

@@ -253,3 +253,6 @@ class IngestEntry(Base):
     started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # A file that changed after it was taken (a writer we could not see went on) is taken again as
+    # a new version: its row names the hash of the version it replaces.
+    replaces_sha256: Mapped[str | None] = mapped_column(String(64))

@@ -43,10 +43,13 @@ def _open_database(*, writes: bool) -> Wiring:
 
 
 def _rel(inbox: Inbox, path: Path | str) -> str:
+    """The path below the inbox as a clerk reads it (a name that is not UTF-8 shows U+FFFD)."""
+    from pipeline.ingest.files import display_name
+
     try:
-        return str(Path(path).relative_to(inbox.root))
+        return display_name(Path(path).relative_to(inbox.root))
     except ValueError:
-        return str(path)
+        return display_name(path)
 
 
 def _status_label(status: str | None, otherwise: str) -> str:
@@ -61,6 +64,8 @@ def _reporter(box: Inbox) -> Callable[[Outcome], None]:
             line += f" (#{o.document_id})"
         if o.reason and o.status not in (IngestStatus.ADDED, IngestStatus.DUPLICATE):
             line += f" — {one_line(o.reason)}"
+        if o.revised:
+            line += " [phiên bản mới, thay bản đã nhận / new version, replaces the one taken]"
         if o.recovered:
             line += " [hoàn tất sau khi khởi động lại / completed after restart]"
         typer.echo(visible(line))  # a file name's control characters shown, not sent to the terminal
@@ -188,7 +193,11 @@ class _Status:
 
         assert self.box is not None
         busy = {e.name for e in open_rows}
-        waiting = [p for p in self.box.scan() if journal.journal_name(p) not in busy]
+        self.skipped: list[tuple[Path, str]] = []  # symlinks, FIFOs...: never taken, so not waiting
+        waiting = [
+            p for p in self.box.scan(on_special=lambda p, k: self.skipped.append((p, k)))
+            if journal.journal_name(p) not in busy
+        ]  # fmt: skip
         t = table(f"Đang chờ / waiting ({len(waiting)})", "Tệp", "Kích thước", "Sửa lúc", overflow="ellipsis")
         for p in waiting[:200]:
             with contextlib.suppress(OSError):
@@ -305,6 +314,10 @@ def _print_status(console: Console, status: _Status) -> None:
         waiting, n_waiting = status.waiting(open_rows)
         console.print(waiting)
         counts.append(f"đang chờ {n_waiting}")
+        for path, kind in status.skipped:
+            console.print(f"Bỏ qua / skipped: {_rel(status.box, path)} ({kind})", markup=False)
+        if status.skipped:
+            counts.append(f"bỏ qua {len(status.skipped)}")
     console.print(status.in_progress(in_progress))
     processed, done = status.processed_today()
     console.print(processed)

@@ -28,7 +28,11 @@ def ingest_cmd(
     from pipeline.ingest.ingestor import DATABASE_WAIT, ingest_paths, iter_files
 
     console = Console(stderr=True)
-    files = iter_files(paths)
+    skipped: list[tuple[Path, str]] = []
+    files = iter_files(paths, skipped)
+    skipped = list(dict(skipped).items())  # a path named twice (itself, and in its folder) is said once
+    for path, kind in skipped:  # never followed nor opened: said once, the rest goes on
+        warn(f"bỏ qua / skipped: {path}: {kind}")
     wiring = Wiring.from_env(writes=True)
     hooks, after_commit = wiring.ingest_hooks()
     counts: dict[str, int] = {}
@@ -54,7 +58,7 @@ def ingest_cmd(
             )  # fmt: skip
     after_commit.close()  # a rebuild of the index started meanwhile finishes before we exit
     summary = ", ".join(f"{IngestStatus(k).label} {v}" for k, v in sorted(counts.items()))
-    console.print(f"Xong {len(results)} tệp: {summary}")
+    console.print(f"Xong {len(results)} tệp: {summary}" + (f"; bỏ qua {len(skipped)}" if skipped else ""))
     if counts.get(IngestStatus.FAILED):
         raise typer.Exit(code=1)
 

@@ -23,6 +23,7 @@ from pipeline.answers.intents import Ask
 from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import MissingRef, RefsReport
 from pipeline.errors import CongvanError, describe
+from pipeline.ingest.files import display_name
 from pipeline.labels import stored_label
 from pipeline.query import clip
 
@@ -48,11 +49,12 @@ def snippet_text(snippet: str, style: str = "dim") -> Text:
 
 
 def one_line(message: str) -> str:
-    return " ".join(message.split())
+    """One line, printable: a file name that is not UTF-8 shows U+FFFD, never an encoding error."""
+    return " ".join(display_name(message).split())
 
 
 def error_line(message: str) -> None:
-    typer.echo(visible(f"congvan: lỗi / error: {message}"), err=True)
+    typer.echo(visible(f"congvan: lỗi / error: {display_name(message)}"), err=True)
 
 
 def file_error(path: str, reason: str) -> None:

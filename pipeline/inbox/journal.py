@@ -18,6 +18,8 @@ Columns as the watcher uses them:
               final but whose ``finished_at`` is NULL is "decided, not yet moved": the only state a
               kill between the commit and the move can leave behind.
 - ``started_at`` when the current (last) attempt was claimed; ``attempts`` counts the claims.
+- ``replaces_sha256`` set when the file changed after it was taken and this row is its new
+              version: the hash of the version it replaces (whose own row stays).
 
 Every function here commits its own short transaction, except ``finish``, which runs inside the
 ingest transaction so that the Document and the journal's verdict commit together or not at all.
@@ -116,6 +118,7 @@ class Entry:
     started_at: dt.datetime | None
     finished_at: dt.datetime | None
     attempts: int
+    replaces: str | None = None  # the hash of the version this row's file replaces
 
     @classmethod
     def of(cls, row: IngestEntry) -> Entry:
@@ -132,6 +135,7 @@ class Entry:
             started_at=as_utc(row.started_at),
             finished_at=as_utc(row.finished_at),
             attempts=row.attempts,
+            replaces=row.replaces_sha256,
         )
 
     @property
@@ -187,7 +191,9 @@ def may_take_over(entry: Entry, me: Owner, now: dt.datetime | None = None) -> bo
     return False
 
 
-def claim(factory: SessionFactory, sha256: str, name: str, me: Owner, previous: Entry | None) -> Claim | None:
+def claim(
+    factory: SessionFactory, sha256: str, name: str, me: Owner, previous: Entry | None, replaces: str | None = None
+) -> Claim | None:
     """Record the file as pending in its own committed transaction, before anything is ingested.
 
     A new file gets a new row (attempts 1). A known one (a retry) is updated only if the row is
@@ -199,7 +205,7 @@ def claim(factory: SessionFactory, sha256: str, name: str, me: Owner, previous: 
         if previous is None:
             row = IngestEntry(
                 sha256=sha256, name=name, state=JournalState.PENDING, holder_host=me.host, holder_pid=me.pid,
-                started_at=now, attempts=1,
+                started_at=now, attempts=1, replaces_sha256=replaces,
             )  # fmt: skip
             session.add(row)
             try:
@@ -284,6 +290,37 @@ def give_up(factory: SessionFactory, entry: Entry, reason: str) -> Claim | None:
         )
         session.commit()
         return Claim(entry.id, entry.sha256, entry.attempts) if result.rowcount == 1 else None
+
+
+def drop_file(session: Session, sha256: str) -> int | None:
+    """Inside the caller's transaction: remove the stored file with these bytes (a version that was
+    taken too early), and its Document if that was its only file. Returns the Document's id."""
+    row = session.scalar(select(DocumentFile).where(DocumentFile.sha256 == sha256))
+    if row is None:
+        return None
+    doc = row.document
+    doc.files.remove(row)
+    if not doc.files:
+        session.delete(doc)
+    session.flush()
+    return doc.id
+
+
+def release_revisions(factory: SessionFactory, replaces: str, keep: str, me: Owner) -> None:
+    """Drop pending claims of earlier new versions of ``replaces`` other than ``keep``: a killed
+    run claimed bytes that grew again since; nothing was committed for them."""
+    with factory() as session:
+        rows = session.scalars(
+            select(IngestEntry).where(
+                IngestEntry.replaces_sha256 == replaces,
+                IngestEntry.state == JournalState.PENDING,
+                IngestEntry.sha256 != keep,
+            )
+        )
+        stale = [Entry.of(r) for r in rows]
+    for entry in stale:
+        if may_take_over(entry, me):
+            release(factory, Claim(entry.id, entry.sha256, entry.attempts))
 
 
 def release(factory: SessionFactory, held: Claim) -> None:

@@ -7,8 +7,16 @@ INBOX/
     duplicates/…           the same bytes were already stored, each with NAME.note.txt naming them
     .congvan-watch.lock    held by the running watcher
 
-A file is taken once it is complete: its size, mtime, ctime and inode unchanged for the stability
-delay, and its name not a temporary one (``~$x.docx``, ``.~lock.x#``, ``*.part``, ``*.tmp``...).
+A file is taken once it is complete: its size, mtime, ctime, inode and content hash unchanged for
+the stability delay, no process holding it open for writing (writers.py, where the OS can tell),
+and its name not a temporary one (``~$x.docx``, ``.~lock.x#``, ``*.part``, ``*.tmp``: names.py;
+other dot-names such as ``..txt`` are taken). After it was read it is checked again (signature,
+hash, writers): a file that changed is not committed and not sent to failed/ as unreadable, it is
+taken again once stable. One that changes after it was moved out (a writer on a share we cannot
+see) is taken again as a new version by revise.py, whose docstring gives its crash-safety steps.
+Any name is taken (not UTF-8: stored with \\x escapes) and moved out under one that fits NAME_MAX
+with " (2)" and ".reason.txt" (shortened with a hash, extension kept). Symlinks, FIFOs, sockets
+and devices are never opened (pipeline/ingest/files.py) and are reported once as skipped.
 A scan needing OCR goes to processed/: the ingest stores it as a Document with status needs_ocr
 (kept, listed, waiting for OCR), which is a normal outcome, not a failure the clerk must act on.
 
@@ -70,6 +78,7 @@ Durability against power loss, beyond kill -9, also depends on the database's ow
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import fcntl
@@ -85,6 +94,17 @@ from pathlib import Path
 from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import InboxBusy, InboxError
 from pipeline.inbox import journal
+from pipeline.inbox.names import (
+    NAME_RESERVE,
+    NOTE_SUFFIX,
+    REASON_SUFFIX,
+    free_name,
+    is_temporary,
+    makedirs,
+    write_atomic,
+)
+from pipeline.inbox.writers import open_for_writing
+from pipeline.ingest.files import NotRegularFile, display_name, fit_name, kind_of
 from pipeline.ingest.ingestor import ADDS_DOCUMENT, DATABASE_TRANSIENT, Ingestor, IngestResult
 from pipeline.ingest.store import ContentStore, fsync_dir, sha256_of
 from pipeline.status import IngestStatus, JournalState
@@ -94,16 +114,6 @@ FAILED_DIR = "failed"
 DUPLICATES_DIR = "duplicates"
 RESERVED_DIRS = (PROCESSED_DIR, FAILED_DIR, DUPLICATES_DIR)
 LOCK_NAME = ".congvan-watch.lock"
-REASON_SUFFIX = ".reason.txt"
-NOTE_SUFFIX = ".note.txt"
-
-# Names of files still being written or that are not documents: browsers' and copy tools'
-# partial downloads, Office's owner files (~$x.docx) and LibreOffice's locks (.~lock.x#, hidden),
-# editors' backups, Windows Explorer's litter on shares, and the notes the watcher writes itself
-# (a clerk moving a failed file back to retry it may bring its reason file along).
-TEMP_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", ".temp", ".swp", "~")
-OWN_SUFFIXES = (REASON_SUFFIX, NOTE_SUFFIX)
-JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 # Errors worth trying again later rather than sending the file to failed/: the database went
 # away or was busy, a race with another process on the same bytes, the disk of CONGVAN_HOME.
@@ -120,47 +130,10 @@ def failpoint(step: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def is_temporary(name: str) -> bool:
-    low = name.lower()
-    return (
-        name.startswith((".", "~$")) or low.endswith(TEMP_SUFFIXES) or low.endswith(OWN_SUFFIXES) or low in JUNK_NAMES
-    )
-
-
-def _makedirs(path: Path) -> None:
-    missing: list[Path] = []
-    p = path
-    while not p.exists():
-        missing.append(p)
-        p = p.parent
-    for d in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            d.mkdir()
-        fsync_dir(d.parent)
-
-
-def _free_name(path: Path) -> Path:
-    """``path``, or ``stem (2).ext``, ``stem (3).ext``... whichever does not exist yet."""
-    if not os.path.lexists(path):
-        return path
-    stem, suffix = path.stem, path.suffix
-    n = 2
-    while os.path.lexists(candidate := path.with_name(f"{stem} ({n}){suffix}")):
-        n += 1
-    return candidate
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
 def one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """One line of text for a reason file, the journal or a terminal: a file name in it that is
+    not UTF-8 shows U+FFFD (lone surrogates break every encoder)."""
+    return " ".join(display_name(str(text)).split())
 
 
 @dataclass(frozen=True)
@@ -283,16 +256,26 @@ class Inbox:
             return False
         return not any(p.startswith(".") for p in parts)
 
-    def scan(self, top: Path | None = None) -> Iterator[Path]:
-        """Candidate files under ``top`` (the whole inbox by default), not following symlinks."""
+    def scan(self, top: Path | None = None, on_special: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
+        """Regular candidate files under ``top`` (the whole inbox by default), not following
+        symlinks; symlinks, FIFOs, sockets and devices go to ``on_special`` with what they are."""
         top = top or self.root
         for dirpath, dirnames, filenames in os.walk(top):
             here = Path(dirpath)
-            dirnames[:] = sorted(n for n in dirnames if self.walks_into(here / n))
-            for name in sorted(filenames):
+            links = [n for n in dirnames if os.path.islink(here / n)]  # listed by os.walk, never entered
+            dirnames[:] = sorted(n for n in dirnames if n not in links and self.walks_into(here / n))
+            for name in sorted(filenames + links):
                 path = here / name
-                if self.is_candidate(path):
+                if not self.is_candidate(path):
+                    continue
+                try:
+                    kind = kind_of(os.lstat(path).st_mode)
+                except OSError:
+                    continue  # gone meanwhile
+                if kind is None:
                     yield path
+                elif on_special is not None:
+                    on_special(path, kind)
 
     def watched_dirs(self) -> list[Path]:
         """Top-level folders clerks drop into (watched recursively; the reserved ones are not)."""
@@ -311,17 +294,29 @@ class Inbox:
             return self.root / PROCESSED_DIR / f"{now:%Y}" / f"{now:%m}"
         return self.root / (FAILED_DIR if state == JournalState.FAILED else DUPLICATES_DIR)
 
-    def move_out(self, path: Path, state: JournalState, note: str | None = None) -> Path:
-        """Move ``path`` to the folder for ``state``, keeping its sub-folder path, under a free name;
-        ``note`` (failed: the reason; duplicate: the stored document) is written beside it first,
-        so a file never sits in failed/ without its reason. Returns where the file went."""
-        rel = self.relative(path)
+    def placed(self, path: Path) -> tuple[JournalState, Path] | None:
+        """For a file the watcher moved out: the state its folder stands for, and its path below
+        that folder (processed/YYYY/MM/a/b.txt: processed, a/b.txt)."""
+        parts = self.relative(path).parts
+        states = {PROCESSED_DIR: JournalState.PROCESSED, FAILED_DIR: JournalState.FAILED}
+        states[DUPLICATES_DIR] = JournalState.DUPLICATE
+        if not parts or parts[0] not in states:
+            return None
+        skip = 3 if parts[0] == PROCESSED_DIR else 1
+        return states[parts[0]], Path(*parts[skip:])
+
+    def move_out(self, path: Path, state: JournalState, note: str | None = None, rel: Path | None = None) -> Path:
+        """Move ``path`` to the folder for ``state``, keeping its sub-folder path (``rel``, by
+        default its path in the inbox), under a free name; ``note`` (failed: the reason; duplicate:
+        the stored document) is written beside it first, so a file never sits in failed/ without
+        its reason. Returns where the file went."""
+        rel = rel or self.relative(path)
         folder = self.destination_folder(state) / rel.parent
-        _makedirs(folder)
-        dest = _free_name(folder / rel.name)
+        makedirs(folder)
+        dest = free_name(folder / fit_name(rel.name, NAME_RESERVE))  # a 240-byte name plus " (2)" fits
         if note is not None and state != JournalState.PROCESSED:
             suffix = REASON_SUFFIX if state == JournalState.FAILED else NOTE_SUFFIX
-            _write_atomic(dest.with_name(dest.name + suffix), note.rstrip("\n") + "\n")
+            write_atomic(dest.with_name(dest.name + suffix), note.rstrip("\n") + "\n")
         failpoint("noted")
         os.replace(path, dest)  # atomic; dest was free and only the lock holder writes here
         fsync_dir(folder)
@@ -352,6 +347,8 @@ class Outcome:
     reason: str | None = None
     document_id: int | None = None
     recovered: bool = False  # finished by a previous run, only moved now
+    sha256: str | None = None  # the content taken (watched for a while after the move)
+    revised: bool = False  # a new version of a file taken before (revise.py)
 
 
 def _verdict_reason(result: IngestResult) -> str | None:
@@ -383,13 +380,16 @@ class Processor:
         self.me = journal.Owner.me()
 
     def handle(self, path: Path) -> Outcome:
+        before = signature(path)
         try:
             sha = sha256_of(path)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotRegularFile):  # gone, or swapped for a symlink/FIFO: not taken
             return Outcome(path, OutcomeKind.GONE)
         except OSError as e:
             if signature(path) is None:
                 return Outcome(path, OutcomeKind.GONE)
+            if not self.unchanged(path, before):
+                return Outcome(path, OutcomeKind.CHANGED)
             # No content, no journal key: the file goes to failed/ with its reason, unrecorded.
             reason = f"không đọc được tệp / cannot read file: {e.strerror or type(e).__name__}"
             return self._moved(
@@ -414,16 +414,30 @@ class Processor:
         if held is None:
             return Outcome(path, OutcomeKind.BUSY)
         failpoint("claimed")
-        return self._ingest(path, held)
+        return self._ingest(path, held, before)
 
     # -- the steps ---------------------------------------------------------------------------------
 
-    def _ingest(self, path: Path, held: journal.Claim) -> Outcome:
+    def unchanged(self, path: Path, before: Signature | None, sha: str | None = None, writers: bool = True) -> bool:
+        """Whether ``path`` is as it was when it was hashed (``before``): same signature, same
+        bytes, and (``writers``) nobody holds it open for writing. Checked after reading it, so
+        that no version read while a writer was at work is committed or sent to failed/ as
+        corrupt. The /proc scan for writers is asked only before failing a file: the watcher did
+        it already for the cycle, and a writer at work since then changes the signature."""
+        if before is None or signature(path) != before or (writers and open_for_writing([path])):
+            return False
+        try:
+            return sha is None or sha256_of(path) == sha
+        except OSError:
+            return False
+
+    def _ingest(self, path: Path, held: journal.Claim, before: Signature | None) -> Outcome:
         session = self.factory()
         try:
             result = Ingestor(session, self.store, self.hooks, self.reader).ingest(path)
             failpoint("ingested")
-            if result.sha256 != held.sha256:
+            failing = result.status == IngestStatus.FAILED
+            if result.sha256 != held.sha256 or not self.unchanged(path, before, held.sha256, writers=failing):
                 # Changed (or gone) since it was hashed: nothing of it may be committed.
                 session.rollback()
                 journal.release(self.factory, held)
@@ -453,8 +467,9 @@ class Processor:
         if result.status in ADDS_DOCUMENT and result.document_id:
             self._index(result.document_id)
         outcome = Outcome(
-            path, OutcomeKind.DONE, state, result.status, reason=result.reason, document_id=result.document_id
-        )
+            path, OutcomeKind.DONE, state, result.status, reason=result.reason, document_id=result.document_id,
+            sha256=held.sha256,
+        )  # fmt: skip
         return self._moved(outcome, self._note(state, reason, result.document_id), held.id)
 
     def _complete(self, path: Path, entry: journal.Entry) -> Outcome:
@@ -468,7 +483,7 @@ class Processor:
             self._index(entry.document_id)
         outcome = Outcome(
             path, OutcomeKind.DONE, entry.state, status, reason=entry.reason or None, document_id=entry.document_id,
-            recovered=True,
+            recovered=True, sha256=entry.sha256,
         )  # fmt: skip
         return self._moved(outcome, self._note(entry.state, entry.reason, entry.document_id), entry.id)
 
@@ -512,16 +527,7 @@ class Processor:
                 journal.close(self.factory, entry_id)
             except TRANSIENT as e:  # the start-up reconciliation closes it later
                 self.warn(f"không ghi được nhật ký / cannot update the journal: {type(e).__name__}")
-        return Outcome(
-            path,
-            OutcomeKind.DONE,
-            outcome.state,
-            outcome.status,
-            dest,
-            outcome.reason,
-            outcome.document_id,
-            outcome.recovered,
-        )
+        return dataclasses.replace(outcome, kind=OutcomeKind.DONE, dest=dest)
 
     def _index(self, *document_ids: int) -> None:
         if self.after_commit is None or not document_ids:
@@ -557,6 +563,8 @@ class Processor:
             path = Path(entry.name)
             if signature(path) is None:
                 return False
+            if entry.replaces:  # a new version being taken: the watcher's start does it again
+                return True
             try:
                 return sha256_of(path) == entry.sha256
             except OSError:

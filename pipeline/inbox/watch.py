@@ -10,8 +10,16 @@ its top-level sub-folders (recursively), never processed/, failed/ or duplicates
 watcher is not woken by its own moves, and a polling observer does not stat years of processed
 files at every poll.
 
-A file is handed over once its signature (size, mtime, ctime, inode) has been seen unchanged for
-``stable`` seconds, and checked once more just before.
+A file is handed over once its signature (size, mtime, ctime, inode) and its content hash have
+been seen unchanged for ``stable`` seconds and no process holds it open for writing (writers.py),
+and checked once more just before; the Processor checks again after reading it. Symlinks, FIFOs,
+sockets and devices are never opened: each is reported once as skipped.
+
+A writer the OS cannot show (another machine on a network share) may still go on after its file
+was taken and moved. So each file moved to processed/ or failed/ is watched for ``recheck``
+seconds more (an lstat per loop); one that changes and is stable again is taken as a new version
+(revise.py), so the database never keeps the half. Revisions a killed watcher left open are done
+again at start.
 """
 
 from __future__ import annotations
@@ -27,6 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.inbox.processor import Inbox, Outcome, OutcomeKind, Processor, Signature, signature
+from pipeline.inbox.revise import revise, unfinished
+from pipeline.inbox.writers import open_for_writing
+from pipeline.ingest.files import display_name, special_kind
+from pipeline.ingest.store import sha256_of
+from pipeline.status import JournalState
 
 
 class _QuietStop(logging.Filter):
@@ -43,6 +56,9 @@ logging.getLogger("watchdog.observers.inotify").addFilter(_QuietStop())
 BUSY_DELAY = 2.0  # another process holds the file: look again soon
 MAX_BACKOFF = 60.0
 ONCE_TRIES = 3  # with --once, a file that keeps failing transiently is left in the inbox
+# How long a moved file is still watched for a writer we could not see (a share that stalled).
+RECHECK_AFTER_MOVE = 600.0
+_WATCHED_AFTER = (JournalState.PROCESSED, JournalState.FAILED)
 
 
 @dataclass
@@ -51,6 +67,25 @@ class _Candidate:
     since: float = 0.0  # monotonic time the current signature was first seen
     not_before: float = 0.0
     tries: int = 0
+    sha: str | None = None  # the content's hash when the current signature was first seen
+
+
+@dataclass
+class _Moved:
+    """A file the watcher moved out, watched a while longer for a writer it could not see."""
+
+    sha: str  # the content taken
+    sig: Signature | None
+    until: float
+    since: float | None = None  # when it was first seen changed (and stable since)
+    not_before: float = 0.0
+
+
+def _hash(path: Path) -> str | None:
+    try:
+        return sha256_of(path)
+    except OSError:
+        return None
 
 
 @dataclass
@@ -68,6 +103,7 @@ class Watcher:
         stable: float = 5.0,
         rescan: float = 300.0,
         poll: float | None = None,
+        recheck: float = RECHECK_AFTER_MOVE,
         report: Callable[[Outcome], None] = lambda _o: None,
         warn: Callable[[str], None] = lambda _m: None,
     ) -> None:
@@ -76,6 +112,9 @@ class Watcher:
         self.stable = max(0.0, stable)
         self.rescan = max(1.0, rescan)
         self.poll = poll
+        self.recheck = max(0.0, recheck)
+        self.moved: dict[Path, _Moved] = {}
+        self.skipped: set[Path] = set()  # symlinks, FIFOs... reported once
         self.report = report
         self.warn = warn
         self.candidates: dict[Path, _Candidate] = {}
@@ -140,6 +179,8 @@ class Watcher:
         summary = Summary()
         if not once:
             self._start_observer()
+            for path, old_sha in unfinished(self.processor):  # revisions a killed run left open
+                self.moved[path] = _Moved(old_sha, None, time.monotonic() + self.recheck)
         next_rescan = 0.0
         try:
             while not self._stop.is_set():
@@ -153,6 +194,8 @@ class Watcher:
                     if self._stop.is_set():
                         break
                     self._take(path, once, summary)
+                if not once:
+                    wake_in = min(wake_in, self._recheck(time.monotonic(), summary))
                 if ready:
                     self._unflushed = True
                     continue
@@ -183,8 +226,18 @@ class Watcher:
             self.warn(f"không thấy thư mục hộp thư / inbox folder not found: {self.inbox.root}")
             return
         self._sync_watches()  # watches first: a file created during the scan is then not missed
-        for path in self.inbox.scan():
+        specials: set[Path] = set()
+        for path in self.inbox.scan(on_special=lambda p, kind: (specials.add(p), self._skip(p, kind))):
             self._see(path)
+        self.skipped &= specials  # one removed and made again is reported again
+
+    def _skip(self, path: Path, kind: str) -> None:
+        """A symlink, FIFO, socket or device: never opened, said once."""
+        self.candidates.pop(path, None)
+        if path not in self.skipped:
+            self.skipped.add(path)
+            rel = display_name(self.inbox.relative(path))
+            self.warn(f"bỏ qua, không phải tệp thường / skipped, not a regular file: {rel} ({kind})")
 
     def _drain(self) -> None:
         with self._dirty_lock:
@@ -213,15 +266,32 @@ class Watcher:
             sig = signature(path)
             if sig is None:
                 del self.candidates[path]
+                if (kind := special_kind(path)) is not None:
+                    self._skip(path, kind)
             elif sig != cand.sig:
-                cand.sig, cand.since = sig, now
+                cand.sig, cand.since, cand.sha = sig, now, _hash(path)
                 wake_in = min(wake_in, self.stable)
             elif now - cand.since >= self.stable:
                 ready.append((cand.since, path))
             else:
                 wake_in = min(wake_in, cand.since + self.stable - now)
         ready.sort()
-        return [p for _, p in ready], wake_in
+        return self._settled([p for _, p in ready], now), min(wake_in, self.stable) if ready else wake_in
+
+    def _settled(self, due: list[Path], now: float) -> list[Path]:
+        """Of the files stable by signature, those whose content hash is the one seen when the
+        window began and that no process holds open for writing (a copy paused mid-file); the
+        others begin a new window."""
+        writing = open_for_writing(due)  # one /proc scan per cycle, for these files only
+        out = []
+        for path in due:
+            cand = self.candidates[path]
+            sha = _hash(path) if path not in writing else None
+            if path in writing or sha != cand.sha:
+                cand.since, cand.sha = now, sha
+            else:
+                out.append(path)
+        return out
 
     def _take(self, path: Path, once: bool, summary: Summary) -> None:
         cand = self.candidates.get(path)
@@ -245,6 +315,7 @@ class Watcher:
             if outcome.kind == OutcomeKind.DONE:
                 summary.done[outcome.state or "?"] = summary.done.get(outcome.state or "?", 0) + 1
                 self.report(outcome)
+                self._watch_moved(outcome)
             return
         if outcome.kind == OutcomeKind.CHANGED:
             cand.sig = None  # judge its stability afresh
@@ -256,3 +327,54 @@ class Watcher:
             return
         delay = BUSY_DELAY if outcome.kind == OutcomeKind.BUSY else min(MAX_BACKOFF, 0.5 * 2**cand.tries)
         cand.not_before = time.monotonic() + delay
+
+    # -- files moved out, watched a while longer ----------------------------------------------------
+
+    def _watch_moved(self, outcome: Outcome) -> None:
+        if outcome.dest is not None and outcome.sha256 and outcome.state in _WATCHED_AFTER and self.recheck:
+            # No signature yet: the writer may have gone on between the move and now, so the first
+            # look compares the content itself (one hash, once the file is stable).
+            self.moved[outcome.dest] = _Moved(outcome.sha256, None, time.monotonic() + self.recheck)
+
+    def _recheck(self, now: float, summary: Summary) -> float:
+        """Take again, as a new version, a moved file that changed and is stable again; returns
+        how long until one may be due."""
+        wake_in = math.inf
+        for path, m in list(self.moved.items()):
+            if self._stop.is_set():
+                break
+            sig = signature(path)
+            if sig is None or (now >= m.until and m.since is None):
+                del self.moved[path]  # taken away by a clerk, or quiet long enough
+                continue
+            if sig != m.sig:
+                m.sig, m.since = sig, now
+            if m.since is None or m.not_before > now:
+                continue
+            if now - m.since < self.stable or open_for_writing([path]):
+                m.since = m.since if now - m.since < self.stable else now
+                wake_in = min(wake_in, self.stable)
+                continue
+            self._revise(path, m, summary)
+        return wake_in
+
+    def _revise(self, path: Path, m: _Moved, summary: Summary) -> None:
+        try:
+            outcome = revise(self.processor, path, m.sha)
+        except Exception as e:  # the database unreachable, say: try again in a while
+            self.warn(f"chưa nhận lại được / not re-taken yet: {display_name(path)}: {type(e).__name__}: {e}")
+            m.not_before = time.monotonic() + MAX_BACKOFF / 4
+            return
+        if outcome is None:  # the same bytes after all
+            m.since = None
+        elif outcome.kind == OutcomeKind.DONE:
+            del self.moved[path]
+            summary.done[outcome.state or "?"] = summary.done.get(outcome.state or "?", 0) + 1
+            self.report(outcome)
+            self._watch_moved(outcome)
+        elif outcome.kind == OutcomeKind.GONE:
+            del self.moved[path]
+        elif outcome.kind == OutcomeKind.CHANGED:
+            m.sig = m.since = None
+        else:
+            m.not_before = time.monotonic() + BUSY_DELAY

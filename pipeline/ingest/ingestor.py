@@ -21,6 +21,7 @@ exactly what one stores, taking the same files in some order.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -40,6 +41,7 @@ from models.schema import Citation, Document, DocumentFile
 from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, to_contract
+from pipeline.ingest.files import special_kind, stored_name
 from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.readers import SUFFIXES
@@ -69,15 +71,37 @@ class IngestResult:
     reason: str | None = None
 
 
-def iter_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: the paths given, and supported files under any folder given (sorted)."""
+def iter_files(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """Files to ingest: the paths given, and supported files under any folder given (sorted).
+
+    Symlinks, FIFOs, sockets and devices are never followed nor opened (a symlink in a received
+    folder may point at /etc/passwd; opening a FIFO blocks): each lands in ``skipped`` with what
+    it is, once. Folders are walked without following symlinks."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
-        else:
-            out.append(p)
+        kind = special_kind(p)
+        if kind is None:
+            out.append(p)  # a regular file, or missing (the ingest says so)
+        elif p.is_dir() and not p.is_symlink():
+            out.extend(_walk(p, skipped))
+        elif skipped is not None:
+            skipped.append((p, kind))
     return out
+
+
+def _walk(top: Path, skipped: list[tuple[Path, str]] | None) -> list[Path]:
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(top):  # os.walk does not follow symlinked folders
+        here = Path(dirpath)
+        for name in sorted(dirnames + filenames):
+            path = here / name
+            kind = special_kind(path)
+            if kind is None and path.suffix.lower() in SUFFIXES:
+                out.append(path)
+            elif kind is not None and skipped is not None and not (kind.startswith("thư mục") and name in dirnames):
+                skipped.append((path, kind))
+        dirnames.sort()
+    return sorted(out)
 
 
 def _trigrams(text: str) -> set[str]:
@@ -138,7 +162,7 @@ class Ingestor:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
         except ExtractionError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=str(e))
-        record = to_contract(ex, source=path.name)
+        record = to_contract(ex, source=stored_name(path.name))
         if (known := self._locked_known(path, sha)) is not None:
             return known
         same = self._same_document(ex, raw.text)
@@ -181,7 +205,13 @@ class Ingestor:
     def _add_file(self, doc: Document, path: Path, sha: str, fmt: str) -> None:
         stored = self.store.put(path, sha)
         doc.files.append(
-            DocumentFile(sha256=sha, size=stored.size, format=fmt, original_name=path.name, stored_path=stored.relpath)
+            DocumentFile(
+                sha256=sha,
+                size=stored.size,
+                format=fmt,
+                original_name=stored_name(path.name),
+                stored_path=stored.relpath,
+            )
         )
 
     def _store_unread(self, path: Path, sha: str, status: DocumentStatus) -> Document:

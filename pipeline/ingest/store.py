@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.ingest.files import open_file
+
 _CHUNK = 1 << 20
 TEMP_PREFIX = ".tmp-"
 # A temporary file this much older than its last write is a dead copy's leftover: a live copy
@@ -23,7 +25,7 @@ STALE_TEMP_AGE = 3600.0
 
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with open_file(path) as f:  # never through a symlink, never blocking on a FIFO
         while chunk := f.read(_CHUNK):
             h.update(chunk)
     return h.hexdigest()
@@ -57,7 +59,7 @@ class ContentStore:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=TEMP_PREFIX)
         try:
-            with os.fdopen(fd, "wb") as out, src.open("rb") as f:
+            with os.fdopen(fd, "wb") as out, open_file(src) as f:
                 while chunk := f.read(_CHUNK):
                     out.write(chunk)
                 out.flush()

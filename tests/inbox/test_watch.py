@@ -98,7 +98,8 @@ def test_polling_mode_takes_files_in_folders_created_after_start(box: Box):
 def test_temporary_hidden_and_own_files_are_left_alone_names_keep_their_folders(box: Box):
     ignored = [
         "~$Công văn.docx", ".~lock.Công văn.docx#", "tải về.part", "bản tin.crdownload", "ghi.tmp",
-        ".ẩn.txt", "Thumbs.db", "cũ.docx.reason.txt", "Tổ/.git/config.txt",
+        "Thumbs.db", ".DS_Store", "._Công văn.docx", ".Công văn.txt.a1B2c3", "cũ.docx.reason.txt",
+        "Tổ/.git/config.txt",
     ]  # fmt: skip
     for name in ignored:
         drop(box.inbox / name, b"not for the inbox")

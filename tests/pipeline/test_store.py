@@ -13,21 +13,24 @@ from pathlib import Path
 from pipeline.ingest.store import STALE_TEMP_AGE, TEMP_PREFIX, ContentStore
 from tests.helpers.inbox import CONGVAN, cong_van_text, env_for, wait_for
 
-_PUT = "import sys; from pathlib import Path; from pipeline.ingest.store import ContentStore; ContentStore(Path(sys.argv[1])).put(Path(sys.argv[2]), 'ab' * 32)"
+# A real ``put`` that stalls at its fsync (as a copy onto a slow disk does), so it is caught with its
+# temporary file written and not yet renamed. (The store reads regular files only: no FIFO source.)
+_PUT = (
+    "import os, sys, time; from pathlib import Path; os.fsync = lambda fd: time.sleep(3600); "
+    "from pipeline.ingest.store import ContentStore; ContentStore(Path(sys.argv[1])).put(Path(sys.argv[2]), 'ab' * 32)"
+)
 
 
 def _killed_midway(store: Path, tmp_path: Path) -> Path:
-    """A real ``put`` killed by SIGKILL in the middle of its copy: its source is a FIFO that stops
-    sending after the first megabyte, so the copy is caught writing."""
-    fifo = tmp_path / "đang gửi.txt"
-    os.mkfifo(fifo)
+    """A real ``put`` killed by SIGKILL in the middle of its copy."""
+    source = tmp_path / "đang gửi.txt"
+    source.write_bytes(b"x" * (3 << 20))  # more than one chunk
     proc = subprocess.Popen(
-        [sys.executable, "-c", _PUT, str(store), str(fifo)], env=os.environ | {"PYTHONPATH": str(Path.cwd())}
+        [sys.executable, "-c", _PUT, str(store), str(source)], env=os.environ | {"PYTHONPATH": str(Path.cwd())}
     )
-    with open(fifo, "wb") as w:
-        w.write(b"x" * (3 << 20))  # more than one chunk: the copy has written some of it
-        w.flush()
-        assert wait_for(lambda: any(p.stat().st_size for p in store.glob(f"*/{TEMP_PREFIX}*")), 30)
+    try:
+        assert wait_for(lambda: any(p.stat().st_size == 3 << 20 for p in store.glob(f"*/{TEMP_PREFIX}*")), 30)
+    finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
     (left,) = store.glob(f"*/{TEMP_PREFIX}*")
