@@ -98,7 +98,10 @@ RECURRING = re.compile(
     rf"|(?P<dk5>định\s+kỳ)\s+(?P<months5>0?3|ba)\s+tháng"
     # "báo cáo 6 tháng trước ngày 15/6 và báo cáo năm trước ngày 15/12": the periodic reports by name
     rf"|(?P<dk6>báo\s+cáo(?:\s+[\wđ]+){{0,5}}?\s+(?P<period>(?:0?6|sáu)\s+tháng|năm|quý|quí))"
-    rf"(?=\s*\(?\s*(?:trước|chậm\s+nhất))",
+    rf"(?=\s*\(?\s*(?:trước|chậm\s+nhất))"
+    # "Báo cáo năm gửi về Sở Nội vụ trước ngày 15/12": a report named by its period, sent before a day
+    # ("báo cáo năm 2025" names a year, not a period)
+    rf"|(?P<dk7>báo\s+cáo\s+(?P<period7>(?:0?6|sáu)\s+tháng|năm|quý|quí))(?!\s*\d)(?=[^.;:]{{0,60}}?\s(?:trước|chậm\s+nhất)\s)",
     re.IGNORECASE,
 )
 # A date or month right before a recurrence is a schedule, marker or not: "Tháng 12 hằng năm, Ban
@@ -131,6 +134,8 @@ _LABELLED_DAY = re.compile(
 )
 # "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
 # ... and so does a bare time label ("Thời gian: dự kiến tháng 12/2025"; its day would be a meeting's)
+_WEEK_DAY_TIME = rf"vào\s+(?:(?:buổi\s+)?(?:sáng|chiều|trưa|tối)\s+)?(?:{_WEEKDAYS})"
+_WEEKLY_ANYWHERE = re.compile(rf"(?:{_EVERY}|định\s+kỳ)\s+tuần", re.IGNORECASE)
 _MARKED_PERIOD = re.compile(r"\bvào\s+$|thời\s+gian\s*:\s*(?:dự\s+kiến\s+)?(?:trong\s+|vào\s+)?$", re.IGNORECASE)
 
 
@@ -227,7 +232,9 @@ def _read_weekday(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) 
     if m["monthly"]:
         return [(None, Recurrence.MONTHLY)]  # "vào ngày Chủ nhật cuối tháng": once a month
     weekly = m["every"] or recurring == Recurrence.WEEKLY
-    return [(None, Recurrence.WEEKLY if weekly else recurring or Recurrence.WEEKLY)]
+    if not weekly and recurring is None:
+        return []  # "Hội nghị diễn ra vào sáng thứ Sáu": a day of some week, which one the text does not say
+    return [(None, Recurrence.WEEKLY if weekly else recurring)]
 
 
 def _read_half_year(m: re.Match[str], ref: dt.date, recurring: Recurrence | None) -> _Due:
@@ -283,10 +290,16 @@ def _read(name: str, m: re.Match[str], ref: dt.date, recurring: Recurrence | Non
     return reader(m, ref, recurring) if reader else []
 
 
-def _recurrence_near(text: str, start: int, end: int) -> Recurrence | None:
+def _recurrence_near(text: str, start: int, end: int, named_report: bool = False) -> Recurrence | None:
     """A recurrence phrase right around a date ("định kỳ 6 tháng trước ngày 30/6", "15/12 hàng năm")."""
-    lo = max(0, start - 40)
-    found = list(RECURRING.finditer(text[lo : min(len(text), end + 25)]))
+    lo = max(0, start - 90)
+    # a recurrence phrase speaks for a date 40 characters on; a report named by its period ("Báo cáo
+    # năm gửi về Sở Nội vụ (qua Phòng Cải cách hành chính) trước ngày 15/12") for its whole clause
+    found = [
+        m
+        for m in RECURRING.finditer(text[lo : min(len(text), end + 25)])
+        if (m["dk7"] and named_report) or (not m["dk7"] and lo + m.end() > start - 40)
+    ]
     if not found:
         return None
     # the phrase nearest before the date speaks for it ("định kỳ 6 tháng trước ngày 10/6 và báo cáo
@@ -298,8 +311,8 @@ def _recurrence_near(text: str, start: int, end: int) -> Recurrence | None:
 def _recurrence_of(m: re.Match[str]) -> Recurrence:
     if m["six"]:
         return Recurrence.SEMIANNUAL
-    if m["period"]:
-        period = fold(m["period"])
+    if m["period"] or m["period7"]:
+        period = fold(m["period"] or m["period7"])
         return {"nam": Recurrence.YEARLY, "quy": Recurrence.QUARTERLY, "qui": Recurrence.QUARTERLY}.get(
             period, Recurrence.SEMIANNUAL
         )
@@ -346,7 +359,11 @@ def find_deadlines(text: str, ref: dt.date, cell: bool = False) -> list[Deadline
             marked, onward = _marked(text, name, m)
             if not cell and not marked:
                 continue
-            rec = Recurrence.YEARLY if onward else _recurrence_near(text, m.start(), m.end())
+            # only a day with no year comes back with its named report: "Báo cáo năm gửi trước ngày
+            # 15/11/2026" is this year's report
+            rec = Recurrence.YEARLY if onward else _recurrence_near(text, m.start(), m.end(), name == "day-month")
+            if name == "weekday" and rec is None and _WEEKLY_ANYWHERE.search(text):
+                rec = Recurrence.WEEKLY  # "Hằng tuần, Văn phòng ... tổng hợp, báo cáo trước 16h00 thứ Sáu"
             for due, recurrence in _read(name, m, ref, rec):
                 found.append(Deadline(due, recurrence, m.start(), m.end(), rule_for(name)))
             taken.append((m.start(), m.end()))
@@ -364,18 +381,29 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
     "dự toán ngân sách hằng năm" does not become a task.
     """
     out: list[Deadline] = []
-    for m in RECURRING.finditer(text):
+    matches = list(RECURRING.finditer(text))
+    # "Định kỳ 6 tháng, năm, các phòng báo cáo ...: báo cáo 6 tháng trước ngày 10/6; báo cáo năm ...":
+    # the periodic reports named before their days are the schedule the opening "định kỳ" announced
+    named = {
+        _recurrence_of(m)
+        for m in matches
+        if (m["dk6"] or m["dk7"]) and any(0 <= d.start - m.end() <= 45 for d in deadlines)
+    }
+    for m in matches:
         rec = _recurrence_of(m)
         if any(
             d.start - 45 <= m.start() <= d.end + 30 or (d.recurrence == rec and m.end() <= d.start) for d in deadlines
         ):
             continue  # it qualifies a dated deadline ("định kỳ hằng tháng, ... trước ngày 18 hằng tháng")
+        if rec in named:
+            continue
         explicit = m["dk"] or m["dk2"] or m["dk3"] or m["dk4"] or m["dk5"]
         before = text[max(0, m.start() - 30) : m.start()].lower()
         after = text[m.end() : m.end() + 30].lower()
         adjacent = (
             re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before)
-            or re.match(rf"^\s*,?\s*{_REPORTING}", after)
+            # "hằng tuần, vào sáng thứ Sáu, báo cáo tình hình ...": the day of the week, then the report
+            or re.match(rf"^\s*,?\s*(?:{_WEEK_DAY_TIME}\s*,?\s*)?{_REPORTING}", after)
             # "báo cáo nhanh tình hình ... hằng ngày trước 15 giờ": a time of day fixes the schedule
             or re.match(r"^\s*,?\s*(?:trước|chậm\s+nhất|vào|lúc)\s+\d", after)
             # "... báo cáo Ban Thường vụ Tỉnh ủy hằng quý." closing a reporting clause

@@ -78,6 +78,10 @@ def extract_header(view: TextView) -> Header:
 
     if title_kind:
         doc_type = Extracted(title_kind.value, title_kind.span, "kind:title")
+    elif subject and subject.rule == "subject:v/v":
+        # a trích yếu under "V/v" and no kind's title is a công văn (Nghị định 30/2020, Phụ lục I), whatever
+        # its ký hiệu opens with: "512/CT-CS" is Cục Thuế's, not a chỉ thị
+        doc_type = Extracted("CV", subject.span, "kind:v/v")
     elif ref and ref.value.kind:
         doc_type = Extracted(ref.value.kind, ref.span, "kind:symbol")
     elif official:

@@ -85,10 +85,10 @@ def extract_addressees(view: TextView) -> list[Extracted[Addressee]]:
     notes = view.raw.footnotes()
     for i, ln in enumerate(lines[:60]):
         m = _ADDRESSED.match(ln.text)
-        if not m:
+        if not m and not _INVITES_BELOW.search(ln.text):
             continue
         out: list[Extracted[Addressee]] = []
-        rest = m["rest"].strip()
+        rest = m["rest"].strip() if m else ""
         if rest and not rest.startswith("-"):
             for part in re.split(r"\s*;\s*", rest):
                 if _clean_item(part):
@@ -118,6 +118,9 @@ _ADDRESSED = re.compile(
     rf"^\s*(?:(?i:Kính\s+gửi)\s*:?|[{_CAPITALS} ]{{6,120}}\s+điện\s*:|(?i:(?:trân\s+trọng\s+)?kính\s+mời)\s*:)"
     r"\s*(?P<rest>.*)$"
 )
+
+# "Thực hiện Kế hoạch số 95/KH-TTHĐND ..., Văn phòng ... trân trọng kính mời:" closing a sentence: the dashes below
+_INVITES_BELOW = re.compile(r"\b(?i:(?:trân\s+trọng\s+)?kính\s+mời)\s*:\s*$")
 
 
 def _split_dashed(text: str) -> list[str]:

@@ -128,6 +128,8 @@ VERBS: tuple[str, ...] = (
     "sẽ",
     "đã",
     "đang",
+    "chưa",
+    "vẫn",
     "cần",
     "phải",
     "nắm",

@@ -58,6 +58,8 @@ class Invitation:
     collecting: bool = False  # under "... trân trọng kính mời:", each dash is an invitee
     # the day of each session: "Hội nghị 1 ... Thời gian: ngày 26/11", "Hội nghị 2 ... ngày 27/11"
     meetings: list[tuple[dt.date, Line]] = field(default_factory=list)
+    # a schedule of sessions under the invitees: "1. Buổi sáng, thứ Ba, ngày 14/10/2025: Đoàn làm việc với Sở Y tế"
+    sessions: list[tuple[dt.date, Line]] = field(default_factory=list)
 
 
 @dataclass

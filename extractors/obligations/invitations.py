@@ -18,6 +18,8 @@ from extractors.obligations.clauses import label
 from extractors.obligations.context import Context, Invitation, Paragraph
 from extractors.obligations.owners import DELEGATE, Owner, unit_phrase, unit_within
 from extractors.obligations.rules import MEETING, Found, OwnerBy
+from extractors.units import starts_with_unit
+from pipeline.text import fold
 
 _TIME_OF_DAY = r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?(?:\s+(?:sáng|chiều|trưa|tối))?\s*,?\s*)"
 _MEETING = re.compile(
@@ -67,6 +69,7 @@ def take(ctx: Context, p: Paragraph) -> bool:
         return True
     _members(inv, p.rest)
     _meeting_day(ctx, p)
+    _session(ctx, p)
     return False
 
 
@@ -75,17 +78,51 @@ def emit(ctx: Context) -> None:
     inv, reading = ctx.invitation, ctx.reading
     names = tuple(dict.fromkeys([*inv.invitees, *reading.default_owners]))
     owner = Owner(names, OwnerBy.INVITEES if inv.invitees else OwnerBy.DOCUMENT_DEFAULT)
-    for day, ln in inv.meetings:
+    sessions = [] if inv.meetings else [(day, ln, _session_owner(inv, ln.text)) for day, ln in inv.sessions]
+    for day, ln, who in [(day, ln, owner) for day, ln in inv.meetings] + sessions:
         reading.col.add(
-            owner,
+            who,
             ATTEND,
             Deadline(day, None, 0, 0, MEETING),
             ln.text,
             reading.view.span(ln.offset, ln.offset + len(ln.text)),
             Found.INVITATION,
             unique=("meeting", day, ln.block),
-            distinct=len(inv.meetings) > 1,
+            distinct=len(inv.meetings) > 1 or len(sessions) > 1,
         )
+
+
+# "1. Buổi sáng, thứ Ba, ngày 14/10/2025 (từ 08 giờ 00): ...": a numbered item that opens with its day
+_SESSION = re.compile(
+    r"^(?:buổi\s+(?:sáng|chiều|tối)\s*,?\s*)?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>[0-3]?\d)\s*(?:/|\s+tháng\s+)\s*(?P<m>[01]?\d)(?:\s*(?:/|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+
+
+def _session(ctx: Context, p: Paragraph) -> None:
+    """A schedule of sessions after the invitees: each numbered item opening with a day is one."""
+    inv = ctx.invitation
+    if not inv.invitees or p.kind is None:
+        return
+    m = _SESSION.match(p.rest.strip())
+    day = _date_of(m, ctx.reading.ref) if m else None
+    if day:
+        inv.sessions.append((day, p.line))
+
+
+def _session_owner(inv: Invitation, text: str) -> Owner:
+    """The invitees a session names ("Đoàn giám sát làm việc với Sở Y tế": Giám đốc Sở Y tế), else all."""
+    f = fold(text)
+    named = [i for i in inv.invitees if _unit_named_in(i, f)]
+    return Owner(tuple(named or inv.invitees), OwnerBy.INVITEES)
+
+
+def _unit_named_in(invitee: str, folded: str) -> bool:
+    """Whether the unit of an invitee ("Đồng chí Giám đốc Sở Y tế": "Sở Y tế") stands in ``folded``."""
+    words = invitee.strip(" ;.").split()
+    tails = (" ".join(words[k:]) for k in range(len(words) - 1))
+    return any(starts_with_unit(t) and re.search(rf"\b{re.escape(fold(t))}\b", folded) for t in tails)
 
 
 def _members(inv: Invitation, text: str) -> None:

@@ -102,7 +102,14 @@ def _after_prefix(clause: str) -> str:
     c = clause.strip()
     c = re.sub(r"^(?:đồng thời|ngoài ra|bên cạnh đó|mặt khác)\s*,?\s*", "", c, flags=re.IGNORECASE)
     # a leading time adverbial: "Định kỳ 6 tháng, X báo cáo", "Hằng tuần, X tổng hợp"
-    c = re.sub(r"^(?:định kỳ|hằng|hàng|mỗi|trước ngày|chậm nhất)\b[^,:;]{0,40},\s*", "", c, flags=re.IGNORECASE)
+    # "Định kỳ 6 tháng, năm, các phòng ... báo cáo": the periods listed after the first
+    c = re.sub(
+        r"^(?:định kỳ|hằng|hàng|mỗi|trước ngày|chậm nhất)\b[^,:;]{0,40},\s*(?:(?:hằng\s+|hàng\s+)?(?:năm|quý|quí|tháng"
+        r"|tuần|(?:0?6|sáu)\s+tháng)\s*,\s*)*",
+        "",
+        c,
+        flags=re.IGNORECASE,
+    )
     m = re.match(
         r"^(?:để|trên cơ sở|đối với|căn cứ|nhằm|với vai trò|trong|trường hợp|sau khi|ngay sau khi|khi|trước khi"
         r"|kết thúc)\b[^,:]{0,200},\s*",

@@ -75,6 +75,14 @@ RUNNING_SHOULD_MATCH = [
         [(D(2026, 6, 15), "yearly"), (D(2026, 12, 15), "yearly")],
     ),
     ("gửi báo cáo quý trước ngày 20/3", [(D(2026, 3, 20), "yearly")]),
+    # a report named by its period, its recipient between it and its day
+    ("Báo cáo năm gửi về Sở Nội vụ trước ngày 15/12", [(D(2026, 12, 15), "yearly")]),
+    # the day of the week between the recurrence and the report
+    ("hằng tuần, vào sáng thứ Sáu, báo cáo tình hình về Cục Thuế", [(None, "weekly")]),
+    (
+        "Báo cáo năm gửi về Sở Nội vụ (qua Phòng Cải cách hành chính) trước ngày 15/12",
+        [(D(2026, 12, 15), "yearly")],
+    ),
     # a year and those after it
     ("phấn đấu hoàn thành dự toán thu năm 2026 và các năm tiếp theo", [(D(2026, 12, 31), "yearly")]),
     ("Tổ chức Hội nghị tổng kết cấp tỉnh. Thời gian: dự kiến tháng 12/2026", [(D(2026, 12, 31), None)]),
@@ -115,6 +123,10 @@ def test_quarterly_with_a_day_keeps_quarterly():
 
 
 RUNNING_MUST_NOT_MATCH = [
+    # a weekday with no recurrence: which week, the text does not say
+    "Hội nghị diễn ra vào sáng thứ Sáu",
+    "Sở Tài chính gửi báo cáo trước thứ Sáu",
+    "báo cáo năm 2025 gửi về Sở Nội vụ",
     "dự toán ngân sách hằng năm",
     "Tháng 12, Sở đã tổ chức hội nghị",
     "Kết quả thực hiện năm 2025 đạt 95% kế hoạch.",

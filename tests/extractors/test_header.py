@@ -123,6 +123,14 @@ def test_cong_van(contract):
     assert out["subject"] == CONG_VAN_SUBJECT
 
 
+@pytest.mark.parametrize("symbol", ["CT-CS", "TB-VP", "KH-TC"])
+def test_a_v_v_subject_makes_a_cong_van_whatever_the_symbol_opens_with(contract, symbol):
+    # Cục Thuế's "512/CT-CS" is no chỉ thị: a công văn carries "V/v" and no kind's title
+    out = contract(CONG_VAN.replace("412/SYT-NVY", f"412/{symbol}"))
+    assert out["doc_type"] == "CV"
+    assert out["symbol"] == symbol
+
+
 @pytest.mark.parametrize("vv", ["V/v", "V/V", "v/v", "V/v:", "Về việc", "Về"])
 def test_cong_van_subject_marker_variants(contract, vv):
     out = contract(CONG_VAN.replace("V/v tăng", f"{vv} tăng"))

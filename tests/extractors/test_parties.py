@@ -60,6 +60,12 @@ ADDRESSEES = [
         "Trân trọng kính mời:\n- Đại diện lãnh đạo Sở Tài chính;\n- Lãnh đạo các doanh nghiệp trong khu kinh tế.",
         ["Đại diện lãnh đạo Sở Tài chính", "Lãnh đạo các doanh nghiệp trong khu kinh tế"],
     ),
+    # ... also when "trân trọng kính mời:" closes a sentence
+    (
+        "Thực hiện Kế hoạch số 95/KH-TTHĐND ngày 22/9/2025, Văn phòng Hội đồng nhân dân tỉnh trân trọng kính mời:\n"
+        "- Đồng chí Giám đốc Sở Y tế;\n- Đồng chí Chủ tịch Ủy ban nhân dân xã Lâm Thao.",
+        ["Đồng chí Giám đốc Sở Y tế", "Đồng chí Chủ tịch Ủy ban nhân dân xã Lâm Thao"],
+    ),
     # a công điện is sent to the units listed under "... điện:"
     (
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:\n- Giám đốc các sở, Thủ trưởng các ban, ngành;\n"

@@ -102,3 +102,22 @@ def test_each_session_of_a_table_obliges_the_units_it_invites(contract):
     # "các đơn vị" are the addressees, named with them
     registration = [o for o in obs if o[1] == "2026-12-07"]
     assert registration and "hiệu trưởng các trường trung học phổ thông" in registration[0][0]
+
+
+WORKING_SESSIONS = """\
+Văn phòng Hội đồng nhân dân tỉnh trân trọng kính mời:
+- Đồng chí Giám đốc Sở Y tế;
+- Đồng chí Chủ tịch Ủy ban nhân dân xã Lâm Thao.
+Tham dự buổi làm việc với Đoàn giám sát, cụ thể như sau:
+1. Buổi sáng, thứ Ba, ngày 14/10/2025 (từ 08 giờ 00): Đoàn giám sát làm việc với Sở Y tế.
+2. Buổi chiều, thứ Tư, ngày 15/10/2025 (từ 14 giờ 00): Đoàn giám sát làm việc với Ủy ban nhân dân xã Lâm Thao.
+3. Ngày 16/10/2025: Đoàn giám sát họp thống nhất báo cáo kết quả giám sát."""
+
+
+def test_a_schedule_of_sessions_obliges_the_invitee_each_session_names(contract):
+    out = contract(frame(WORKING_SESSIONS, title="GIẤY MỜI\n", symbol="GM-VP", date="ngày 03 tháng 10 năm 2025"))
+    by_day = {ob["due"]: [norm(o) for o in ob["owner"]] for ob in out["obligations"] if ob["due"]}
+    assert by_day["2025-10-14"] == ["đồng chí giám đốc sở y tế"]
+    assert by_day["2025-10-15"] == ["đồng chí chủ tịch ủy ban nhân dân xã lâm thao"]
+    # a session that names none of them: every invitee
+    assert len(by_day["2025-10-16"]) == 2

@@ -177,6 +177,17 @@ def test_recurring_tasks(contract, body, expected):
     assert dated(contract, frame(body)) == [expected]
 
 
+def test_periods_listed_after_dinh_ky_open_the_subject_and_name_its_reports(contract):
+    body = (
+        "Định kỳ 6 tháng, năm, các phòng thuộc Sở báo cáo kết quả về Văn phòng Sở: báo cáo 6 tháng trước "
+        "ngày 10/6; báo cáo năm trước ngày 10/11."
+    )
+    assert dated(contract, frame(body)) == [
+        (("các phòng thuộc sở",), "2026-06-10", "yearly"),
+        (("các phòng thuộc sở",), "2026-11-10", "yearly"),
+    ]
+
+
 def test_addressee_owns_a_task_put_to_quy_co_quan(contract):
     text = MEETING_CV.format(
         sentence="Sở Tài chính đề nghị Quý Sở có ý kiến góp ý bằng văn bản, gửi về Sở Tài chính trước ngày 20/3/2026."
