@@ -124,8 +124,22 @@ _EFFECTIVE = re.compile(r"\bcó\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+(?:kể
 _TOPIC = re.compile(r"^\W*(?:riêng\s+)?đối\s+với\b[^,;:]{0,200},", re.IGNORECASE)
 
 
+# "Căn cứ Quyết định số 3012/QĐ-UBND ... (trong đó giao các sở, ngành báo cáo ... trước ngày 15/11/2026);",
+# "Thực hiện Công văn số 802/UBND-VX ... (thời hạn trình trước ngày 31/3/2026),": the cited document's task,
+# recalled in the basis, not one this document assigns
+_BASIS = re.compile(r"^\W*(?:căn\s+cứ|thực\s+hiện|theo|triển\s+khai)\s+[^,;]{0,80}?\bsố\b", re.IGNORECASE)
+
+
+def _in_basis(clause: str, d: Deadline) -> bool:
+    if not _BASIS.match(clause):
+        return False
+    if re.match(r"^\W*căn\s+cứ\b", clause, re.IGNORECASE):
+        return True  # a "Căn cứ" paragraph is the basis whole
+    return clause[: d.start].count("(") > clause[: d.start].count(")")  # inside the cited document's description
+
+
 def _not_a_deadline(clause: str, d: Deadline) -> bool:
-    if _EFFECTIVE.search(clause[max(0, d.start - 60) : d.start]):
+    if _EFFECTIVE.search(clause[max(0, d.start - 60) : d.start]) or _in_basis(clause, d):
         return True
     topic = _TOPIC.match(clause)
     return bool(topic) and d.end <= topic.end()

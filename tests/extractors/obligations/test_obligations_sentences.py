@@ -115,6 +115,17 @@ MUST_NOT = [
         "các nhiệm vụ được giao.",
         "2026-01-05",
     ),
+    # a cited document's task, recalled in the basis
+    (
+        "Căn cứ Quyết định số 3012/QĐ-UBND ngày 25/12/2025 của Ủy ban nhân dân tỉnh (trong đó giao các sở, ngành "
+        "báo cáo kết quả về Sở Tư pháp trước ngày 15/11/2026);",
+        "2026-11-15",
+    ),
+    (
+        "Thực hiện Công văn số 802/UBND-VX ngày 20/01/2026 của Ủy ban nhân dân tỉnh về việc giao Sở Dân tộc và Tôn "
+        "giáo thẩm định danh sách (thời hạn trình trước ngày 31/3/2026), Sở Dân tộc và Tôn giáo báo cáo như sau:",
+        "2026-03-31",
+    ),
     # a law's article and a budget cycle
     ("Sở Tài chính bố trí dự toán ngân sách hằng năm theo khoản 2 Điều 5 Luật Ngân sách nhà nước.", None),
     # a period that is not behind a marker
@@ -129,6 +140,14 @@ def test_must_not_create_dated_task(contract, body, not_due):
         assert obs == []
     else:
         assert all(d != not_due for _, d, _ in obs), obs
+
+
+def test_the_task_after_the_basis_is_this_document_s(contract):
+    body = (
+        "Thực hiện Công văn số 802/UBND-VX ngày 20/01/2026 của Ủy ban nhân dân tỉnh, Sở Nội vụ đề nghị Ủy ban nhân "
+        "dân các xã báo cáo kết quả trước ngày 20/3/2026."
+    )
+    assert dated(contract, frame(body)) == [(("ủy ban nhân dân các xã",), "2026-03-20", None)]
 
 
 def test_topic_period_with_real_deadline(contract):
