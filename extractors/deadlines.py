@@ -134,6 +134,9 @@ _LABELLED_DAY = re.compile(
 )
 # "tổ chức sơ kết vào năm 2028": "vào" marks a period (not a day: "có hiệu lực vào ngày ..." is no task)
 # ... and so does a bare time label ("Thời gian: dự kiến tháng 12/2025"; its day would be a meeting's)
+_REPORTED_RESULT = re.compile(
+    rf"{_REPORTING}\b[^.;:]{{0,80}}\bkết\s+quả(?:\s+(?:thực\s+hiện|triển\s+khai))?\s*$", re.IGNORECASE
+)
 _WEEK_DAY_TIME = rf"vào\s+(?:(?:buổi\s+)?(?:sáng|chiều|trưa|tối)\s+)?(?:{_WEEKDAYS})"
 _WEEKLY_ANYWHERE = re.compile(rf"(?:{_EVERY}|định\s+kỳ)\s+tuần", re.IGNORECASE)
 _MARKED_PERIOD = re.compile(r"\bvào\s+$|thời\s+gian\s*:\s*(?:dự\s+kiến\s+)?(?:trong\s+|vào\s+)?$", re.IGNORECASE)
@@ -402,6 +405,8 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
         after = text[m.end() : m.end() + 30].lower()
         adjacent = (
             re.search(rf"{_REPORTING}(?:\s+\S+){{0,2}}\s*$", before)
+            # "báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện hằng năm": the report's object, then its period
+            or _REPORTED_RESULT.search(text[max(0, m.start() - 90) : m.start()])
             # "hằng tuần, vào sáng thứ Sáu, báo cáo tình hình ...": the day of the week, then the report
             or re.match(rf"^\s*,?\s*(?:{_WEEK_DAY_TIME}\s*,?\s*)?{_REPORTING}", after)
             # "báo cáo nhanh tình hình ... hằng ngày trước 15 giờ": a time of day fixes the schedule

@@ -77,6 +77,8 @@ RUNNING_SHOULD_MATCH = [
     ("gửi báo cáo quý trước ngày 20/3", [(D(2026, 3, 20), "yearly")]),
     # a report named by its period, its recipient between it and its day
     ("Báo cáo năm gửi về Sở Nội vụ trước ngày 15/12", [(D(2026, 12, 15), "yearly")]),
+    # the report's recipient and object between it and its period
+    ("báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện hằng năm theo quy định", [(None, "yearly")]),
     # the day of the week between the recurrence and the report
     ("hằng tuần, vào sáng thứ Sáu, báo cáo tình hình về Cục Thuế", [(None, "weekly")]),
     (
