@@ -48,8 +48,16 @@ def starts_with_any(f: str, words_f: list[str]) -> str | None:
     return None
 
 
+# "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ ... đề cao trách nhiệm": the address before the posts
+_COMRADES = re.compile(r"^(?:các\s+)?đồng\s+chí\s+(?=\S)", re.IGNORECASE)
+
+
 def unit_phrase(text: str) -> tuple[tuple[str, ...], int] | None:
     """The unit phrase opening ``text`` and where it ends: "Sở X chủ trì ..." -> (("Sở X",), 4)."""
+    comrades = _COMRADES.match(text)
+    if comrades:
+        found = unit_phrase(text[comrades.end() :])
+        return (found[0], comrades.end() + found[1]) if found else None
     if not starts_with_unit(text):
         return None
     named = _named_with_abbreviation(text)

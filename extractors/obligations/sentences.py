@@ -138,8 +138,15 @@ def _in_basis(clause: str, d: Deadline) -> bool:
     return clause[: d.start].count("(") > clause[: d.start].count(")")  # inside the cited document's description
 
 
+# "(ii) ... trong đó phân loại: đã xử lý xong; tiếp tục được xử lý trong năm 2025": a passive verb's period
+# describes things, it sets nobody a deadline
+_PASSIVE_PERIOD = re.compile(r"\bđược\s+(?:[\wđ]+\s+){1,2}(?:trong|vào)\s+$", re.IGNORECASE)
+
+
 def _not_a_deadline(clause: str, d: Deadline) -> bool:
     if _EFFECTIVE.search(clause[max(0, d.start - 60) : d.start]) or _in_basis(clause, d):
+        return True
+    if d.rule in _PAST_PERIODS and _PASSIVE_PERIOD.search(clause[max(0, d.start - 40) : d.start]):
         return True
     topic = _TOPIC.match(clause)
     return bool(topic) and d.end <= topic.end()

@@ -126,6 +126,12 @@ MUST_NOT = [
         "giáo thẩm định danh sách (thời hạn trình trước ngày 31/3/2026), Sở Dân tộc và Tôn giáo báo cáo như sau:",
         "2026-03-31",
     ),
+    # a passive verb's period describes things
+    (
+        "Các bộ hoàn thiện báo cáo, trong đó phân loại: đã xử lý xong; tiếp tục được xử lý trong năm 2026 và "
+        "chuyển sang năm 2027.",
+        "2026-12-31",
+    ),
     # a law's article and a budget cycle
     ("Sở Tài chính bố trí dự toán ngân sách hằng năm theo khoản 2 Điều 5 Luật Ngân sách nhà nước.", None),
     # a period that is not behind a marker
@@ -304,6 +310,16 @@ OWNER_SHOULD = [
     # a leading adverbial is no subject
     ("Trong mùa mưa lũ (từ ngày 15/6 đến ngày 31/10), Chi cục Thủy lợi báo cáo", ("Chi cục Thủy lợi",)),
     ("kết thúc tuyển quân, Ban Chỉ huy Quân sự các xã tổ chức rút kinh nghiệm", ("Ban Chỉ huy Quân sự các xã",)),
+    # the address before the posts
+    (
+        "Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ theo chức năng, nhiệm vụ đề cao trách nhiệm",
+        ("Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ"),
+    ),
+    # a unit phrase ends at an aspect word
+    (
+        "Đề nghị Sở Y tế, Bảo hiểm xã hội tỉnh chưa gửi báo cáo khẩn trương hoàn thiện",
+        ("Sở Y tế", "Bảo hiểm xã hội tỉnh"),
+    ),
 ]
 OWNER_MUST_NOT = [
     "lập hồ sơ đề nghị thanh tra chuyên ngành đối với đơn vị chậm đóng",  # a dossier, not a request
