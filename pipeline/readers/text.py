@@ -32,6 +32,7 @@ from pipeline.readers import ReadLimits, mb
 from pipeline.readers.encoding import NotText, decode
 from pipeline.readers.flat import unflatten
 from pipeline.readers.layout import TableKind, TableSite, classify_table, merge_rows
+from pipeline.readers.pages import join_pages
 from pipeline.readers.portal import cut_page
 from pipeline.readers.spacing import join_split_syllables
 from pipeline.readers.textlayout import find_zones, split_line
@@ -132,7 +133,7 @@ def parse_text(text: str) -> tuple[list[Block], list[str]]:
 
 def _parse(text: str) -> tuple[list[Block], list[str], dict[str, str]]:
     """Blocks, warnings, and the metadata block of a page saved from a portal (empty otherwise)."""
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = join_pages(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     # a line of bare emphasis marks ("* *", "** **") is an empty formatted run, not a blank line:
     # a blank line would close the portal's table around it
     raw_lines = [
