@@ -411,6 +411,8 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
             or re.match(rf"^\s*,?\s*(?:{_WEEK_DAY_TIME}\s*,?\s*)?{_REPORTING}", after)
             # "báo cáo nhanh tình hình ... hằng ngày trước 15 giờ": a time of day fixes the schedule
             or re.match(r"^\s*,?\s*(?:trước|chậm\s+nhất|vào|lúc)\s+\d", after)
+            # "cung cấp bản tin ... trước 07 giờ 00 hằng ngày": the hour before its period, likewise
+            or re.search(r"(?:trước|chậm\s+nhất|vào|lúc)\s+\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*$", before)
             # "... báo cáo Ban Thường vụ Tỉnh ủy hằng quý." closing a reporting clause
             or (re.match(r"^\s*[.;]?\s*$", after[:3]) and re.search(_REPORTING, text[: m.start()], re.IGNORECASE))
         )

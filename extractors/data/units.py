@@ -138,6 +138,12 @@ UNIT_HEADS: tuple[str, ...] = (
     "chủ rừng",
     "chủ dự án",
     "chi bộ",
+    # the grassroots of the party and the unions: "Các chi, đảng bộ cơ sở", "Các cơ sở Đoàn trực thuộc"
+    "chi, đảng bộ",
+    "chi đoàn",
+    "chi hội",
+    "cơ sở đoàn",
+    "cơ sở hội",
     "đảng đoàn",
     "ban cán sự đảng",
     "cấp ủy",

@@ -64,6 +64,7 @@ _NUMBER_LABEL = re.compile(r"^\s*Số\s*:?\s*$")
 _NUMBER_START = re.compile(r"^\s*(?:\d{1,6}[a-z]?\s*[/-]|/)\s*\S")
 # A numbered line shorter than this has not wrapped: portals wrap near 80 characters.
 _SHORT_HEADING = 50
+_UNWRAPPED_WIDTH = 200
 _EMPTY_EMPHASIS = re.compile(r"^\s*\*[\s*]*\*\s*$")
 # "**... cấp xã****Lịch tập huấn ...**": two bold runs with nothing between are two blocks of the
 # page (a lead and a heading) that the export ran together; each is a line of its own.
@@ -517,6 +518,9 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
     paras: list[_Para] = []
     cur: _Para | None = None
     blank = False
+    # a paragraph on one line of 200 characters: this text was never wrapped, so a numbered line ends where
+    # it ends ("2. Giám đốc Sở Nông nghiệp và Môi trường các tỉnh, thành phố nêu trên" / "Rà soát ...")
+    unwrapped = max((len(ln) for ln in lines), default=0) > _UNWRAPPED_WIDTH
     for raw in lines:
         s = raw.strip()
         if not s or DECORATION.match(s):
@@ -527,7 +531,7 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
             blank = False
             continue
         prev = cur.lines[-1]
-        join = _should_join(prev, s, blank and not double)
+        join = _should_join(prev, s, blank and not double, unwrapped)
         if join == "note":
             cur.notes.append(len(cur.text))
             cur.lines[-1] = prev + s  # the mark's line break: glue ";" back without a space
@@ -542,7 +546,7 @@ def _paragraphs(lines: list[str], double: bool) -> list[_Para]:
     return paras
 
 
-def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
+def _should_join(prev: str, nxt: str, blank_between: bool, unwrapped: bool = False) -> bool | str:
     if nxt[0] in ";,.:)" and not _OPENER.match(nxt):
         return "note"
     if _continues_addressees(prev, nxt):
@@ -568,7 +572,7 @@ def _should_join(prev: str, nxt: str, blank_between: bool) -> bool | str:
     first = nxt[0]
     if first.islower() or first.isdigit() or first in "(\"“'":
         return True
-    if _is_short_heading(prev):
+    if _is_short_heading(prev) or (unwrapped and _OPENER.match(prev)):
         return False  # "1. Báo cáo tuần" / "Các cơ quan, đơn vị gửi ...": the heading stands alone
     return not blank_between
 

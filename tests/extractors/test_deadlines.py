@@ -79,6 +79,8 @@ RUNNING_SHOULD_MATCH = [
     ("Báo cáo năm gửi về Sở Nội vụ trước ngày 15/12", [(D(2026, 12, 15), "yearly")]),
     # the report's recipient and object between it and its period
     ("báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện hằng năm theo quy định", [(None, "yearly")]),
+    # an hour before its period
+    ("cung cấp bản tin cho các cơ quan trước 07 giờ 00 hằng ngày", [(None, "daily")]),
     # the day of the week between the recurrence and the report
     ("hằng tuần, vào sáng thứ Sáu, báo cáo tình hình về Cục Thuế", [(None, "weekly")]),
     (

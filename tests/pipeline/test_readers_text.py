@@ -145,3 +145,15 @@ def test_the_kinh_gui_line_does_not_run_into_the_body(text):
 def test_a_line_ending_on_a_word_that_needs_more_runs_on(text, first):
     blocks, _ = parse_text(text)
     assert blocks[0].text.replace("\n", " ") == first
+
+
+def test_in_unwrapped_text_a_numbered_line_ends_where_it_ends():
+    # a paragraph of 200 characters on one line: nothing was wrapped, the owner heading stands alone
+    long = "Theo dõi chặt chẽ diễn biến mưa lũ, " * 8
+    text = (
+        f"1. Chủ tịch Ủy ban nhân dân các tỉnh\n{long}\n"
+        "2. Giám đốc Sở Nông nghiệp và Môi trường các tỉnh, thành phố nêu trên\n"
+        "Rà soát các khu vực có nguy cơ cao xảy ra lũ quét; báo cáo trước ngày 29/10/2025.\n"
+    )
+    texts = [b.text for b in parse_text(text)[0]]
+    assert "2. Giám đốc Sở Nông nghiệp và Môi trường các tỉnh, thành phố nêu trên" in texts
