@@ -144,12 +144,22 @@ def _meeting_day(ctx: Context, p: Paragraph) -> None:
         return
     m = _WHEN.match(when)
     day = _date_of(m, ctx.reading.ref) if m else next((d for _, _, d in find_full_dates(when)), None)
-    if not day or not (_INVITED.search(ctx.reading.view.text) or inv.invitees):
+    if not day or not (_INVITED.search(ctx.reading.view.text) or inv.invitees or _under_a_meeting(ctx)):
         return
     # a later "Thời gian:" is another session only when the first was a dated session of its own
     # ("Hội nghị 2: ... Thời gian: 01 buổi chiều, ngày 26/11/2025"), never the first one's repeat
     if not inv.meetings or (m is None and all(p.line.block != ln.block for _, ln in inv.meetings)):
         inv.meetings.append((day, p.line))
+
+
+# "1. Hội nghị triển khai Kế hoạch" / "- Thời gian: ..." / "- Thành phần: ...": a plan that calls a meeting
+_MEETING_HEADING = re.compile(
+    r"^(?:hội\s+nghị|cuộc\s+họp|họp|hội\s+thảo|tọa\s+đàm|lễ|vòng\s+(?:chung\s+kết|sơ\s+khảo|thi))\b", re.IGNORECASE
+)
+
+
+def _under_a_meeting(ctx: Context) -> bool:
+    return bool(ctx.sections) and bool(_MEETING_HEADING.match(ctx.sections[-1].title.strip()))
 
 
 def _date_of(m: re.Match[str], ref: dt.date) -> dt.date | None:

@@ -121,3 +121,25 @@ def test_a_schedule_of_sessions_obliges_the_invitee_each_session_names(contract)
     assert by_day["2025-10-15"] == ["chủ tịch ủy ban nhân dân xã lâm thao"]
     # a session that names none of them: every invitee
     assert len(by_day["2025-10-16"]) == 2
+
+
+PLAN_MEETING = """\
+III. TỔ CHỨC THỰC HIỆN
+1. Hội nghị triển khai Kế hoạch
+- Thời gian: 14 giờ 00, ngày 10/10/2025.
+- Địa điểm: Hội trường Trung tâm Chính trị xã.
+- Thành phần: Thường trực Đảng ủy; bí thư các chi bộ trực thuộc.
+2. Các chi bộ trực thuộc
+- Tổ chức kiểm điểm tập thể, cá nhân, hoàn thành trước ngày 10/12/2025."""
+
+
+def test_a_plan_s_meeting_section_obliges_its_members_to_attend(contract):
+    out = contract(frame(PLAN_MEETING, title="KẾ HOẠCH\n", symbol="KH-ĐU", date="ngày 01 tháng 10 năm 2025"))
+    attend = [ob for ob in out["obligations"] if ob["due"] == "2025-10-10"]
+    assert attend and any("chi bộ" in norm(o) for ob in attend for o in ob["owner"]), out["obligations"]
+
+
+def test_a_task_block_s_time_is_no_meeting(contract):
+    body = "1. Số hóa hồ sơ\n- Cơ quan chủ trì: Sở Tư pháp.\n- Thời gian thực hiện: ngày 10/10/2026."
+    out = contract(frame(body, title="KẾ HOẠCH\n", symbol="KH-UBND", date="ngày 01 tháng 3 năm 2026"))
+    assert all(ob["action"] != "tham dự" for ob in out["obligations"])
