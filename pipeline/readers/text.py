@@ -572,7 +572,7 @@ def _should_join(prev: str, nxt: str, blank_between: bool, unwrapped: bool = Fal
     first = nxt[0]
     if first.islower() or first.isdigit() or first in "(\"“'":
         return True
-    if _is_short_heading(prev) or (unwrapped and _OPENER.match(prev)):
+    if _heading_stands_alone(prev, unwrapped):
         return False  # "1. Báo cáo tuần" / "Các cơ quan, đơn vị gửi ...": the heading stands alone
     return not blank_between
 
@@ -593,6 +593,10 @@ _HANGING_PERIOD = re.compile(r"\s(?:quý|quí|tháng)$", re.IGNORECASE)
 def _hangs(prev: str, nxt: str) -> bool:
     """``prev`` ends on a word that needs what follows: a preposition, or a period word before its number."""
     return bool(_HANGING_WORD.search(prev) or (_HANGING_PERIOD.search(prev) and re.match(r"(?:[IVX]+|\d)", nxt)))
+
+
+def _heading_stands_alone(line: str, unwrapped: bool) -> bool:
+    return _is_short_heading(line) or (unwrapped and bool(_OPENER.match(line)))
 
 
 def _is_short_heading(line: str) -> bool:
