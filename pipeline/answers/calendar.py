@@ -220,47 +220,67 @@ def _timing(ev: Event, day: dt.date, at: dt.time | None) -> None:
         ev.add("dtend", day + dt.timedelta(days=1))
 
 
-def _alarm(ev: Event, days: int, summary: str) -> None:
-    if days > 0:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", dt.timedelta(days=-days))
-        alarm.add("description", f"Còn {days} ngày: {summary}")
-        ev.add_component(alarm)
+@dataclass(frozen=True)
+class _Shared:
+    """What every event of one export has alike, encoded once and shared: to_ical is most of an
+    export's time (issue 12), and encoding the same stamp, flags and alarm for each of thousands of
+    events came next."""
+
+    stamp: object
+    transp: object
+    categories: object
+    alarm: Alarm | None
+
+    @classmethod
+    def of(cls, stamp: dt.datetime, alarm_days: int) -> _Shared:
+        probe = Event()
+        probe.add("dtstamp", stamp)
+        probe.add("transp", "TRANSPARENT")  # a deadline does not make the clerk busy all day
+        probe.add("categories", ["Hạn văn bản"])
+        alarm = None
+        if alarm_days > 0:
+            # Its text is short: calendar programs show the event's title with it.
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("trigger", dt.timedelta(days=-alarm_days))
+            alarm.add("description", f"Còn {alarm_days} ngày đến hạn")
+        return cls(probe["dtstamp"], probe["transp"], probe["categories"], alarm)
+
+    def stamp_on(self, ev: Event) -> None:
+        ev.add("dtstamp", self.stamp)
+        ev.add("transp", self.transp)
+        ev.add("categories", self.categories)
 
 
-def _event(ob: Obligation, schedule: Schedule, uid: str, stamp: dt.datetime, alarm_days: int) -> list[Event]:
+def _event(ob: Obligation, schedule: Schedule, uid: str, shared: _Shared) -> list[Event]:
     """The obligation's event, and for a recurring one answered for one period, that occurrence's
     override (same UID, RECURRENCE-ID) carrying its status."""
     status, answered = series_status(ob, schedule)
     ev = Event()
     ev.add("uid", uid)
-    ev.add("dtstamp", stamp)
+    shared.stamp_on(ev)
     _timing(ev, schedule.first, schedule.at)
     summary = event_summary(ob, status)
     ev.add("summary", summary)
     ev.add("description", event_description(ob, schedule, status, answered))
     ev.add("sequence", _sequence(ob.status))
-    ev.add("transp", "TRANSPARENT")  # a deadline does not make the clerk busy all day
-    ev.add("categories", ["Hạn văn bản"])
     s = schedule
     if s.recurrence is not None and s.until is not None:
         ev.add("rrule", rrule_for(s.first, s.recurrence, s.until, s.at, s.month_end))
         if extra := short_month_dates(s.first, s.recurrence, s.until, s.month_end):
             ev.add("rdate", [_start(d, schedule.at) for d in extra])
-    _alarm(ev, alarm_days, summary)
+    if shared.alarm is not None:
+        ev.add_component(shared.alarm)
     if answered is None:
         return [ev]
     over = Event()
     over.add("uid", uid)
-    over.add("dtstamp", stamp)
+    shared.stamp_on(over)
     over.add("recurrence-id", _start(answered, schedule.at))
     _timing(over, answered, schedule.at)
     over.add("summary", event_summary(ob, ob.status))
     over.add("description", event_description(ob, schedule, ob.status, answered))
     over.add("sequence", _sequence(ob.status))
-    over.add("transp", "TRANSPARENT")
-    over.add("categories", ["Hạn văn bản"])
     return [ev, over]
 
 
@@ -281,6 +301,7 @@ def build_ics(
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     skipped: list[Obligation] = []
+    shared = _Shared.of(stamp, alarm_days)
     events: list[Event] = []
     count = 0
     timed = False
@@ -295,7 +316,7 @@ def build_ics(
         if uid in seen:  # the same task stated twice in one document is one event
             continue
         seen.add(uid)
-        events += _event(ob, schedule, uid, stamp, alarm_days)
+        events += _event(ob, schedule, uid, shared)
         timed = timed or schedule.at is not None
         count += 1
     if timed:
