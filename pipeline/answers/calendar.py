@@ -92,7 +92,8 @@ def rrule_for(
 
     Month-based rules clamp a day past the 28th to the month's end (31/1 monthly → 28/2, 31/3). A day
     that is the last of every month the rule visits is ``BYMONTHDAY=-1`` (31/1 monthly, 31/3
-    quarterly, 29/2 yearly); a day some visited month lacks (30/1 monthly: February) is
+    quarterly, 29/2 yearly) unless every visited month has it (30/11 yearly is ``BYMONTHDAY=30``); a
+    day some visited month lacks (30/1 monthly: February) is
     ``BYMONTHDAY=30`` and its short months are added as RDATEs (``short_month_dates``). A yearly
     rule names its day (``BYMONTH=12;BYMONTHDAY=15``); a weekly one its weekday (``BYDAY=FR``).
     """
@@ -109,7 +110,8 @@ def rrule_for(
         if freq == "YEARLY":
             rule["BYMONTH"] = first.month
         visited = _months_visited(first, rec.months)
-        if month_end or (first.day > 28 and all(first.day >= _LONGEST[m] for m in visited)):
+        fits = all(first.day <= _SHORTEST[m] for m in visited)  # a fixed day every visited month has
+        if month_end or (not fits and all(first.day >= _LONGEST[m] for m in visited)):
             rule["BYMONTHDAY"] = -1
         elif freq == "YEARLY" or first.day > 28:
             rule["BYMONTHDAY"] = first.day

@@ -119,6 +119,7 @@ VARIANTS: dict[str, tuple[str, dt.date | None, str | None]] = {
 }
 
 
+WEEKLY_TASK = "Sở Xây dựng báo cáo trước 15 giờ thứ Sáu hằng tuần."
 PLAN_TASK = "Sở Nội vụ tổng hợp, báo cáo kết quả cải cách hành chính trước ngày 15/12 hằng năm."
 
 
@@ -136,10 +137,13 @@ def variants(database_url):
         _task(plan, PLAN_TASK, D(2021, 12, 15), "yearly")
         asked = _doc(s, "200/UBND-VP", D(2025, 6, 1), "Báo cáo tiến độ năm 2025")
         _task(asked, "Sở Tài chính báo cáo trước ngày 20 hằng tháng.", D(2025, 6, 20), "monthly", "Sở Tài chính")
+        _task(asked, WEEKLY_TASK, None, "weekly", "Sở Xây dựng")
         report = _doc(s, "88/BC-STC", D(2025, 8, 10), "Báo cáo tiến độ tháng 8")
+        weekly_report = _doc(s, "17/BC-SXD", D(2025, 7, 16), "Báo cáo tuần")
         s.flush()
-        answered = asked.obligations[0]
-        answered.status, answered.answered_by = "answered", report
+        monthly, weekly = asked.obligations
+        monthly.status, monthly.answered_by = "answered", report
+        weekly.status, weekly.answered_by = "answered", weekly_report
     return database_url
 
 
@@ -172,7 +176,7 @@ TEXT = {name: v[0] for name, v in VARIANTS.items()}
 
 def test_every_kind_of_rule_expands_the_same_in_python_and_ical_js(expanded):
     rules = rules_in(expanded.data)
-    assert len(rules) == 17 and not any("BYSETPOS" in r for r in rules) and all("UNTIL=" in r for r in rules)
+    assert len(rules) == 18 and not any("BYSETPOS" in r for r in rules) and all("UNTIL=" in r for r in rules)
     days = {name: expanded.days[text] for name, text in TEXT.items()}
     # a yearly deadline on a fixed day: one a year, on that day, to the end of the year after 2025
     assert days["yearly-30/11"] == ["2025-11-30", "2026-11-30"]
@@ -206,6 +210,13 @@ def test_a_report_marks_its_own_period_only(expanded):
     task = "Sở Tài chính báo cáo trước ngày 20 hằng tháng."
     marked = [d for d, sm in zip(expanded.days[task], expanded.summaries[task], strict=True) if "(đã báo cáo)" in sm]
     assert marked == ["2025-08-20"] and len(expanded.days[task]) == 7
+    # a timed weekly task (15:00 on Fridays, 08:00 UTC) answered on Wednesday 16/7: Friday 18/7 only
+    marked = [
+        st
+        for st, sm in zip(expanded.starts[WEEKLY_TASK], expanded.summaries[WEEKLY_TASK], strict=True)
+        if "(đã báo cáo)" in sm
+    ]
+    assert marked == ["2025-07-18T08:00:00Z"] and expanded.starts[WEEKLY_TASK][0] == "2025-06-06T08:00:00Z"
 
 
 def test_one_vtimezone_however_many_timed_events(variants):
