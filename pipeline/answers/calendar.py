@@ -154,7 +154,11 @@ def series_status(ob: Obligation, schedule: Schedule) -> tuple[str, dt.date | No
 
 def event_summary(ob: Obligation, status: str | None = None) -> str:
     owners = "; ".join(owner_names(ob)) or "?"
-    ref = (ob.document.reference if ob.document else None) or stored_label(ob.document)
+    doc = ob.document
+    # the số/ký hiệu; a document without one is named by its trích yếu, not by a row id
+    subject = doc.subject if doc is not None and doc.subject else None
+    short = f"V/v {subject[:57]}…" if subject and len(subject) > 60 else f"V/v {subject}" if subject else None
+    ref = (doc.reference if doc is not None else None) or short or stored_label(doc)
     status = ob.status if status is None else status
     done = f" ({label_of(ObligationStatus, status)})" if status != ObligationStatus.OPEN else ""
     return f"[{owners}] {ob.action or 'thực hiện'} — {ref}{done}"

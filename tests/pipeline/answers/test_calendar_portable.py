@@ -70,6 +70,9 @@ def test_the_samples_calendar_expands_the_same_in_python_and_ical_js(congvan_hom
     rules = rules_in(data)
     assert len(rules) >= 4 and all("UNTIL=" in rule and "BYSETPOS" not in rule for rule in rules)
     found = by_uid(both(data, tmp_path))
+    # each event names its source by số/ký hiệu, or by trích yếu when it has none (never a row id)
+    assert all(" — " in v[0]["summary"] and "#" not in v[0]["summary"] for v in found.values())
+    assert any("— V/v Quảng Nam: Phủ sóng wi" in v[0]["summary"] for v in found.values())
     with session_scope(database_url) as s:
         obligations = list(s.query(Obligation))
         assert_days_match_schedules(obligations, found)
