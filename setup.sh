@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# nodejs and npm: the tests expand the calendar with Mozilla's ical.js (tests/js) to check it
 APT_PACKAGES=(python3-venv python3-dev build-essential tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core)
+command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -32,4 +34,6 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 echo "==> pip install -e .[dev]"
 .venv/bin/python -m pip install -q -e ".[dev]"
+echo "==> npm ci (tests/js: ical.js, to check the calendar)"
+(cd tests/js && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 echo "congvan is installed: .venv/bin/congvan --help"

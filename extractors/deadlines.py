@@ -419,3 +419,56 @@ def standalone_recurrences(text: str, deadlines: list[Deadline]) -> list[Deadlin
         if explicit or adjacent:
             out.append(Deadline(None, rec, m.start(), m.end(), rule_for("recurring")))
     return out
+
+
+# --- the time of day and the weekday of a deadline ------------------------------------------------
+# For the calendar only: ``congvan extract`` (the scored contract) reads a deadline's day, not its
+# hour. "trước 15h00 ngày 05/12" is due at 15:00; "trước 10 giờ sáng thứ Sáu hằng tuần" at 10:00
+# every Friday; "trong 48 giờ" is a span, not a time of day (no marker stands right before it).
+
+_CLOCK = re.compile(
+    r"(?<![\d/.,])(?P<h>[01]?\d|2[0-3])\s*(?:giờ|h)(?:\s*(?P<mi>[0-5]\d)(?:\s*phút|')?)?"
+    r"(?:\s+(?P<part>sáng|trưa|chiều|tối))?(?!\w)",
+    re.IGNORECASE,
+)
+_CLOCK_MARKED = re.compile(
+    rf"\b{MARKER}\s+(?:(?:là|vào|lúc)\s+)?(?P<clock>{_CLOCK.pattern.replace('?P<', '?P<c_')})\s*,?\s*"
+    rf"(?:(?:{_WEEKDAYS})\s*,?\s*)?(?:(?:ngày|vào)\s+)?$",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"thứ\s+(?P<n>hai|ba|tư|năm|sáu|bảy|[2-7])(?!\w)|(?P<cn>chủ\s+nhật)", re.IGNORECASE)
+_WEEKDAY_NUMBERS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+
+
+def _clock_time(hour: str, minute: str | None, part: str | None) -> dt.time | None:
+    h, mi = int(hour), int(minute or 0)
+    if part and part.lower() in ("chiều", "tối") and h < 12:
+        h += 12  # "3 giờ chiều" is 15:00; "15h chiều" stays 15:00
+    return dt.time(h, mi) if h < 24 else None
+
+
+def weekday_in(text: str) -> int | None:
+    """The weekday named in ``text`` (Monday 0 … Sunday 6): "thứ Sáu" 4, "thứ 2" 0, "Chủ nhật" 6."""
+    m = _WEEKDAY.search(text)
+    if not m:
+        return None
+    if m["cn"]:
+        return 6
+    n = m["n"].lower()
+    return int(n) - 2 if n.isdigit() else _WEEKDAY_NUMBERS[n]
+
+
+def clock_of(text: str, deadline: Deadline) -> tuple[dt.time | None, int | None]:
+    """The time of day and the weekday ``text`` gives for ``deadline`` (one of its find_deadlines).
+
+    The hour stands between the marker and the day ("trước 15h00 ngày 05/12") or opens a weekday
+    ("trước 10 giờ sáng thứ Sáu hằng tuần"); the weekday is a weekly deadline's own.
+    """
+    span = text[deadline.start : deadline.end]
+    at = None
+    if m := _CLOCK.match(span):
+        at = _clock_time(m["h"], m["mi"], m["part"])
+    elif m := _CLOCK_MARKED.search(text[max(0, deadline.start - 60) : deadline.start]):
+        at = _clock_time(m["c_h"], m["c_mi"], m["c_part"])
+    weekday = weekday_in(span) if deadline.rule == rule_for("weekday") else None
+    return at, weekday

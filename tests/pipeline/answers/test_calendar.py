@@ -17,7 +17,7 @@ from congvan.cli.answers import register
 from congvan.cli.render import month_table
 from models.db import session_scope
 from models.schema import Document, Obligation
-from pipeline.answers.calendar import build_ics, event_uid, month_grid, rrule_for, to_ics
+from pipeline.answers.calendar import build_ics, event_uid, month_grid, rrule_for, short_month_dates, to_ics
 from pipeline.answers.dates import occurrences
 from pipeline.answers.owe import select_obligations
 
@@ -57,10 +57,16 @@ def test_ics_round_trip(corpus, session):
 @pytest.mark.parametrize(
     ("name", "first", "rule"),
     [
-        ("yearly", D(2025, 12, 15), {"FREQ": ["YEARLY"]}),
-        ("monthly", D(2025, 1, 25), {"FREQ": ["MONTHLY"]}),
-        ("quarterly", D(2025, 3, 20), {"FREQ": ["MONTHLY"], "INTERVAL": [3]}),
-        ("weekly", D(2025, 7, 4), {"FREQ": ["WEEKLY"]}),
+        # the plan's year (4664/KH-UBND: "... năm 2025") ends its tasks
+        (
+            "yearly",
+            D(2025, 12, 15),
+            {"FREQ": ["YEARLY"], "BYMONTH": [12], "BYMONTHDAY": [15], "UNTIL": [D(2025, 12, 31)]},
+        ),
+        ("monthly", D(2025, 1, 25), {"FREQ": ["MONTHLY"], "UNTIL": [D(2025, 12, 31)]}),
+        ("quarterly", D(2025, 3, 20), {"FREQ": ["MONTHLY"], "INTERVAL": [3], "UNTIL": [D(2025, 12, 31)]}),
+        # 566/SKHCN-CNCĐS (22/4/2025) sets no period: the end of the year after its own
+        ("weekly", D(2025, 7, 4), {"FREQ": ["WEEKLY"], "BYDAY": ["FR"], "UNTIL": [D(2026, 12, 31)]}),
     ],
 )
 def test_recurring_events_carry_an_rrule(corpus, session, name, first, rule):
@@ -74,10 +80,11 @@ def test_semiannual_rrule(corpus, session):
     ob = session.get(Obligation, corpus.obs["quarterly"])
     ob.recurrence = "semiannual"
     ev = event_of(events(to_ics([ob], stamp=STAMP)), session, corpus, "quarterly")
-    assert dict(ev["rrule"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [6]}
-    ob.due = D(2025, 6, 30)  # a 30th: the rule must land on 30/12, and on the last day of a short month
+    assert dict(ev["rrule"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [6], "UNTIL": [D(2025, 12, 31)]}
+    ob.due = D(2025, 6, 30)  # a 30th: the rule lands on 30/12 (both months have a 30th), no BYSETPOS
     ev = next(iter(Calendar.from_ical(to_ics([ob], stamp=STAMP)).walk("VEVENT")))
-    assert dict(ev["rrule"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [6], "BYMONTHDAY": [28, 29, 30], "BYSETPOS": [-1]}
+    assert dict(ev["rrule"]) == {"FREQ": ["MONTHLY"], "INTERVAL": [6], "BYMONTHDAY": [30], "UNTIL": [D(2025, 12, 31)]}
+    assert "rdate" not in ev
 
 
 @pytest.mark.parametrize(
@@ -89,17 +96,23 @@ def test_semiannual_rrule(corpus, session):
         (D(2025, 8, 31), "quarterly"),
         (D(2025, 3, 15), "monthly"),
         (D(2025, 6, 30), "semiannual"),
+        (D(2025, 5, 30), "quarterly"),
+        (D(2024, 1, 29), "monthly"),
         (D(2025, 7, 4), "weekly"),
     ],
 )
 def test_rrule_agrees_with_occurrences(first, recurrence):
-    """What the calendar program will show is what owe lists (month-end days clamp, not vanish)."""
-    rule = vRecur(rrule_for(first, recurrence)).to_ical().decode()
+    """What the calendar program will show is what owe lists (month-end days clamp, not vanish), and
+    nothing after UNTIL."""
     end = first + dt.timedelta(days=3 * 366)
-    start_dt, end_dt = (dt.datetime.combine(d, dt.time()) for d in (first, end))
-    shown = [d.date() for d in rrulestr(rule, dtstart=start_dt).between(start_dt, end_dt, inc=True)]
-    assert len(shown) > 3
-    assert shown == occurrences(first, recurrence, first, end)
+    rule = vRecur(rrule_for(first, recurrence, end)).to_ical().decode()
+    start_dt, far = (dt.datetime.combine(d, dt.time()) for d in (first, end + dt.timedelta(days=400)))
+    ruleset = rrulestr(f"RRULE:{rule}", dtstart=start_dt, forceset=True)
+    for extra in short_month_dates(first, recurrence, end):
+        ruleset.rdate(dt.datetime.combine(extra, dt.time()))
+    shown = [d.date() for d in ruleset.between(start_dt, far, inc=True)]
+    assert len(shown) > 3 and "BYSETPOS" not in rule
+    assert shown == occurrences(first, recurrence, first, end) == occurrences(first, recurrence, first, far.date(), end)
 
 
 def test_uids_are_stable_and_distinct(tmp_path, corpus, session):
