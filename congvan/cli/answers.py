@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from congvan.cli.commands import QueryCommand
 from congvan.cli.render import fail, month_table, render_answer, render_missing, render_owe, render_refs, shown
 from congvan.present import day
 from congvan.wiring import SearchHook, Wiring
@@ -206,7 +207,7 @@ def register(app: typer.Typer, *, search: SearchHook | object | None = FROM_INDE
     """Add owe, ask, calendar, refs and graph to ``app``. ``search`` is what ``ask`` searches with:
     the home's index by default, ``None`` for no full-text search."""
     app.command("owe")(owe_cmd)
-    app.command("ask")(_ask_cmd(search))
+    app.command("ask", cls=QueryCommand)(_ask_cmd(search))  # a question may start with "-"
     app.command("calendar")(calendar_cmd)
     app.command("refs")(refs_cmd)
     app.command("graph")(graph_cmd)

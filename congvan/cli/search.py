@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from congvan.cli.commands import QueryCommand
 from congvan.cli.render import fail, render_hits, warn
 from congvan.wiring import Wiring
 from index.backend import SearchIndexError
@@ -54,5 +55,5 @@ def reindex_cmd() -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("search")(search_cmd)
+    app.command("search", cls=QueryCommand)(search_cmd)  # "-wifi" is a query, not an option
     app.command("reindex")(reindex_cmd)
