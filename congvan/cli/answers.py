@@ -77,7 +77,9 @@ def owe_cmd(
 
 def _ask_cmd(search: SearchHook | object | None):
     def ask_cmd(
-        question: Annotated[str, typer.Argument(help="Câu hỏi, vd. “đơn vị nào phải báo cáo trước 31/7”")],
+        question: Annotated[
+            str, typer.Argument(metavar="CÂU_HỎI", help="Câu hỏi, vd. “đơn vị nào phải báo cáo trước 31/7”")
+        ],
         today: TodayOption = None,
     ) -> None:
         """Hỏi bằng tiếng Việt (có dấu hoặc không dấu) về hạn, việc quá hạn, dẫn chiếu, hoặc tìm văn bản."""
@@ -149,7 +151,7 @@ def calendar_cmd(
 
 
 def refs_cmd(
-    reference: Annotated[str | None, typer.Argument(help="Số, ký hiệu, vd. 4664/KH-UBND")] = None,
+    reference: Annotated[str | None, typer.Argument(metavar="SỐ_KÝ_HIỆU", help="Số, ký hiệu, vd. 4664/KH-UBND")] = None,
     missing: Annotated[
         bool, typer.Option("--missing", help="Liệt kê văn bản được dẫn chiếu mà chưa có trong kho")
     ] = False,

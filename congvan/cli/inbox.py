@@ -76,7 +76,7 @@ def _reporter(box: Inbox) -> Callable[[Outcome], None]:
 
 
 def watch_cmd(
-    inbox: Annotated[Path, typer.Argument(help="Thư mục hộp thư, nơi văn thư thả văn bản đến")],
+    inbox: Annotated[Path, typer.Argument(metavar="HỘP_THƯ", help="Thư mục hộp thư, nơi văn thư thả văn bản đến")],
     poll: Annotated[
         float | None,
         typer.Option("--poll", min=0.1, help="Quét thư mục mỗi N giây thay vì chờ sự kiện (thư mục chia sẻ qua mạng)"),
@@ -335,7 +335,9 @@ def _print_status(console: Console, status: _Status) -> None:
 
 
 def status_cmd(
-    inbox: Annotated[Path | None, typer.Argument(help="Thư mục hộp thư (bỏ trống: chỉ xem nhật ký)")] = None,
+    inbox: Annotated[
+        Path | None, typer.Argument(metavar="HỘP_THƯ", help="Thư mục hộp thư (bỏ trống: chỉ xem nhật ký)")
+    ] = None,
 ) -> None:
     """Hàng đợi của hộp thư: tệp đang chờ, đang xử lý, đã xử lý hôm nay, lỗi kèm lý do."""
     from rich.console import Console

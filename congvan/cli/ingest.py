@@ -14,7 +14,7 @@ from pipeline.status import IngestStatus
 
 
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục văn bản")],
+    paths: Annotated[list[Path], typer.Argument(metavar="TỆP_HOẶC_THƯ_MỤC", help="Tệp hoặc thư mục văn bản")],
     strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in từng tệp")] = False,
     wait: Annotated[

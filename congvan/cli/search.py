@@ -14,7 +14,9 @@ from pipeline.errors import CongvanError
 
 
 def search_cmd(
-    query: Annotated[str, typer.Argument(help='Từ khóa có dấu hoặc không dấu, "cụm từ", hoặc số/ký hiệu')],
+    query: Annotated[
+        str, typer.Argument(metavar="TỪ_KHÓA", help='Từ khóa có dấu hoặc không dấu, "cụm từ", hoặc số/ký hiệu')
+    ],
     kind: Annotated[str | None, typer.Option("--kind", help="Loại văn bản: KH, CV, QĐ, ...")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Từ ngày")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Đến ngày")] = None,
