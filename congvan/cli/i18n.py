@@ -281,7 +281,7 @@ def message_of(error: BaseException) -> str:
 # --- where the words are shown --------------------------------------------------------------------
 
 
-def _retranslate_gettext() -> None:
+def install_gettext() -> None:
     """Every loaded Typer or Click module's ``_``/``ngettext`` answers from VI; the constants
     ``typer.rich_utils`` computed with ``_`` at import are looked up again."""
     for name, module in list(sys.modules.items()):
@@ -381,6 +381,23 @@ def _plain_error(show: Callable) -> Callable:
     return show_vi
 
 
+def install_click(click: Any) -> None:
+    """The literals of a Click (Typer's own copy, or the package): the usage line, the help
+    option, an error shown without rich. Its gettext words too, when it has any."""
+    install_gettext()
+    formatting = getattr(click, "formatting", None)
+    if formatting is not None:
+        _wrap(formatting.HelpFormatter, "write_usage", _usage)
+    core = getattr(click, "core", None)
+    if core is not None:
+        _wrap(core.Command, "get_help_option", _help_option)
+    exceptions = getattr(click, "exceptions", None)
+    for name in ("ClickException", "UsageError"):
+        cls = getattr(exceptions, name, None)
+        if cls is not None:
+            _wrap(cls, "show", _plain_error)
+
+
 def install() -> None:
     """Put the Vietnamese words in place (idempotent); called when congvan.cli is imported."""
     global _INSTALLED
@@ -389,22 +406,10 @@ def install() -> None:
     import typer.core
     import typer.rich_utils
 
-    _retranslate_gettext()
-    click = getattr(typer, "_click", None) or sys.modules.get("click")
-    formatting = getattr(click, "formatting", None)
-    if formatting is not None:
-        _wrap(formatting.HelpFormatter, "write_usage", _usage)
-    core = getattr(click, "core", None)
-    if core is not None:
-        _wrap(core.Command, "get_help_option", _help_option)
+    for click in {id(c): c for c in (getattr(typer, "_click", None), sys.modules.get("click")) if c}.values():
+        install_click(click)
     for cls in vars(typer.core).values():
         if isinstance(cls, type) and "display_type_rich" in cls.__dict__:
             _wrap(cls, "display_type_rich", _display_type)
     _wrap(typer.rich_utils, "rich_format_error", _rich_error)
-    exceptions = getattr(click, "exceptions", None)
-    if exceptions is not None:
-        for name in ("ClickException", "UsageError"):
-            cls = getattr(exceptions, name, None)
-            if cls is not None:
-                _wrap(cls, "show", _plain_error)
     _INSTALLED = True

@@ -313,3 +313,31 @@ def test_watch_summary_and_status_are_vietnamese(congvan_home, tmp_path):
     assert not re.search(r"\b(waiting|in progress|processed today|failed(?!/)|index up to date)\b", r.stdout), r.stdout
     r = runner.invoke(app, ["--debug", "status", str(inbox)], env=WIDE, terminal_width=200)
     assert re.search(r"#\d+ CV", r.output), r.output
+
+
+def test_a_typer_on_the_real_click_would_speak_vietnamese_through_gettext():
+    """Older and later Typers use the Click package, whose every word goes through gettext: the
+    same catalog answers for it once its modules are loaded."""
+    import click
+    from click.testing import CliRunner as ClickRunner
+
+    i18n.install_click(click)
+
+    @click.command()
+    @click.option("--so", type=int, required=True, help="một số")
+    @click.argument("ten")
+    def thu(so: int, ten: str) -> None:
+        """Lệnh thử."""
+
+    r = ClickRunner().invoke(thu, ["--help"])
+    assert "Cách dùng: thu [TÙY CHỌN] TEN" in r.output and "Xem hướng dẫn này rồi thoát." in r.output, r.output
+    assert "Tùy chọn" in r.output and "bắt buộc" in r.output and _english(r.output) == [], r.output
+    for args, told in (
+        (["--khong", "x"], "Lỗi: không có tùy chọn --khong"),
+        (["--so", "abc", "x"], "Lỗi: giá trị không hợp lệ cho '--so': 'abc' không phải là số hợp lệ."),
+        (["--so", "1"], "Lỗi: thiếu đối số 'TEN'"),
+        (["--so", "1", "x", "y"], "Lỗi: Thừa đối số (y)"),
+    ):
+        r = ClickRunner().invoke(thu, args)
+        assert r.exit_code == 2 and told in r.output and "Xem hướng dẫn: 'thu --help'" in r.output, r.output
+        assert _english(r.output) == [], r.output
