@@ -12,7 +12,7 @@ from pipeline.answers.ask import Answer
 from pipeline.answers.intents import Ask
 from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import RefsReport
-from pipeline.labels import stored_label
+from pipeline.labels import document_label, stored_label
 
 # Control characters a document may hold (ESC of a terminal sequence, NUL, a C1 code from a bad
 # conversion) shown as what they are instead of acting on the terminal: C0 as their Unicode
@@ -65,10 +65,12 @@ def describe_result(item: Any) -> str:
     if isinstance(item, tuple) and item:
         return describe_result(item[0])
     label = getattr(item, "label", None) or getattr(item, "reference", None)
+    subject = getattr(item, "subject", None)
+    if not label and hasattr(item, "kind"):  # a search hit without a number: named as a clerk reads it
+        label = document_label(item.kind, None, date=getattr(item, "date", None), doc_id=getattr(item, "id", 0))
     if label:
-        subject = getattr(item, "subject", None)
         return f"{label} — {subject}" if subject else str(label)
-    return str(item)
+    return item if isinstance(item, str) else "(văn bản)"  # never an object's repr
 
 
 def _owe_lines(report: OweReport, overdue_only: bool) -> list[str]:

@@ -1,14 +1,24 @@
 """How a document is named to a clerk, in one place: "CV 1260/UBND-KGVX ngày 02/05/2025".
 
 Plain fields in, so the answers, the inbox and a web page name a document alike whether they hold
-a row, a search hit or a citation. A document without a number is named by its id ("CV (chưa số,
-#12)"); one known only by a citation and without a number is "?".
+a row, a search hit or a citation. A document without a number says so ("CV (chưa có số) ngày
+02/05/2025"), never by its database id; one known only by a citation and without a number is "?".
+Kinds are the abbreviations of Nghị định 30/2020 (KH, CV, QĐ...), which clerks read as they are;
+the contract's codes that are not one (KHAC, LUAT) are named in words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Protocol
+
+# The contract's kind codes a clerk would not read as an abbreviation (extractors/data/kinds.py).
+_KIND_WORDS = {"KHAC": "Văn bản khác", "LUAT": "Luật"}
+
+
+def kind_label(kind: str | None) -> str:
+    """ "KH", "CV", "QĐ" as they are; "KHAC" is "Văn bản khác", "LUAT" is "Luật"; none is ""."""
+    return _KIND_WORDS.get(kind or "", kind or "")
 
 
 def partial_date(date: dt.date, date_text: str | None) -> str:
@@ -30,9 +40,9 @@ def document_label(
     doc_id: int | None = None,
 ) -> str:
     """ "KH 4664/KH-UBND ngày 15/07/2025"; without ``date``, only kind and number ("KH 4664/KH-UBND")."""
-    ref = reference or (f"(chưa số, #{doc_id})" if doc_id is not None else "?")
+    ref = reference or ("(chưa có số)" if doc_id is not None else "?")
     when = f" ngày {partial_date(date, date_text)}" if date else ""
-    return f"{kind or ''} {ref}{when}".strip()
+    return f"{kind_label(kind)} {ref}{when}".strip()
 
 
 class _Named(Protocol):

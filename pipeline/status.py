@@ -91,6 +91,18 @@ class JournalState(StrEnum):
     def finished(self) -> bool:
         return self is not JournalState.PENDING
 
+    @property
+    def label(self) -> str:
+        return _JOURNAL_LABELS[self]
+
+
+_JOURNAL_LABELS = {
+    JournalState.PENDING: "đang xử lý",
+    JournalState.PROCESSED: "đã nhập",
+    JournalState.FAILED: "lỗi",
+    JournalState.DUPLICATE: "trùng, đã có",
+}
+
 
 @dataclass(frozen=True)
 class _Step:

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from congvan.cli.commands import QueryCommand
 from congvan.cli.render import fail, month_table, render_answer, render_missing, render_owe, render_refs, shown
 from congvan.present import day
 from congvan.wiring import SearchHook, Wiring
@@ -76,7 +77,9 @@ def owe_cmd(
 
 def _ask_cmd(search: SearchHook | object | None):
     def ask_cmd(
-        question: Annotated[str, typer.Argument(help="Câu hỏi, vd. “đơn vị nào phải báo cáo trước 31/7”")],
+        question: Annotated[
+            str, typer.Argument(metavar="CÂU_HỎI", help="Câu hỏi, vd. “đơn vị nào phải báo cáo trước 31/7”")
+        ],
         today: TodayOption = None,
     ) -> None:
         """Hỏi bằng tiếng Việt (có dấu hoặc không dấu) về hạn, việc quá hạn, dẫn chiếu, hoặc tìm văn bản."""
@@ -148,7 +151,7 @@ def calendar_cmd(
 
 
 def refs_cmd(
-    reference: Annotated[str | None, typer.Argument(help="Số, ký hiệu, vd. 4664/KH-UBND")] = None,
+    reference: Annotated[str | None, typer.Argument(metavar="SỐ_KÝ_HIỆU", help="Số, ký hiệu, vd. 4664/KH-UBND")] = None,
     missing: Annotated[
         bool, typer.Option("--missing", help="Liệt kê văn bản được dẫn chiếu mà chưa có trong kho")
     ] = False,
@@ -206,7 +209,7 @@ def register(app: typer.Typer, *, search: SearchHook | object | None = FROM_INDE
     """Add owe, ask, calendar, refs and graph to ``app``. ``search`` is what ``ask`` searches with:
     the home's index by default, ``None`` for no full-text search."""
     app.command("owe")(owe_cmd)
-    app.command("ask")(_ask_cmd(search))
+    app.command("ask", cls=QueryCommand)(_ask_cmd(search))  # a question may start with "-"
     app.command("calendar")(calendar_cmd)
     app.command("refs")(refs_cmd)
     app.command("graph")(graph_cmd)

@@ -11,10 +11,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from congvan.cli import debug
 from congvan.cli.render import shown
 from congvan.config import Settings
 from congvan.wiring import Wiring
-from pipeline.status import IngestStatus
+from pipeline.labels import kind_label, partial_date
+from pipeline.status import DocumentStatus, IngestStatus, label_of
 
 
 def _documents_table(session) -> Table:
@@ -23,12 +25,14 @@ def _documents_table(session) -> Table:
     from models.schema import Document
 
     docs = Table(title="Văn bản trong kho")
-    for col in ("#", "Loại", "Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Tệp", "Dẫn chiếu", "Nhiệm vụ"):
+    for col in ("STT", "Loại", "Số, ký hiệu", "Cơ quan ban hành", "Ngày", "Tệp", "Dẫn chiếu", "Nhiệm vụ"):
         docs.add_column(col)
-    for d in session.scalars(select(Document).order_by(Document.id)):
+    for n, d in enumerate(session.scalars(select(Document).order_by(Document.id)), 1):
+        kind = kind_label(d.kind) or label_of(DocumentStatus, d.status)  # a scan waiting for OCR has no kind yet
+        when = partial_date(d.date, d.date_text) if d.date else "-"
         docs.add_row(
-            str(d.id), shown(d.kind or d.status), shown(d.reference or "-"), shown(d.issuer or "-"),
-            shown(d.date_text or "-"), str(len(d.files)), str(len(d.citations)), str(len(d.obligations)),
+            f"{n}" + (f" (#{d.id})" if debug.on() else ""), shown(kind), shown(d.reference or "-"),
+            shown(d.issuer or "-"), when, str(len(d.files)), str(len(d.citations)), str(len(d.obligations)),
         )  # fmt: skip
     return docs
 
@@ -74,7 +78,8 @@ def demo_cmd(
         _questions(console, session)
     console.rule('4. congvan search "bao cao wifi"')
     for i, h in enumerate(wiring.search("bao cao wifi", limit=3), 1):
-        console.print(shown(f"  {i}. {h.kind} {h.reference or ''} {h.issuer or ''} — {h.subject or ''}"))
+        head = " ".join(x for x in (kind_label(h.kind), h.reference, h.issuer) if x)
+        console.print(shown(f"  {i}. {head} — {h.subject or ''}"))
     console.print(shown(f"\nKho thử: {wiring.settings.home}"))
 
 

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from congvan.cli import debug
 from congvan.cli.render import fail, one_line, shown, table, warn
 from congvan.present import visible
 from congvan.wiring import Wiring
+from pipeline.labels import stored_label
 from pipeline.status import IngestStatus, JournalState, label_of
 
 if TYPE_CHECKING:  # imported when a command runs: the rest of the CLI does not pay for the pipeline
@@ -39,7 +41,7 @@ def _open_database(*, writes: bool) -> Wiring:
             session.connection()
         return wiring
     except Exception as e:
-        raise fail(f"không mở được cơ sở dữ liệu / cannot open the database: {type(e).__name__}: {e}") from e
+        raise fail(f"không mở được cơ sở dữ liệu{debug.detail(e)}") from e
 
 
 def _rel(inbox: Inbox, path: Path | str) -> str:
@@ -58,23 +60,23 @@ def _status_label(status: str | None, otherwise: str) -> str:
 
 def _reporter(box: Inbox) -> Callable[[Outcome], None]:
     def report(o: Outcome) -> None:
-        label = _status_label(o.status, o.state or "?")
+        label = _status_label(o.status, label_of(JournalState, o.state) or "?")
         line = f"{label}: {_rel(box, o.path)} → {_rel(box, o.dest) if o.dest else '?'}"
-        if o.document_id and o.state != JournalState.FAILED:
+        if o.document_id and o.state != JournalState.FAILED and debug.on():
             line += f" (#{o.document_id})"
         if o.reason and o.status not in (IngestStatus.ADDED, IngestStatus.DUPLICATE):
-            line += f" — {one_line(o.reason)}"
+            line += f" — {debug.hide_ids(one_line(o.reason))}"
         if o.revised:
-            line += " [phiên bản mới, thay bản đã nhận / new version, replaces the one taken]"
+            line += " [phiên bản mới, thay bản đã nhận]"
         if o.recovered:
-            line += " [hoàn tất sau khi khởi động lại / completed after restart]"
+            line += " [hoàn tất sau khi khởi động lại]"
         typer.echo(visible(line))  # a file name's control characters shown, not sent to the terminal
 
     return report
 
 
 def watch_cmd(
-    inbox: Annotated[Path, typer.Argument(help="Thư mục hộp thư, nơi văn thư thả văn bản đến")],
+    inbox: Annotated[Path, typer.Argument(metavar="HỘP_THƯ", help="Thư mục hộp thư, nơi văn thư thả văn bản đến")],
     poll: Annotated[
         float | None,
         typer.Option("--poll", min=0.1, help="Quét thư mục mỗi N giây thay vì chờ sự kiện (thư mục chia sẻ qua mạng)"),
@@ -108,9 +110,9 @@ def watch_cmd(
     try:
         closed, dropped = processor.reconcile()
     except Exception as e:
-        raise fail(f"không đọc được nhật ký nhập / cannot read the ingest journal: {type(e).__name__}: {e}") from e
+        raise fail(f"không đọc được nhật ký nhập{debug.detail(e)}") from e
     if closed or dropped:
-        typer.echo(f"Khôi phục sau lần dừng trước / recovered: {closed} mục đã xong, {dropped} mục bỏ dở")
+        typer.echo(f"Khôi phục sau lần dừng trước: {closed} mục đã xong, {dropped} mục bỏ dở")
     watcher = Watcher(box, processor, stable=stable, rescan=rescan, poll=poll, report=_reporter(box), warn=warn)
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: watcher.stop())
@@ -125,8 +127,9 @@ def watch_cmd(
     after_commit.close()  # a running index rebuild finishes, what is behind is fed to it
     box.unlock()
     if once:
-        done = ", ".join(f"{k} {v}" for k, v in sorted(summary.done.items())) or "không có tệp / nothing"
-        typer.echo(f"Xong / done: {done}" + (f"; còn lại / left {len(summary.left)}" if summary.left else ""))
+        done = ", ".join(f"{label_of(JournalState, k)} {v}" for k, v in sorted(summary.done.items()))
+        left = f"; còn lại {len(summary.left)} tệp chưa nhận được" if summary.left else ""
+        typer.echo(f"Xong: {done or 'không có tệp nào'}{left}")
         if summary.done.get("failed") or summary.left:
             raise typer.Exit(code=1)
 
@@ -198,7 +201,7 @@ class _Status:
             p for p in self.box.scan(on_special=lambda p, k: self.skipped.append((p, k)))
             if journal.journal_name(p) not in busy
         ]  # fmt: skip
-        t = table(f"Đang chờ / waiting ({len(waiting)})", "Tệp", "Kích thước", "Sửa lúc", overflow="ellipsis")
+        t = table(f"Đang chờ ({len(waiting)})", "Tệp", "Kích thước", "Sửa lúc", overflow="ellipsis")
         for p in waiting[:200]:
             with contextlib.suppress(OSError):
                 t.add_row(shown(_rel(self.box, p)), f"{p.stat().st_size:,} B", f"{_mtime(p):%d/%m %H:%M:%S}")
@@ -206,7 +209,7 @@ class _Status:
 
     def in_progress(self, in_progress: list[journal.Entry]) -> Table:
         t = table(
-            f"Đang xử lý / in progress ({len(in_progress)})",
+            f"Đang xử lý ({len(in_progress)})",
             "Tệp",
             "Bắt đầu",
             "Lần thử",
@@ -237,7 +240,9 @@ class _Status:
         for e in rows:
             status = IngestStatus.DUPLICATE if e.state == JournalState.DUPLICATE else (e.result or "")
             doc = docs.get(e.document_id or -1)
-            what = f"#{doc.id} {doc.kind or ''} {doc.reference or ''}".strip() if doc else ""
+            what = stored_label(doc) if doc else ""
+            if doc and debug.on():
+                what = f"#{doc.id} {what}"
             done.append((e.finished_at, self.name_of(e), _status_label(status, status), what))
         return done
 
@@ -250,15 +255,14 @@ class _Status:
             when = _mtime(note)
             if when is not None and when >= self.midnight:
                 text = _read_note(note).partition(": ")[2]
+                text = debug.hide_ids(text)  # the note names the stored document by its id too
                 done.append((when, str(p.relative_to(self.box.root)), DUPLICATE_LABEL, text[:80]))
         return done
 
     def processed_today(self) -> tuple[Table, list[Done]]:
         done = self._from_journal() + (self._from_duplicates() if self.box is not None else [])
         done.sort(key=lambda r: r[0] or self.midnight)
-        t = table(
-            f"Đã xử lý hôm nay / processed today ({len(done)})", "Giờ", "Tệp", "Kết quả", "Văn bản", overflow="ellipsis"
-        )
+        t = table(f"Đã xử lý hôm nay ({len(done)})", "Giờ", "Tệp", "Kết quả", "Văn bản", overflow="ellipsis")
         for when, name, result, what in done:
             t.add_row(_local(when), shown(name), result, shown(what))
         return t, done
@@ -270,17 +274,16 @@ class _Status:
         state = index_state(self.index_dir, self.factory)
         lines = [
             f"Chỉ mục tìm kiếm: đang dựng lại từ cơ sở dữ liệu (tiến trình {r.pid}, từ "
-            f"{_local(r.since, '%d/%m %H:%M:%S')}) / index rebuild running"
+            f"{_local(r.since, '%d/%m %H:%M:%S')})"
             for r in state.rebuilds
         ]
         b = state.backlog
         if b.behind:
             lines.append(
-                f"Chỉ mục tìm kiếm: chậm {b.behind} văn bản chưa tìm được (từ {_local(b.since, '%d/%m %H:%M:%S')}) / "
-                f"index behind: {b.behind} documents"
+                f"Chỉ mục tìm kiếm: chậm {b.behind} văn bản chưa tìm được (từ {_local(b.since, '%d/%m %H:%M:%S')})"
             )
         elif not state.rebuilds:
-            lines.append("Chỉ mục tìm kiếm: đầy đủ / index up to date")
+            lines.append("Chỉ mục tìm kiếm: đầy đủ")
         return lines
 
     def failed(self) -> tuple[Table, int]:
@@ -290,14 +293,14 @@ class _Status:
 
         if self.box is not None:
             failed = _notes(self.box.folder(FAILED_DIR), REASON_SUFFIX)
-            t = table(f"Lỗi / failed ({len(failed)})", "Tệp", "Lúc", "Lý do", overflow="ellipsis")
+            t = table(f"Lỗi ({len(failed)})", "Tệp", "Lúc", "Lý do", overflow="ellipsis")
             for p, reason in failed[:100]:
                 when = _mtime(reason) or _mtime(p)
                 at = f"{when:%d/%m %H:%M}" if when else ""
                 t.add_row(shown(str(p.relative_to(self.box.root))), at, shown(_read_note(reason)))
             return t, len(failed)
         failures = journal.recent_failures(self.factory)
-        t = table(f"Lỗi / failed ({len(failures)})", "Tệp", "Lúc", "Lý do", overflow="ellipsis")
+        t = table(f"Lỗi ({len(failures)})", "Tệp", "Lúc", "Lý do", overflow="ellipsis")
         for e in failures:
             at = _local(e.finished_at or e.started_at, "%d/%m %H:%M")
             t.add_row(shown(self.name_of(e)), at, shown(e.reason or ""))
@@ -315,7 +318,7 @@ def _print_status(console: Console, status: _Status) -> None:
         console.print(waiting)
         counts.append(f"đang chờ {n_waiting}")
         for path, kind in status.skipped:
-            console.print(f"Bỏ qua / skipped: {_rel(status.box, path)} ({kind})", markup=False)
+            console.print(f"Bỏ qua: {_rel(status.box, path)} ({kind})", markup=False)
         if status.skipped:
             counts.append(f"bỏ qua {len(status.skipped)}")
     console.print(status.in_progress(in_progress))
@@ -332,7 +335,9 @@ def _print_status(console: Console, status: _Status) -> None:
 
 
 def status_cmd(
-    inbox: Annotated[Path | None, typer.Argument(help="Thư mục hộp thư (bỏ trống: chỉ xem nhật ký)")] = None,
+    inbox: Annotated[
+        Path | None, typer.Argument(metavar="HỘP_THƯ", help="Thư mục hộp thư (bỏ trống: chỉ xem nhật ký)")
+    ] = None,
 ) -> None:
     """Hàng đợi của hộp thư: tệp đang chờ, đang xử lý, đã xử lý hôm nay, lỗi kèm lý do."""
     from rich.console import Console

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
+from congvan.cli import debug
 from congvan.cli.render import file_error, shown, warn
 from congvan.wiring import Wiring
 from pipeline.status import IngestStatus
 
 
 def ingest_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Tệp hoặc thư mục văn bản")],
+    paths: Annotated[list[Path], typer.Argument(metavar="TỆP_HOẶC_THƯ_MỤC", help="Tệp hoặc thư mục văn bản")],
     strict: Annotated[bool, typer.Option("--strict", help="Dừng ở lỗi đầu tiên")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không in từng tệp")] = False,
     wait: Annotated[
@@ -48,7 +49,7 @@ def ingest_cmd(
             if r.status == IngestStatus.FAILED:
                 file_error(r.path, r.reason or "")
             elif not quiet:
-                extra = f" — {r.reason}" if r.reason and r.status != IngestStatus.ADDED else ""
+                extra = f" — {debug.hide_ids(r.reason)}" if r.reason and r.status != IngestStatus.ADDED else ""
                 bar.console.print(shown(f"{IngestStatus(r.status).label}: {r.path}{extra}"))
 
         with wiring.reader as reader:  # each file read within the time and memory limits

@@ -15,6 +15,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from congvan.cli import debug
 from congvan.present import day, describe_result, owe_sections, visible
 from index.backend import MARK_CLOSE, MARK_OPEN, SearchHit
 from pipeline.answers.ask import Answer
@@ -24,10 +25,11 @@ from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import MissingRef, RefsReport
 from pipeline.errors import CongvanError, describe
 from pipeline.ingest.files import display_name
-from pipeline.labels import stored_label
+from pipeline.labels import kind_label, stored_label
 from pipeline.query import clip
 
 WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+NO_NUMBER = "(chưa có số)"  # a stored document without a số, ký hiệu: never its database id
 
 
 def shown(value: object, style: str = "") -> Text:
@@ -154,7 +156,7 @@ def _cited_by(console: Console, report: RefsReport) -> None:
     citing = table("Được dẫn chiếu bởi", "Văn bản", "Ngày", "Cơ quan ban hành", "Trích yếu")
     for r in report.cited_by:
         d = r.document
-        citing.add_row(shown(d.reference or f"#{d.id}"), day(d.date), shown(d.issuer), shown(d.subject))
+        citing.add_row(shown(d.reference or NO_NUMBER), day(d.date), shown(d.issuer), shown(d.subject))
     console.print(citing)
 
 
@@ -175,7 +177,7 @@ def render_missing(console: Console, missing: list[MissingRef]) -> None:
         "Văn bản được dẫn chiếu nhưng chưa có trong kho", "Số, ký hiệu", "Số văn bản dẫn chiếu", "Dẫn chiếu trong"
     )
     for m in missing:
-        t.add_row(shown(m.reference), str(m.count), shown("; ".join(d.reference or f"#{d.id}" for d in m.cited_by)))
+        t.add_row(shown(m.reference), str(m.count), shown("; ".join(d.reference or NO_NUMBER for d in m.cited_by)))
     console.print(t)
 
 
@@ -212,8 +214,9 @@ def render_hits(console: Console, query: str, hits: list[SearchHit]) -> None:
         return
     for i, h in enumerate(hits, 1):
         when = h.date.strftime("%d/%m/%Y") if h.date else ""
-        head = " ".join(x for x in (h.kind, h.reference, when, h.issuer) if x)
-        console.print(Text.assemble((f"{i}. ", "bold"), shown(head, "bold"), f"  (điểm {h.score:.2f})"))
+        head = " ".join(x for x in (kind_label(h.kind), h.reference, when, h.issuer) if x)
+        internals = f"  (#{h.id}, điểm {h.score:.2f})" if debug.on() else ""  # ids and scores: --debug only
+        console.print(Text.assemble((f"{i}. ", "bold"), shown(head, "bold"), internals))
         if h.subject:
             console.print(Text.assemble("   ", shown(h.subject)))
         if h.snippet:

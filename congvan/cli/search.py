@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from congvan.cli.commands import QueryCommand
 from congvan.cli.render import fail, render_hits, warn
 from congvan.wiring import Wiring
 from index.backend import SearchIndexError
@@ -13,7 +14,9 @@ from pipeline.errors import CongvanError
 
 
 def search_cmd(
-    query: Annotated[str, typer.Argument(help='Từ khóa có dấu hoặc không dấu, "cụm từ", hoặc số/ký hiệu')],
+    query: Annotated[
+        str, typer.Argument(metavar="TỪ_KHÓA", help='Từ khóa có dấu hoặc không dấu, "cụm từ", hoặc số/ký hiệu')
+    ],
     kind: Annotated[str | None, typer.Option("--kind", help="Loại văn bản: KH, CV, QĐ, ...")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Từ ngày")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Đến ngày")] = None,
@@ -54,5 +57,5 @@ def reindex_cmd() -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("search")(search_cmd)
+    app.command("search", cls=QueryCommand)(search_cmd)  # "-wifi" is a query, not an option
     app.command("reindex")(reindex_cmd)
