@@ -179,3 +179,26 @@ def reminded(session: Session, document: Document) -> list[Document]:
             if _not_earlier(document, d) and issuer & _issuer_keys(session, d)
         ]
     )
+
+
+def member_replies(session: Session, directive: Document, ob: Obligation, members: list[Unit]) -> dict[int, Document]:
+    """The members of a group owner of ``ob`` who have answered it: {member id: its earliest later
+    document citing ``directive`` that answers ``ob`` as ``link_followups`` decides (a report, or a
+    reply sent back to whoever asked)}. ``link_followups`` closes a group's task only on the group's
+    own report; this says member by member who has answered and who has not."""
+    keys = {m.id: {m.key, *(a.key for a in m.aliases)} for m in members}
+    clause = Citation.target_id == directive.id
+    if directive.reference_key:
+        clause = or_(clause, Citation.reference_key == directive.reference_key)
+    citing_ids = set(session.scalars(select(Citation.document_id).where(clause))) - {directive.id}
+    if not citing_ids:
+        return {}
+    found: dict[int, Document] = {}
+    for doc in _dated(list(session.scalars(select(Document).where(Document.id.in_(citing_ids))))):
+        if not _not_earlier(doc, directive):
+            continue
+        issuer = _issuer_keys(session, doc)
+        for member_id, own in keys.items():
+            if member_id not in found and issuer & own and _answers(session, doc, directive, ob):
+                found[member_id] = doc
+    return found
