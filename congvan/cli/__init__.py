@@ -1,7 +1,8 @@
 """The ``congvan`` command line. Domain errors become one-line messages here, and only here.
 
 One module per command group, each with ``register(app)``: extract, ingest (and reindex), search,
-the answers (owe, ask, calendar, refs, graph), the inbox (watch, status) and the demo.
+the answers (owe, ask, calendar, refs, graph), the inbox (watch, status), the demo, and the
+follow-through (assign, done, reopen, audit, track).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 
 import typer
 
-from congvan.cli import answers, demo, extract, inbox, ingest, search
+from congvan.cli import answers, demo, extract, inbox, ingest, search, track
 from congvan.cli.render import fail
 from pipeline.errors import CongvanError
 
@@ -28,7 +29,7 @@ def _root() -> None:
     """congvan: đọc, lưu và tra cứu văn bản hành chính."""
 
 
-for group in (extract, ingest, search, demo, answers, inbox):
+for group in (extract, ingest, search, demo, answers, inbox, track):
     group.register(app)
 
 

@@ -120,9 +120,8 @@ class Marked:
 def _member(session: Session, ob: Obligation, name: str) -> Unit | None:
     """The member of one of ``ob``'s group owners that ``name`` names, or None."""
     match = match_units(session, name)
-    issuer = ob.document.issuer_key if ob.document else None
     for owner in ob.owners:
-        for m in group_members(session, owner, issuer):
+        for m in group_members(session, owner, ob.document):
             if m.id in match.unit_ids or any(match.matches_key(k) for k in (m.key, *(a.key for a in m.aliases))):
                 return m
     return None
@@ -179,7 +178,7 @@ def _chosen(session: Session, target: Target, req: MarkRequest) -> list[tuple[in
         elif not target.whole:
             if req.member and member is None:
                 raise TrackingError(f"«{req.member}» không phải thành viên của đơn vị chủ trì việc này", "CV-T04")
-            raise TrackingError("việc này không lặp lại: không có --occurrence", "CV-T05")
+            raise TrackingError("việc này không lặp lại: không dùng --occurrence được", "CV-T05")
     if not chosen:
         code = "CV-T04" if req.member else ("CV-T05" if req.occurrence else "CV-T03")
         raise TrackingError(f"văn bản {target.label} không có việc nào để đánh dấu như vậy", code)

@@ -219,8 +219,10 @@ class Tracking:
         member_id: int | None = None,
         reply: Document | None = None,
     ) -> TrackingState:
+        # A member's own state: handing the task to one of ours does not make a commune's answer come.
+        assignment = self.assignment(ob) if member_id is None else None
         return obligation_state(
-            ob, self.today, marks=self.marks.get(ob.id, ()), assignment=self.assignment(ob),
+            ob, self.today, marks=self.marks.get(ob.id, ()), assignment=assignment,
             occurrence=occurrence, member_id=member_id, reply=reply,
         )  # fmt: skip
 
@@ -314,7 +316,7 @@ def group_states(
     """For each owner of ``ob`` that is a group with known members: who has answered, who has not."""
     out = []
     for owner in ob.owners:
-        members = group_members(session, owner, ob.document.issuer_key if ob.document else None)
+        members = group_members(session, owner, ob.document)
         if not members:
             continue
         replies = replies_of(ob.document, ob, members)
@@ -327,4 +329,50 @@ def group_states(
             by_hand = mark.actor if mark is not None and mark.state == MarkState.DONE else None
             states.append(MemberState(m.name, state, stored_label(reply) if reply else None, by_hand, m.id))
         out.append(GroupState(tracking.address(ob), owner.name, occurrence, tuple(states)))
+    return out
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """One task of a document as the tracking view shows it."""
+
+    number: int
+    address: str
+    owners: tuple[str, ...]
+    action: str | None
+    due: dt.date | None  # the document's due date, or the current occurrence of a recurring task
+    recurrence: str | None
+    state: TrackingState
+    assignee: str | None  # the current assignment, as typed
+    person: str | None
+    assigned_due: dt.date | None
+    note: str | None
+    answered_by: str | None
+    groups: tuple[GroupState, ...]
+
+    @property
+    def state_vi(self) -> str:
+        return self.state.label
+
+
+def document_tracking(session: Session, document: Document, today: dt.date, replies_of: RepliesOf) -> list[TaskState]:
+    """Every task of ``document``, numbered as the clerk addresses them, with its state, its current
+    assignment and, for a group owner, its members' states."""
+    tasks = tasks_of(session, document)
+    tracking = load_tracking(session, tasks, today)
+    out = []
+    for n, ob in enumerate(tasks, 1):
+        occurrence = current_occurrence(ob, today)
+        state = tracking.state(ob, occurrence=occurrence)
+        a = tracking.assignment(ob)
+        answered = stored_label(ob.answered_by) if ob.answered_by and state is TrackingState.ANSWERED else None
+        groups = tuple(group_states(session, ob, tracking, replies_of, occurrence))
+        out.append(
+            TaskState(
+                n, task_address(document, n), ob.owner_names or tuple(u.name for u in ob.owners), ob.action,
+                occurrence or ob.due, ob.recurrence if is_recurring(ob) else None, state,
+                a.assignee if a else None, a.person if a else None, a.due if a else None, a.note if a else None,
+                answered, groups,
+            )
+        )  # fmt: skip
     return out

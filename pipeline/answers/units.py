@@ -134,19 +134,43 @@ def _known_to(session: Session, issuer_key: str | None) -> set[int]:
     return {i for i in known if i is not None}
 
 
-def group_members(session: Session, group: Unit, issuer_key: str | None = None) -> list[Unit]:
-    """The members of a group owner, by name: those its documents list (a footnote's communes);
-    when none are listed, the units of its level ("UBND xã Ia Chim" for "UBND cấp xã") or kind (the
-    Sở for "Các sở, ban, ngành") that the directive's issuer deals with (``issuer_key``: so that
-    another province's communes are not counted). Empty for a unit that is no group."""
-    if group.members:
-        return sorted({m.id: m for m in group.members if m.id != group.id}.values(), key=lambda u: u.name)
+def _listed(document: Document, keys: set[str]) -> set[str]:
+    """The member names ``document`` lists for the addressee that is the group (``keys``), as keys:
+    "Phường Kon Tum" is also "uy ban nhan dan phuong kon tum" (a footnote under "UBND các xã")."""
+    listed = (document.extraction or {}).get("addressee_members") or {}
+    names = [m for group, members in listed.items() if unit_key(group) in keys for m in members]
+    return {k for n in names for k in (unit_key(n), unit_key(f"{_UBND}{n}"))}
+
+
+def _members_by_name(session: Session, group: Unit, directive: Document | None, keys: set[str]) -> list[Unit]:
+    """The group's listed members that the directive lists for it, else that its issuer's other
+    documents list for it: a group unit ("UBND cấp xã") is one row for every issuer, and another
+    district's communes are no members of this one's."""
+    if not group.members or directive is None:
+        return []
+    wanted = _listed(directive, keys)
+    if not wanted and directive.issuer_key:
+        same_issuer = select(Document).where(Document.issuer_key == directive.issuer_key, Document.id != directive.id)
+        for doc in session.scalars(same_issuer):
+            wanted |= _listed(doc, keys)
+    found = {m.id: m for m in group.members if m.id != group.id and {m.key, *(a.key for a in m.aliases)} & wanted}
+    return sorted(found.values(), key=lambda u: u.name)
+
+
+def group_members(session: Session, group: Unit, directive: Document | None = None) -> list[Unit]:
+    """The members of a group owner of a task in ``directive``: those the directive (or, failing
+    that, its issuer's other documents) lists for it, as a footnote lists communes; when none are
+    listed, the units of its level ("UBND xã Ia Chim" for "UBND cấp xã") or kind (the Sở for "Các
+    sở, ban, ngành") that the directive's issuer deals with. Empty for a unit that is no group, and
+    when nothing says who the members are."""
     keys = {group.key, *(a.key for a in group.aliases)}
+    if listed := _members_by_name(session, group, directive, keys):
+        return listed
     by_level = {k for k in keys if is_group(k)}
     by_kind = any(_is_kind_group(k) for k in keys)
-    if not (by_level or by_kind):
+    if not (by_level or by_kind) or directive is None:
         return []
-    known = _known_to(session, issuer_key)
+    known = _known_to(session, directive.issuer_key)
     found = []
     for u in session.scalars(select(Unit).where(Unit.id.in_(known)).options(selectinload(Unit.aliases))):
         own = {u.key, *(a.key for a in u.aliases)}
