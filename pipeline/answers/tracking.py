@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from extractors.units import unit_key
 from models.schema import Assignment, Document, HandMark, Obligation, Unit
 from pipeline.answers.dates import is_recurring, occurrences
 from pipeline.answers.refs import find_documents
@@ -328,7 +329,9 @@ def group_states(
             mark = latest_mark(ob, marks, tracking.today, occurrence or current_occurrence(ob, tracking.today), m.id)
             by_hand = mark.actor if mark is not None and mark.state == MarkState.DONE else None
             states.append(MemberState(m.name, state, stored_label(reply) if reply else None, by_hand, m.id))
-        out.append(GroupState(tracking.address(ob), owner.name, occurrence, tuple(states)))
+        keys = {owner.key, *(a.key for a in owner.aliases)}
+        written = next((n for n in ob.owner_names if unit_key(n) in keys), owner.name)  # as the document says
+        out.append(GroupState(tracking.address(ob), written, occurrence, tuple(states)))
     return out
 
 
