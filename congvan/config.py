@@ -10,6 +10,9 @@ CONGVAN_MEMORY_LIMIT_MB (default 1024), CONGVAN_MAX_PAGES (2000), CONGVAN_MAX_BY
 size), CONGVAN_MAX_TEXT_MB (a .txt), CONGVAN_MAX_PART_MB and CONGVAN_MAX_UNZIPPED_MB (a .docx's
 parts, one and all), CONGVAN_MAX_PAGE_OBJECTS and CONGVAN_MAX_PAGE_CHARS (a PDF page).
 
+Who is at the keyboard (``user``, written into the audit log with every assignment and hand mark):
+CONGVAN_USER, else the operating system's login name.
+
 The environment is read here and only here, once per command (``Settings.from_env()``); everything
 below is handed a ``Settings`` or what it names (a URL, a folder).
 """
@@ -42,6 +45,16 @@ def _number(env: Mapping[str, str], name: str, default, cast=int, scale: int = 1
     return number
 
 
+def os_user() -> str:
+    """The login name of whoever runs congvan; a container without a passwd entry gives its uid."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return f"uid-{os.getuid()}"
+
+
 def limits_from_env(env: Mapping[str, str]) -> Limits:
     """The bounds every file is read within, from CONGVAN_* (the defaults live with the code)."""
     d, r = Limits(), ReadLimits()
@@ -69,6 +82,8 @@ class Settings:
     answer_seconds: float = DEFAULT_ANSWER_SECONDS
     # The bounds every file is read within (time, memory, pages, sizes): CONGVAN_TIME_LIMIT, ...
     limits: Limits = field(default_factory=Limits)
+    # Who makes the changes recorded in the audit log: CONGVAN_USER, else the OS login.
+    user: str = field(default_factory=os_user)
 
     @classmethod
     def for_home(
@@ -77,6 +92,7 @@ class Settings:
         database_url: str | None = None,
         answer_seconds: float = DEFAULT_ANSWER_SECONDS,
         limits: Limits | None = None,
+        user: str | None = None,
     ) -> Settings:
         """A home of its own, with its SQLite database inside unless a URL is given."""
         return cls(
@@ -84,6 +100,7 @@ class Settings:
             database_url=database_url or f"sqlite:///{home / 'congvan.db'}",
             answer_seconds=answer_seconds,
             limits=limits or Limits(),
+            user=user or os_user(),
         )
 
     @classmethod
@@ -97,7 +114,8 @@ class Settings:
 
             home = Path(user_data_dir("congvan", appauthor=False))
         answer_seconds = _number(env, "CONGVAN_ANSWER_SECONDS", DEFAULT_ANSWER_SECONDS, cast=float)
-        return cls.for_home(home, env.get("CONGVAN_DATABASE_URL"), answer_seconds, limits_from_env(env))
+        user = " ".join(env.get("CONGVAN_USER", "").split())[:120] or None
+        return cls.for_home(home, env.get("CONGVAN_DATABASE_URL"), answer_seconds, limits_from_env(env), user)
 
     @property
     def store_dir(self) -> Path:

@@ -53,7 +53,8 @@ def row_text(r: OweRow) -> str:
     if r.recurrence:
         when += f" ({r.recurrence_vi})"
     flag = " [quá hạn]" if r.overdue else ""
-    return f"{'; '.join(r.owners)}: {r.action or 'thực hiện'} — hạn {when} — {r.source}{flag} — {r.status_vi}"
+    source = f"{r.source}, việc {r.task_no}" if r.task_no else r.source
+    return f"{'; '.join(r.owners)}: {r.action or 'thực hiện'} — hạn {when} — {source}{flag} — {r.status_vi}"
 
 
 def describe_result(item: Any) -> str:

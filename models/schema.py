@@ -256,3 +256,65 @@ class IngestEntry(Base):
     # A file that changed after it was taken (a writer we could not see went on) is taken again as
     # a new version: its row names the hash of the version it replaces.
     replaces_sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+# --- the clerk's follow-through, kept beside what extraction found (never over it) -------------
+
+
+class Assignment(Base):
+    """A document, or one of its obligations, handed to a unit (and a person) with the clerk's
+    deadline and ý kiến chỉ đạo. Handing it again adds a row: the latest one is current."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    obligation_id: Mapped[int | None] = mapped_column(ForeignKey("obligations.id", ondelete="CASCADE"), index=True)
+    assignee: Mapped[str] = mapped_column(String(300))  # as the clerk typed it: "Phòng Kế hoạch"
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))  # when one matches
+    person: Mapped[str | None] = mapped_column(String(120))
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)  # ý kiến chỉ đạo
+    actor: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    unit: Mapped[Unit | None] = relationship()
+
+
+class HandMark(Base):
+    """A clerk's verdict on an obligation: done (or open again), for the whole obligation or for one
+    member of a group owner, for one occurrence of a recurring task or for all of a one-off one.
+    The latest mark for the same (obligation, member, occurrence) is the one that counts."""
+
+    __tablename__ = "hand_marks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    obligation_id: Mapped[int] = mapped_column(ForeignKey("obligations.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    occurrence: Mapped[dt.date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16))  # a pipeline.status.MarkState
+    answer_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    member: Mapped[Unit | None] = relationship()
+    answer_document: Mapped[Document | None] = relationship()
+
+
+class AuditEntry(Base):
+    """Every change a person makes (assign, done, reopen, a correction): who, when, on what, and the
+    state before and after as JSON. The object is named as the clerk saw it, so that the row still
+    reads after the document is gone."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(24))  # a pipeline.status.AuditAction
+    object_kind: Mapped[str] = mapped_column(String(24))  # "document", "obligation"
+    object_id: Mapped[int | None] = mapped_column(Integer)  # no foreign key: the history outlives the row
+    object_label: Mapped[str] = mapped_column(String(300))  # "1234/SKHCN-VP#2"
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -21,6 +21,11 @@ Codes:
     CV-C01  a setting (CONGVAN_*) that is not a valid value
     CV-I01  the inbox folder cannot be used (missing, not a folder, read-only)
     CV-I02  another watcher holds the inbox
+    CV-T01  a số/ký hiệu no stored document has (assign, done, reopen)
+    CV-T02  a số/ký hiệu several stored documents of different issuers have
+    CV-T03  a task number the document does not have ("1234/SKHCN-VP#9")
+    CV-T04  a member unit that is not a member of the task's group owner
+    CV-T05  an occurrence that is not one of the recurring task's dates (or a task that does not recur)
 """
 
 from __future__ import annotations
@@ -144,3 +149,15 @@ class ConfigError(CongvanError, ValueError):
     """A setting from the environment that cannot be used ("CONGVAN_TIME_LIMIT='abc'")."""
 
     code = "CV-C01"
+
+
+class TrackingError(CongvanError, ValueError):
+    """An assignment or a hand mark that cannot be made as asked (a số/ký hiệu not in the store, a
+    task number the document does not have); one line, with its code (CV-T01..CV-T05)."""
+
+    code = "CV-T01"
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code

@@ -79,6 +79,63 @@ _OBLIGATION_LABELS = {
 }
 
 
+class TrackingState(StrEnum):
+    """How a task stands for the clerk: derived (pipeline.answers.tracking.obligation_state) from
+    what extraction and follow-up linking stored, the clerk's assignments and hand marks, and the
+    due date against today. Never stored on the obligation."""
+
+    NEW = "new"  # nobody has it yet
+    IN_PROGRESS = "in_progress"  # handed to a unit (congvan assign)
+    OVERDUE = "overdue"  # past its due date and not closed
+    ANSWERED = "answered"  # a report from its owner cites the directive
+    DONE = "done"  # marked done by hand (congvan done)
+
+    @property
+    def label(self) -> str:
+        return _TRACKING_LABELS[self]
+
+    @property
+    def closed(self) -> bool:
+        return self in (TrackingState.ANSWERED, TrackingState.DONE)
+
+
+_TRACKING_LABELS = {
+    TrackingState.NEW: "chưa xử lý",
+    TrackingState.IN_PROGRESS: "đang xử lý",
+    TrackingState.OVERDUE: "quá hạn",
+    TrackingState.ANSWERED: _OBLIGATION_LABELS[ObligationStatus.ANSWERED],
+    TrackingState.DONE: _OBLIGATION_LABELS[ObligationStatus.DONE],
+}
+
+
+class MarkState(StrEnum):
+    """A clerk's hand mark on an obligation (models.schema.HandMark.state)."""
+
+    DONE = "done"
+    OPEN = "open"  # opened again (congvan reopen): overrides a mark or a citing report
+
+
+class AuditAction(StrEnum):
+    """What a person changed (models.schema.AuditEntry.action)."""
+
+    ASSIGN = "assign"
+    DONE = "done"
+    REOPEN = "reopen"
+    CORRECT = "correct"  # a clerk's correction of what was extracted
+
+    @property
+    def label(self) -> str:
+        return _AUDIT_LABELS[self]
+
+
+_AUDIT_LABELS = {
+    AuditAction.ASSIGN: "giao xử lý",
+    AuditAction.DONE: "đánh dấu xong",
+    AuditAction.REOPEN: "mở lại",
+    AuditAction.CORRECT: "sửa",
+}
+
+
 class JournalState(StrEnum):
     """A file's row in the inbox journal: pending → processed | failed | duplicate."""
 

@@ -1,8 +1,9 @@
 """The ``congvan`` command line. Domain errors become one-line messages here, and only here.
 
 One module per command group, each with ``register(app)``: extract, ingest (and reindex), search,
-the answers (owe, ask, calendar, refs, graph), the inbox (watch, status) and the demo. Every word
-it prints is Vietnamese, Typer's and Click's own included (congvan/cli/i18n.py, installed first).
+the answers (owe, ask, calendar, refs, graph), the inbox (watch, status), the demo, and the
+follow-through (assign, done, reopen, audit, track). Every word it prints is Vietnamese, Typer's and
+Click's own included (congvan/cli/i18n.py, installed first).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ i18n.install()  # before any command is built or any help formatted
 
 import typer  # noqa: E402
 
-from congvan.cli import answers, debug, demo, extract, inbox, ingest, search  # noqa: E402
+from congvan.cli import answers, debug, demo, extract, inbox, ingest, search, track  # noqa: E402
 from congvan.cli.render import fail  # noqa: E402
 from pipeline.errors import CongvanError  # noqa: E402
 
@@ -42,7 +43,7 @@ def _root(
     debug.set_debug(debug_)
 
 
-for group in (extract, ingest, search, demo, answers, inbox):
+for group in (extract, ingest, search, demo, answers, inbox, track):
     group.register(app)
 
 

@@ -108,7 +108,8 @@ def owe_table(title: str, rows: list[OweRow]) -> Table:
     for r in rows:
         status = r.status_vi + (f" ({r.answered_by})" if r.answered_by else "")
         cells = ("; ".join(r.owners), r.action or "thực hiện")
-        t.add_row(*map(shown, cells), _deadline_cell(r), r.recurrence_vi or "—", shown(r.source), shown(status))
+        source = f"{r.source}, việc {r.task_no}" if r.task_no else r.source  # "1234/...#2" names that task
+        t.add_row(*map(shown, cells), _deadline_cell(r), r.recurrence_vi or "—", shown(source), shown(status))
     return t
 
 

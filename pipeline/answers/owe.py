@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.schema import Obligation, Unit
 from pipeline.answers.dates import is_recurring, occurrences
+from pipeline.answers.tracking import Tracking, load_tracking
 from pipeline.answers.units import match_units
 from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.errors import QueryError
 from pipeline.labels import stored_label
 from pipeline.query import bounded_name
-from pipeline.status import ObligationStatus, Recurrence, label_of
+from pipeline.status import ObligationStatus, Recurrence, TrackingState, label_of
 from pipeline.text import fold
 
 
@@ -103,8 +104,9 @@ class OweRow:
     source_subject: str | None
     text: str
     overdue: bool
-    status: str
+    status: str  # a pipeline.status.TrackingState (pipeline.answers.tracking)
     answered_by: str | None
+    task_no: int | None = None  # the task's number in its document: "1234/SKHCN-VP#2" addresses it
 
     @property
     def recurrence_vi(self) -> str:
@@ -112,7 +114,7 @@ class OweRow:
 
     @property
     def status_vi(self) -> str:
-        return label_of(ObligationStatus, self.status)
+        return label_of(TrackingState, self.status)
 
 
 @dataclass
@@ -136,9 +138,10 @@ class OweReport:
         return not self.rows
 
 
-def _row(ob: Obligation, today: dt.date, deadline: dt.date | None, occ: tuple[dt.date, ...] = ()) -> OweRow:
+def _row(ob: Obligation, tracking: Tracking, deadline: dt.date | None, occ: tuple[dt.date, ...] = ()) -> OweRow:
     recurring = is_recurring(ob)
-    overdue = ob.status == ObligationStatus.OPEN and not recurring and ob.due is not None and ob.due < today
+    state = tracking.state(ob, occurrence=deadline if recurring else None)
+    overdue = state is TrackingState.OVERDUE and not recurring
     return OweRow(
         obligation_id=ob.id,
         owners=owner_names(ob),
@@ -151,24 +154,29 @@ def _row(ob: Obligation, today: dt.date, deadline: dt.date | None, occ: tuple[dt
         source_subject=ob.document.subject if ob.document else None,
         text=ob.text,
         overdue=overdue,
-        status=ob.status,
-        answered_by=stored_label(ob.answered_by) if ob.answered_by else None,
+        status=state.value,
+        answered_by=stored_label(ob.answered_by) if ob.answered_by and state is TrackingState.ANSWERED else None,
+        task_no=tracking.number(ob),
     )
 
 
-def _file(report: OweReport, ob: Obligation, first: dt.date, by: dt.date, since_today: bool) -> None:
-    """Put one obligation in the report's group it belongs to, if any."""
+def _file(
+    report: OweReport, ob: Obligation, first: dt.date, by: dt.date, since_today: bool, tracking: Tracking
+) -> None:
+    """Put one obligation in the report's group it belongs to, if any. What the clerk marked done
+    is not owed: a task done by hand, an occurrence done or answered, is left out."""
     today = report.today
     if is_recurring(ob):
         if ob.due is None:
-            report.undated.append(_row(ob, today, None))
-        elif occ := occurrences(ob.due, ob.recurrence or "", first, by):
-            report.recurring.append(_row(ob, today, occ[0], tuple(occ)))
-    elif ob.due is not None:
+            if tracking.state(ob) is not TrackingState.DONE:
+                report.undated.append(_row(ob, tracking, None))
+        elif occ := tracking.open_occurrences(ob, occurrences(ob.due, ob.recurrence or "", first, by)):
+            report.recurring.append(_row(ob, tracking, occ[0], occ))
+    elif ob.due is not None and tracking.state(ob) is not TrackingState.DONE:
         if first <= ob.due <= by:
-            report.one_off.append(_row(ob, today, ob.due))
+            report.one_off.append(_row(ob, tracking, ob.due))
         elif since_today and ob.due < today and ob.status == ObligationStatus.OPEN:
-            report.overdue.append(_row(ob, today, ob.due))
+            report.overdue.append(_row(ob, tracking, ob.due))
 
 
 def owe(
@@ -195,9 +203,11 @@ def owe(
         dated = or_(dated, (Obligation.due < today) & (Obligation.status == ObligationStatus.OPEN.value))
     where = [or_(Obligation.recurrence.is_not(None), dated)]
     report = OweReport(start=first, by=by, today=today, action=action, unit=unit)
-    for ob in select_obligations(session, action=action, unit=unit, where=where, deadline=deadline):
+    found = select_obligations(session, action=action, unit=unit, where=where, deadline=deadline)
+    tracking = load_tracking(session, found, today)
+    for ob in found:
         deadline.check()
-        _file(report, ob, first, by, since_today=start is None)
+        _file(report, ob, first, by, since_today=start is None, tracking=tracking)
 
     def order(r: OweRow):
         return (r.deadline or dt.date.max, r.owners, r.obligation_id)

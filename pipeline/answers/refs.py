@@ -102,6 +102,13 @@ def _resolve_key(session: Session, k: str, deadline: Deadline) -> str:
     return k
 
 
+def find_documents(session: Session, reference: str, deadline: Deadline = NO_DEADLINE) -> list[Document]:
+    """The stored documents a typed số/ký hiệu names, oldest first, by the same folded lookup as
+    ``refs`` ("1260/ubnd-kgvx", "QD" for "QĐ")."""
+    k = _resolve_key(session, ref_key(bounded_name(reference) or ""), deadline)
+    return list(session.scalars(select(Document).where(Document.reference_key == k).order_by(Document.id)))
+
+
 def _cited(c: Citation, target: Document | None) -> CitedRef:
     return CitedRef(c.reference, c.reference_key, DocumentRef.of(target) if target else None, c.subject)
 

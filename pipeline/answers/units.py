@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from extractors.data.units import ABBREVIATIONS
 from extractors.units import acronym, expand, group_of, is_group, unit_key
-from models.schema import Obligation, Unit
+from models.schema import Addressee, Citation, Document, Obligation, Unit, UnitAlias, obligation_owners
 from pipeline.text import fold, nfc
 
 _UBND = "uy ban nhan dan "
@@ -107,3 +107,75 @@ def match_units(session: Session, text: str) -> UnitMatch:
         groups=down,
         locals={loc for k in seed_keys if (loc := _local(k))},
     )
+
+
+# A group named by the kinds of its members ("Các sở, ban, ngành", "các sở, ngành"): its members by
+# kind are the Sở (the one kind a name says for sure; "Ban Chỉ đạo Trung ương" is no provincial ban).
+_KIND_WORDS = frozenset({"so", "ban", "nganh", "co quan", "don vi", "dia phuong"})
+
+
+def _is_kind_group(key: str) -> bool:
+    words = [w.strip() for w in key.split(",")]
+    return "so" in words and all(w in _KIND_WORDS for w in words)
+
+
+def _known_to(session: Session, issuer_key: str | None) -> set[int]:
+    """Units an issuer deals with: sent its documents, given its tasks, or citing them."""
+    if not issuer_key:
+        return set()
+    docs = select(Document.id).where(Document.issuer_key == issuer_key)
+    known = set(session.scalars(select(Addressee.unit_id).where(Addressee.document_id.in_(docs))))
+    owned = select(obligation_owners.c.unit_id).join(Obligation).where(Obligation.document_id.in_(docs))
+    known |= set(session.scalars(owned))
+    citing = select(Document.issuer_key).join(Citation, Citation.document_id == Document.id)
+    keys = set(session.scalars(citing.where(Citation.target_id.in_(docs))))
+    known |= set(session.scalars(select(Unit.id).where(Unit.key.in_(keys))))
+    known |= set(session.scalars(select(UnitAlias.unit_id).where(UnitAlias.key.in_(keys))))
+    return {i for i in known if i is not None}
+
+
+def _listed(document: Document, keys: set[str]) -> set[str]:
+    """The member names ``document`` lists for the addressee that is the group (``keys``), as keys:
+    "Phường Kon Tum" is also "uy ban nhan dan phuong kon tum" (a footnote under "UBND các xã")."""
+    listed = (document.extraction or {}).get("addressee_members") or {}
+    names = [m for group, members in listed.items() if unit_key(group) in keys for m in members]
+    return {k for n in names for k in (unit_key(n), unit_key(f"{_UBND}{n}"))}
+
+
+def _members_by_name(session: Session, group: Unit, directive: Document | None, keys: set[str]) -> list[Unit]:
+    """The group's listed members that the directive lists for it, else that its issuer's other
+    documents list for it: a group unit ("UBND cấp xã") is one row for every issuer, and another
+    district's communes are no members of this one's."""
+    if not group.members or directive is None:
+        return []
+    wanted = _listed(directive, keys)
+    if not wanted and directive.issuer_key:
+        same_issuer = select(Document).where(Document.issuer_key == directive.issuer_key, Document.id != directive.id)
+        for doc in session.scalars(same_issuer):
+            wanted |= _listed(doc, keys)
+    found = {m.id: m for m in group.members if m.id != group.id and {m.key, *(a.key for a in m.aliases)} & wanted}
+    return sorted(found.values(), key=lambda u: u.name)
+
+
+def group_members(session: Session, group: Unit, directive: Document | None = None) -> list[Unit]:
+    """The members of a group owner of a task in ``directive``: those the directive (or, failing
+    that, its issuer's other documents) lists for it, as a footnote lists communes; when none are
+    listed, the units of its level ("UBND xã Ia Chim" for "UBND cấp xã") or kind (the Sở for "Các
+    sở, ban, ngành") that the directive's issuer deals with. Empty for a unit that is no group, and
+    when nothing says who the members are."""
+    keys = {group.key, *(a.key for a in group.aliases)}
+    if listed := _members_by_name(session, group, directive, keys):
+        return listed
+    by_level = {k for k in keys if is_group(k)}
+    by_kind = any(_is_kind_group(k) for k in keys)
+    if not (by_level or by_kind) or directive is None:
+        return []
+    known = _known_to(session, directive.issuer_key)
+    found = []
+    for u in session.scalars(select(Unit).where(Unit.id.in_(known)).options(selectinload(Unit.aliases))):
+        own = {u.key, *(a.key for a in u.aliases)}
+        if u.id == group.id or any(is_group(k) or _is_kind_group(k) for k in own):
+            continue
+        if any(_group_key(k) in by_level for k in own) or (by_kind and u.key.startswith("so ")):
+            found.append(u)
+    return sorted(found, key=lambda u: u.name)

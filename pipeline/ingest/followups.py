@@ -119,6 +119,10 @@ def _answers(session: Session, document: Document, directive: Document, ob: Obli
     return bool(sent_to & asked_by)
 
 
+def _is_reply(ob: Obligation) -> bool:
+    return fold(ob.action or "") in {fold(a) for a in RESPONSE_ACTIONS}
+
+
 def link_followups(session: Session, document: Document) -> list[Obligation]:
     """Mark "answered" the open obligations ``document`` answers, and return them.
 
@@ -135,7 +139,7 @@ def link_followups(session: Session, document: Document) -> list[Obligation]:
         owned = [ob for ob in directive.obligations if _owner_keys(ob) & issuer]
         # Chosen among all the owner's tasks, open or not, so that answering again does not spill
         # over onto the tasks a report does not answer.
-        replies = [ob for ob in owned if fold(ob.action or "") in {fold(a) for a in RESPONSE_ACTIONS}]
+        replies = [ob for ob in owned if _is_reply(ob)]
         for ob in replies or owned:
             if ob.status == ObligationStatus.OPEN and _answers(session, document, directive, ob):
                 ob.status = ObligationStatus.ANSWERED
@@ -179,3 +183,31 @@ def reminded(session: Session, document: Document) -> list[Document]:
             if _not_earlier(document, d) and issuer & _issuer_keys(session, d)
         ]
     )
+
+
+def member_replies(session: Session, directive: Document, ob: Obligation, members: list[Unit]) -> dict[int, Document]:
+    """The members of a group owner of ``ob`` who have answered it: {member id: its earliest later
+    document citing ``directive`` that answers ``ob`` as ``link_followups`` decides (a report, or a
+    reply sent back to whoever asked)}. ``link_followups`` closes a group's task only on the group's
+    own report; this says member by member who has answered and who has not."""
+    # As link_followups chooses: a report closes the owner's reply tasks ("báo cáo", "gửi") first.
+    groups = {u.id for u in ob.owners}
+    replies = [o for o in directive.obligations if {u.id for u in o.owners} & groups and _is_reply(o)]
+    if replies and ob not in replies:
+        return {}
+    keys = {m.id: {m.key, *(a.key for a in m.aliases)} for m in members}
+    clause = Citation.target_id == directive.id
+    if directive.reference_key:
+        clause = or_(clause, Citation.reference_key == directive.reference_key)
+    citing_ids = set(session.scalars(select(Citation.document_id).where(clause))) - {directive.id}
+    if not citing_ids:
+        return {}
+    found: dict[int, Document] = {}
+    for doc in _dated(list(session.scalars(select(Document).where(Document.id.in_(citing_ids))))):
+        if not _not_earlier(doc, directive):
+            continue
+        issuer = _issuer_keys(session, doc)
+        for member_id, own in keys.items():
+            if member_id not in found and issuer & own and _answers(session, doc, directive, ob):
+                found[member_id] = doc
+    return found
