@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from congvan.cli import answers, demo, extract, inbox, ingest, search
+from congvan.cli import answers, demo, extract, inbox, ingest, register, search, show
 from congvan.cli.render import fail
 from pipeline.errors import CongvanError
 
@@ -28,7 +28,7 @@ def _root() -> None:
     """congvan: đọc, lưu và tra cứu văn bản hành chính."""
 
 
-for group in (extract, ingest, search, demo, answers, inbox):
+for group in (extract, ingest, search, demo, answers, inbox, register, show):
     group.register(app)
 
 

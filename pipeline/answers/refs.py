@@ -87,7 +87,7 @@ def documents_by_key(session: Session, keys: Iterable[str]) -> dict[str, Documen
     return found
 
 
-def _resolve_key(session: Session, k: str, deadline: Deadline) -> str:
+def resolve_key(session: Session, k: str, deadline: Deadline) -> str:
     """The stored key for a typed reference; a folded comparison lets "QD" find "QĐ"."""
     exists = select(Document.id).where(Document.reference_key == k).limit(1)
     cited = select(Citation.id).where(Citation.reference_key == k).limit(1)
@@ -110,7 +110,7 @@ def refs(session: Session, reference: str, deadline: Deadline = NO_DEADLINE) -> 
     """A reference both ways: the document (if stored), what it cites, and what cites it. The
     reference is free text, cut to ``pipeline.query.MAX_NAME_CHARS``."""
     reference = bounded_name(reference) or ""
-    k = _resolve_key(session, ref_key(reference), deadline)
+    k = resolve_key(session, ref_key(reference), deadline)
     stmt = select(Document).where(Document.reference_key == k).order_by(Document.id)
     docs = list(session.scalars(stmt.options(selectinload(Document.citations).selectinload(Citation.target))))
     deadline.check()
