@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from extractors.marks import Marks, read_marks
@@ -63,23 +63,28 @@ def enter(session: Session, doc: Document, marks: Marks | None, register: str = 
 
 def fill_marks(factory: sessionmaker[Session], batch: int = FILL_BATCH) -> int:
     """Read the độ khẩn and độ mật of entries that have none though their document was read (the
-    documents numbered by migration 0005); returns how many were filled. A locked database is
-    left for the next call: the marks are derived from the stored text, nothing is lost."""
+    documents numbered by migration 0005), ``batch`` a transaction; returns how many were filled.
+    A database that refuses the write (locked, read-only) is left for the next call: the marks
+    are derived from the stored text, nothing is lost. A query with nothing to do when done."""
     filled = 0
+    stmt = (
+        select(RegisterEntry)
+        .join(Document, RegisterEntry.document_id == Document.id)
+        .where(RegisterEntry.urgency.is_(None), Document.status == DocumentStatus.EXTRACTED)
+        .order_by(RegisterEntry.id)
+        .limit(batch)
+    )
     try:
-        with factory() as session:
-            stmt = (
-                select(RegisterEntry)
-                .join(Document, RegisterEntry.document_id == Document.id)
-                .where(RegisterEntry.urgency.is_(None), Document.status == DocumentStatus.EXTRACTED)
-                .limit(batch)
-            )
-            for entry in session.scalars(stmt):
-                marks = read_marks(entry.document.text or "")
-                entry.urgency = marks.urgency.value
-                entry.secrecy = marks.secrecy.value if marks.secrecy else None
-                filled += 1
-            session.commit()
-    except OperationalError:
-        return 0
-    return filled
+        while True:
+            with factory() as session:
+                rows = list(session.scalars(stmt))
+                for entry in rows:
+                    marks = read_marks(entry.document.text or "")
+                    entry.urgency = marks.urgency.value
+                    entry.secrecy = marks.secrecy.value if marks.secrecy else None
+                session.commit()
+            filled += len(rows)
+            if len(rows) < batch:
+                return filled
+    except DBAPIError:
+        return filled
