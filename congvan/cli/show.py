@@ -37,7 +37,7 @@ def _header(console: Console, v, debug: bool) -> None:
     name = v.kind_name or "Văn bản"
     title = Text.assemble((f"{name} ", "bold"), shown(v.reference or "(chưa có số)", "bold"))
     if v.date:
-        title.append(f" ngày {v.date_shown}")
+        title.append(f" {v.dated}")
     if debug:
         title.append(f"  [#{v.id}, {v.kind or '?'}]", style="dim")
     console.print(title)

@@ -23,6 +23,7 @@ from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.labels import partial_date
 from pipeline.query import bounded_name
 from pipeline.status import DocumentStatus, ObligationStatus, Recurrence, label_of
+from pipeline.text import fold
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,13 @@ class DocumentView:
     @property
     def date_shown(self) -> str:
         return partial_date(self.date, self.date_text) if self.date else ""
+
+    @property
+    def dated(self) -> str:
+        """ "ngày 15/07/2025", or "tháng 07/2025" when the document left its day blank."""
+        if not self.date:
+            return ""
+        return f"{'tháng' if len((self.date_text or '').split('-')) == 2 else 'ngày'} {self.date_shown}"
 
 
 @dataclass
@@ -127,6 +135,32 @@ def view_of(session: Session, doc: Document, today: dt.date, alone: bool = True)
     )  # fmt: skip
 
 
+def _squeezed(key: str) -> str:
+    return "".join(ch for ch in fold(key) if ch.isalnum())
+
+
+def _stored(session: Session, k: str, deadline: Deadline) -> list[Document]:
+    """The documents stored under key ``k``; failing that, under a key equal to it once spaces,
+    dashes and slashes are all left out ("1260 UBND KGVX" for "1260/UBND-KGVX")."""
+    load = (selectinload(Document.files), selectinload(Document.obligations))
+    docs = list(
+        session.scalars(select(Document).where(Document.reference_key == k).order_by(Document.id).options(*load))
+    )
+    if docs or not _squeezed(k):
+        return docs
+    wanted = _squeezed(k)
+    keys = set()
+    for stored in session.scalars(select(Document.reference_key).where(Document.reference_key.is_not(None)).distinct()):
+        deadline.check()
+        if _squeezed(stored) == wanted:
+            keys.add(stored)
+    if not keys:
+        return []
+    return list(
+        session.scalars(select(Document).where(Document.reference_key.in_(keys)).order_by(Document.id).options(*load))
+    )
+
+
 def show(
     session: Session,
     reference: str,
@@ -139,8 +173,7 @@ def show(
     today = today or dt.date.today()
     typed = bounded_name(reference) or ""
     k = resolve_key(session, ref_key(typed), deadline)
-    stmt = select(Document).where(Document.reference_key == k).order_by(Document.id)
-    docs = list(session.scalars(stmt.options(selectinload(Document.files), selectinload(Document.obligations))))
+    docs = _stored(session, k, deadline)
     alone = len(docs) == 1
     if pick is not None:
         number, year = pick

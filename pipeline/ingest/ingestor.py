@@ -39,7 +39,7 @@ from extractors.marks import read_marks
 from extractors.references import key as ref_key
 from extractors.units import unit_key
 from models.db import write_lock
-from models.schema import Citation, Document, DocumentFile
+from models.schema import Citation, Document, DocumentFile, as_utc
 from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, to_contract
@@ -218,7 +218,7 @@ class Ingestor:
                 format=fmt,
                 original_name=stored_name(path.name),
                 stored_path=stored.relpath,
-                received_at=self.clock(),
+                received_at=as_utc(self.clock()),  # SQLite keeps a time's fields, not its zone
             )
         )
 
