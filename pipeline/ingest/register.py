@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from extractors.marks import Marks, read_marks
-from models.schema import INCOMING_REGISTER, REGISTER_ZONE, Document, RegisterEntry, as_utc
+from models.schema import INCOMING_REGISTER, REGISTER_ZONE, Document, DocumentFile, RegisterEntry, as_utc
 from pipeline.status import DocumentStatus
 
 FILL_BATCH = 500  # entries whose marks are read per fill_marks call
@@ -88,3 +88,40 @@ def fill_marks(factory: sessionmaker[Session], batch: int = FILL_BATCH) -> int:
                 return filled
     except DBAPIError:
         return filled
+
+
+def entry_of_file(session: Session, sha256: str) -> RegisterEntry | None:
+    """The register line of the Document holding the file with these bytes."""
+    return session.scalar(
+        select(RegisterEntry)
+        .join(DocumentFile, DocumentFile.document_id == RegisterEntry.document_id)
+        .where(DocumentFile.sha256 == sha256)
+    )
+
+
+REPLACED_NOTE = "tệp nhận dở, đã nhận lại bản đầy đủ"
+
+
+def carry_over(session: Session, old: RegisterEntry | None, doc_id: int | None) -> None:
+    """A file taken too early was replaced by its whole version (pipeline.inbox.revise): the new
+    version keeps the line the early one had, so the document keeps the số đến it arrived
+    with. The number the new version was just given is the last of its year, given in this
+    transaction under the ingest lock, so taking it back leaves no gap. ``old`` still holding its
+    Document (it had other files) has nothing to carry; a line that cannot be carried (a new
+    version merged into another document, or given a number in another year) stays, its number
+    used, with a note saying why it has no document."""
+    if old is None or old.document_id is not None:
+        return
+    new = session.scalar(select(RegisterEntry).where(RegisterEntry.document_id == doc_id)) if doc_id else None
+    last = new is not None and new.number == next_number(session, new.register, new.year) - 1
+    if new is None or not last or (new.register, new.year) != (old.register, old.year):
+        old.note = REPLACED_NOTE
+        return
+    old.urgency, old.secrecy = new.urgency, new.secrecy
+    session.delete(new)
+    session.flush()
+    doc = session.get(Document, doc_id)
+    if doc is not None:
+        session.expire(doc, ["register_entry"])
+    old.document_id = doc_id
+    session.flush()
