@@ -75,3 +75,21 @@ def test_the_portal_block_fields_count():
 
 def test_a_field_wins_over_a_header_mark():
     assert read_marks("Độ khẩn: Thượng khẩn\n" + doc("KHẨN")).urgency is Urgency.VERY_URGENT
+
+
+def test_a_portal_page_s_fields_reach_the_marks(tmp_path):
+    """A portal's "Độ khẩn:" and "Độ mật:" are in its metadata block, which is not the document's
+    text: the reader keeps them with the block's other labels, and the marks read them there."""
+    from pipeline.readers.text import TextReader
+    from tests.pipeline.test_readers_portal import PAGE
+
+    page = PAGE.replace(
+        "**Tình trạng:**", "**Độ khẩn:**\n|\nThượng khẩn\n|\n**Độ mật:**\n|\nMật\n|\n**Tình trạng:**", 1
+    )
+    path = tmp_path / "trang.txt"
+    path.write_text(page, encoding="utf-8")
+    raw = TextReader().read(path)
+    assert "Thượng khẩn" not in raw.text  # the block is not the document
+    marks = read_marks(raw.text, raw.metadata.get("portal"))
+    assert (marks.urgency, marks.secrecy, marks.rule) == (Urgency.VERY_URGENT, Secrecy.CONFIDENTIAL, "field")
+    assert read_marks(raw.text).urgency is Urgency.NORMAL  # without the block, nothing says so
