@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     JSON,
@@ -88,6 +89,7 @@ class Document(Base):
         back_populates="document", cascade="all, delete-orphan", foreign_keys="Obligation.document_id"
     )
     suspected_duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
+    register_entry: Mapped[RegisterEntry | None] = relationship(back_populates="document", uselist=False)
 
 
 class DocumentFile(Base):
@@ -318,3 +320,51 @@ class AuditEntry(Base):
     object_label: Mapped[str] = mapped_column(String(300))  # "1234/SKHCN-VP#2"
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The register's clock: a document's year and ngày đến are those of the office, in Việt Nam.
+REGISTER_TIMEZONE = "Asia/Ho_Chi_Minh"
+INCOMING_REGISTER = "đến"  # the sổ văn bản đến every received document is entered in by default
+REGISTER_ZONE = ZoneInfo(REGISTER_TIMEZONE)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """A stored time as an aware UTC time: SQLite hands back the UTC value without its zone."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def register_time(value: dt.datetime) -> dt.datetime:
+    """A stored time as the register reads it, in Việt Nam's time."""
+    return as_utc(value).astimezone(REGISTER_ZONE)
+
+
+class RegisterEntry(Base):
+    """A line of the sổ đăng ký văn bản đến (Nghị định 30/2020, Điều 22 and Phụ lục IV): the số
+    đến a received Document was given, in its register and year.
+
+    Numbers run from 1 in each register each year, in arrival order, with no gap and never reused:
+    they are given in the ingest transaction under its write lock (pipeline.ingest.register), and
+    the unique constraint keeps two alike out whatever happens. An entry outlives its Document (a
+    version taken too early and replaced): its number stays used, the row says why in ``note``.
+    The form's Tác giả, Số ký hiệu, Ngày tháng and Tên loại và trích yếu are the Document's own
+    columns, read from it (one owner per fact); the rest of the form's columns are here."""
+
+    __tablename__ = "register_entries"
+    __table_args__ = (UniqueConstraint("register", "year", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), unique=True)
+    register: Mapped[str] = mapped_column(String(40), default=INCOMING_REGISTER)  # the sổ
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)  # số đến
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))  # ngày đến: first arrival
+    urgency: Mapped[str | None] = mapped_column(String(16))  # a pipeline.status.Urgency; NULL: not read
+    secrecy: Mapped[str | None] = mapped_column(String(16))  # a pipeline.status.Secrecy; NULL: not secret
+    # Đơn vị hoặc người nhận: empty until the document is handed to someone (assignment fills it,
+    # or an answer reads it from the assignment's table instead).
+    recipient: Mapped[str | None] = mapped_column(String(300))
+    signed_for: Mapped[str | None] = mapped_column(String(160))  # Ký nhận: who signed for it
+    note: Mapped[str | None] = mapped_column(Text)  # Ghi chú
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
+
+    document: Mapped[Document | None] = relationship(back_populates="register_entry")

@@ -18,6 +18,7 @@ Codes:
     CV-Q03  an empty window (the end before the start)
     CV-Q04  an answer ran out of time (Settings.answer_seconds)
     CV-Q05  a date outside the years congvan handles (1900–2199)
+    CV-Q06  a số đến we cannot read (`congvan show --number`, "12" or "12/2025")
     CV-C01  a setting (CONGVAN_*) that is not a valid value
     CV-I01  the inbox folder cannot be used (missing, not a folder, read-only)
     CV-I02  another watcher holds the inbox

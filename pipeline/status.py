@@ -216,3 +216,45 @@ def label_of(enum: type[StrEnum], value: str | None) -> str:
         return enum(value).label  # type: ignore[attr-defined]
     except ValueError:
         return value
+
+
+class Urgency(StrEnum):
+    """Độ khẩn of a document (Nghị định 30/2020, Điều 8 and Phụ lục I): the mark under its số, ký
+    hiệu. A document read with no mark is ``NORMAL``; one not read (a scan) has none stored."""
+
+    NORMAL = "thuong"
+    URGENT = "khan"
+    VERY_URGENT = "thuong_khan"
+    FLASH = "hoa_toc"
+
+    @property
+    def label(self) -> str:
+        return _URGENCY_LABELS[self]
+
+
+_URGENCY_LABELS = {
+    Urgency.NORMAL: "thường",
+    Urgency.URGENT: "khẩn",
+    Urgency.VERY_URGENT: "thượng khẩn",
+    Urgency.FLASH: "hỏa tốc",
+}
+
+
+class Secrecy(StrEnum):
+    """Độ mật of a document (Luật Bảo vệ bí mật nhà nước 2018): none stored for a document that is
+    not secret."""
+
+    CONFIDENTIAL = "mat"
+    SECRET = "toi_mat"
+    TOP_SECRET = "tuyet_mat"
+
+    @property
+    def label(self) -> str:
+        return _SECRECY_LABELS[self]
+
+
+_SECRECY_LABELS = {
+    Secrecy.CONFIDENTIAL: "mật",
+    Secrecy.SECRET: "tối mật",
+    Secrecy.TOP_SECRET: "tuyệt mật",
+}

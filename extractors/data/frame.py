@@ -94,6 +94,8 @@ PORTAL_LABELS: tuple[str, ...] = (
     "tinh trang hieu luc",
     "linh vuc",
     "nganh",
+    "do khan",  # read by extractors.marks from the block (the store step's độ khẩn)
+    "do mat",
 )
 # Site text after the document: lists of related documents, the portal's notices to its readers.
 PORTAL_FURNITURE: tuple[str, ...] = (

@@ -87,7 +87,7 @@ def documents_by_key(session: Session, keys: Iterable[str]) -> dict[str, Documen
     return found
 
 
-def _resolve_key(session: Session, k: str, deadline: Deadline) -> str:
+def resolve_key(session: Session, k: str, deadline: Deadline) -> str:
     """The stored key for a typed reference; a folded comparison lets "QD" find "QĐ"."""
     exists = select(Document.id).where(Document.reference_key == k).limit(1)
     cited = select(Citation.id).where(Citation.reference_key == k).limit(1)
@@ -105,7 +105,7 @@ def _resolve_key(session: Session, k: str, deadline: Deadline) -> str:
 def find_documents(session: Session, reference: str, deadline: Deadline = NO_DEADLINE) -> list[Document]:
     """The stored documents a typed số/ký hiệu names, oldest first, by the same folded lookup as
     ``refs`` ("1260/ubnd-kgvx", "QD" for "QĐ")."""
-    k = _resolve_key(session, ref_key(bounded_name(reference) or ""), deadline)
+    k = resolve_key(session, ref_key(bounded_name(reference) or ""), deadline)
     return list(session.scalars(select(Document).where(Document.reference_key == k).order_by(Document.id)))
 
 
@@ -117,7 +117,7 @@ def refs(session: Session, reference: str, deadline: Deadline = NO_DEADLINE) -> 
     """A reference both ways: the document (if stored), what it cites, and what cites it. The
     reference is free text, cut to ``pipeline.query.MAX_NAME_CHARS``."""
     reference = bounded_name(reference) or ""
-    k = _resolve_key(session, ref_key(reference), deadline)
+    k = resolve_key(session, ref_key(reference), deadline)
     stmt = select(Document).where(Document.reference_key == k).order_by(Document.id)
     docs = list(session.scalars(stmt.options(selectinload(Document.citations).selectinload(Citation.target))))
     deadline.check()

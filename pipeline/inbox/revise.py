@@ -29,6 +29,7 @@ from pathlib import Path
 from pipeline.inbox import journal
 from pipeline.inbox.names import REASON_SUFFIX
 from pipeline.inbox.processor import TRANSIENT, Outcome, OutcomeKind, Processor, failpoint, one_line, signature
+from pipeline.ingest import register
 from pipeline.ingest.ingestor import ADDS_DOCUMENT, Ingestor, IngestResult
 from pipeline.ingest.store import sha256_of
 from pipeline.status import IngestStatus, JournalState
@@ -58,6 +59,7 @@ def revise(proc: Processor, path: Path, old_sha: str) -> Outcome | None:
         return Outcome(path, OutcomeKind.BUSY)
     session = proc.factory()
     try:
+        old_entry = register.entry_of_file(session, old_sha)
         old_doc = journal.drop_file(session, old_sha)
         result = Ingestor(session, proc.store, proc.hooks).ingest(path)
         failing = result.status == IngestStatus.FAILED
@@ -65,6 +67,7 @@ def revise(proc: Processor, path: Path, old_sha: str) -> Outcome | None:
             session.rollback()
             journal.release(proc.factory, held)
             return Outcome(path, OutcomeKind.CHANGED if signature(path) else OutcomeKind.GONE)
+        register.carry_over(session, old_entry, result.document_id)  # the số đến it arrived with
         reason = one_line(result.reason) if result.reason else None
         if not journal.finish(session, held, result.status, reason, result.document_id):
             session.rollback()

@@ -21,6 +21,7 @@ exactly what one stores, taking the same files in some order.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import time
@@ -34,13 +35,15 @@ from sqlalchemy.exc import DisconnectionError, IntegrityError, InterfaceError, O
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
+from extractors.marks import read_marks
 from extractors.references import key as ref_key
 from extractors.units import unit_key
 from models.db import write_lock
-from models.schema import Citation, Document, DocumentFile
+from models.schema import Citation, Document, DocumentFile, as_utc
 from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError
 from pipeline.extract import DocumentExtraction, to_contract
+from pipeline.ingest import register
 from pipeline.ingest.files import special_kind, stored_name
 from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
@@ -126,7 +129,8 @@ class Ingestor:
     """Turns files into rows in one session; ``on_document`` hooks (index, follow-ups) run per new document.
 
     ``reader`` reads and extracts a file: in this process by default, or a ``BoundedReader``'s
-    worker within time and memory limits (what the commands and the watcher pass).
+    worker within time and memory limits (what the commands and the watcher pass). ``clock`` gives
+    a file's arrival time (its ``received_at``, the register's ngày đến): now, by default.
     """
 
     def __init__(
@@ -135,8 +139,10 @@ class Ingestor:
         store: ContentStore,
         on_document: Iterable[Callable[[Session, Document], None]] = (),
         reader: FileReader = read_and_extract,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.session = session
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.store = store
         self.units = UnitRegistry(session)
         self.on_document = list(on_document)
@@ -175,6 +181,7 @@ class Ingestor:
         doc = new_document(ex, record, raw.text, self.units)
         self._add_file(doc, path, sha, raw.format)
         self.session.flush()  # the new row has its id before we look for others with its number
+        register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
         suspect = self._suspected_duplicate(doc)
         self._resolve_citations(doc)
         for hook in self.on_document:
@@ -211,6 +218,7 @@ class Ingestor:
                 format=fmt,
                 original_name=stored_name(path.name),
                 stored_path=stored.relpath,
+                received_at=as_utc(self.clock()),  # SQLite keeps a time's fields, not its zone
             )
         )
 
@@ -219,6 +227,7 @@ class Ingestor:
         self.session.add(doc)
         self._add_file(doc, path, sha, path.suffix.lstrip(".").lower())
         self.session.flush()
+        register.enter(self.session, doc, None)  # a scan is registered too; its marks unread
         return doc
 
     def _candidates(self, ex: DocumentExtraction) -> list[Document]:

@@ -121,6 +121,9 @@ def test_an_invisible_writer_going_on_after_the_move_ends_with_the_whole_file(bo
     half_state = "processed" if first_folder == "processed" else "failed"
     assert rows == [(_sha(data[:cut]), None, half_state), (_sha(data), _sha(data[:cut]), "processed")]
     assert box.scalar("select count(*) from ingest_journal where finished_at is null") == 0
+    # the whole version keeps the số đến the half arrived with (a failed half had none): no gap
+    doc_id = box.scalar("select id from documents")
+    assert box.rows("select number, document_id, note from register_entries") == [(1, doc_id, None)]
 
 
 def test_a_file_touched_after_the_move_without_new_bytes_is_not_taken_again(box: Box):

@@ -1,7 +1,7 @@
 """the clerk's follow-through: assignments, hand marks and the audit log
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-04 18:20:00
 
 - ``assignments``: a document or one obligation handed to a unit (as typed, matched to a Unit when
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,189 @@
+"""One document as a clerk asks for it by its số, ký hiệu (``congvan show``): its header, its files
+and where the originals are kept, its line in the register, its tasks with how they stand, what
+it cites and what cites it.
+
+The reference is matched as ``refs`` matches it (spacing, case and diacritics aside: "1260/ubnd
+kgvx" finds "1260/UBND-KGVX"). When several stored documents carry it (the same number from two
+issuers, a suspected duplicate), all are returned and the clerk picks one by its số đến.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from extractors.references import key as ref_key
+from models.schema import Citation, Document, Obligation, register_time
+from pipeline.answers.refs import CitedRef, CitingRef, DocumentRef, documents_by_key, resolve_key
+from pipeline.answers.register import RegisterRow, kind_name, row_of
+from pipeline.deadline import NO_DEADLINE, Deadline
+from pipeline.labels import partial_date
+from pipeline.query import bounded_name
+from pipeline.status import DocumentStatus, ObligationStatus, Recurrence, label_of
+from pipeline.text import fold
+
+
+@dataclass(frozen=True)
+class FileView:
+    name: str  # as received
+    format: str
+    size: int
+    received_at: dt.datetime  # in Việt Nam's time
+    stored_path: str  # relative to the content store's root
+
+
+@dataclass(frozen=True)
+class TaskView:
+    owners: tuple[str, ...]
+    action: str | None
+    text: str
+    due: dt.date | None
+    recurrence: str | None  # label: "hằng tháng"
+    status: str  # label: "chưa xong", "đã báo cáo", "quá hạn"
+    answered_by: DocumentRef | None
+    rule: str | None  # for --debug
+    id: int  # for --debug
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: int
+    kind: str | None
+    kind_name: str  # "Công văn"; "" when not one of Nghị định 30's kinds
+    reference: str | None
+    date: dt.date | None
+    date_text: str | None
+    place: str | None
+    issuer: str | None
+    issuer_parent: str | None
+    subject: str | None
+    signer: str | None  # "PHÓ GIÁM ĐỐC Nguyễn Trọng Tâm"
+    status: str  # label: "đã đọc", "chờ OCR"
+    files: tuple[FileView, ...]
+    entry: RegisterRow | None
+    tasks: tuple[TaskView, ...]
+    cites: tuple[CitedRef, ...]
+    cited_by: tuple[CitingRef, ...]
+
+    @property
+    def date_shown(self) -> str:
+        return partial_date(self.date, self.date_text) if self.date else ""
+
+    @property
+    def dated(self) -> str:
+        """ "ngày 15/07/2025", or "tháng 07/2025" when the document left its day blank."""
+        if not self.date:
+            return ""
+        return f"{'tháng' if len((self.date_text or '').split('-')) == 2 else 'ngày'} {self.date_shown}"
+
+
+@dataclass
+class ShowReport:
+    reference: str  # as the clerk typed it, or as stored when found
+    documents: list[DocumentView]  # one, several (pick by số đến), or none (not in the store)
+
+
+def _task(ob: Obligation, today: dt.date) -> TaskView:
+    status = "quá hạn" if ob.is_overdue(today) else label_of(ObligationStatus, ob.status)
+    return TaskView(
+        owners=ob.owner_names, action=ob.action, text=ob.text, due=ob.due,
+        recurrence=label_of(Recurrence, ob.recurrence) or None, status=status,
+        answered_by=DocumentRef.of(ob.answered_by) if ob.answered_by else None, rule=ob.rule, id=ob.id,
+    )  # fmt: skip
+
+
+def _cites(session: Session, doc: Document) -> tuple[CitedRef, ...]:
+    own = sorted(doc.citations, key=lambda c: c.id)
+    stored = documents_by_key(session, [c.reference_key for c in own if c.target is None])
+    out = []
+    for c in own:
+        target = c.target or stored.get(c.reference_key)
+        out.append(CitedRef(c.reference, c.reference_key, DocumentRef.of(target) if target else None, c.subject))
+    return tuple(out)
+
+
+def _cited_by(session: Session, doc: Document, alone: bool) -> tuple[CitingRef, ...]:
+    """Documents citing ``doc``: linked to it, or citing its number when no other stored document
+    carries that number (``alone``); a citation of a shared number is not said to be of this one."""
+    clause = Citation.target_id == doc.id
+    if alone and doc.reference_key:
+        clause = or_(clause, Citation.reference_key == doc.reference_key)
+    found: dict[int, Document] = {}
+    for c in session.scalars(select(Citation).where(clause).options(selectinload(Citation.document))):
+        if c.document_id != doc.id:
+            found.setdefault(c.document_id, c.document)
+    refs = sorted(found.values(), key=lambda d: (d.date or dt.date.max, d.id))
+    return tuple(CitingRef(DocumentRef.of(d)) for d in refs)
+
+
+def view_of(session: Session, doc: Document, today: dt.date, alone: bool = True) -> DocumentView:
+    signer = " ".join(p for p in (doc.signer_position, doc.signer_name) if p) or None
+    files = tuple(
+        FileView(f.original_name, f.format, f.size, register_time(f.received_at), f.stored_path)
+        for f in sorted(doc.files, key=lambda f: (f.received_at, f.id))
+    )
+    tasks = tuple(_task(o, today) for o in sorted(doc.obligations, key=lambda o: (o.due or dt.date.max, o.id)))
+    return DocumentView(
+        id=doc.id, kind=doc.kind, kind_name=kind_name(doc.kind), reference=doc.reference, date=doc.date,
+        date_text=doc.date_text, place=doc.place, issuer=doc.issuer, issuer_parent=doc.issuer_parent,
+        subject=doc.subject, signer=signer, status=label_of(DocumentStatus, doc.status), files=files,
+        entry=row_of(doc.register_entry) if doc.register_entry else None, tasks=tasks,
+        cites=_cites(session, doc), cited_by=_cited_by(session, doc, alone),
+    )  # fmt: skip
+
+
+def _squeezed(key: str) -> str:
+    return "".join(ch for ch in fold(key) if ch.isalnum())
+
+
+def _stored(session: Session, k: str, deadline: Deadline) -> list[Document]:
+    """The documents stored under key ``k``; failing that, under a key equal to it once spaces,
+    dashes and slashes are all left out ("1260 UBND KGVX" for "1260/UBND-KGVX")."""
+    load = (selectinload(Document.files), selectinload(Document.obligations))
+    docs = list(
+        session.scalars(select(Document).where(Document.reference_key == k).order_by(Document.id).options(*load))
+    )
+    if docs or not _squeezed(k):
+        return docs
+    wanted = _squeezed(k)
+    keys = set()
+    for stored in session.scalars(select(Document.reference_key).where(Document.reference_key.is_not(None)).distinct()):
+        deadline.check()
+        if _squeezed(stored) == wanted:
+            keys.add(stored)
+    if not keys:
+        return []
+    return list(
+        session.scalars(select(Document).where(Document.reference_key.in_(keys)).order_by(Document.id).options(*load))
+    )
+
+
+def show(
+    session: Session,
+    reference: str,
+    today: dt.date | None = None,
+    pick: tuple[int, int | None] | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> ShowReport:
+    """The stored documents whose số, ký hiệu is ``reference``, each in full. ``pick``: (số đến,
+    year or None) keeps only the one entered under that number."""
+    today = today or dt.date.today()
+    typed = bounded_name(reference) or ""
+    k = resolve_key(session, ref_key(typed), deadline)
+    docs = _stored(session, k, deadline)
+    alone = len(docs) == 1
+    if pick is not None:
+        number, year = pick
+        docs = [
+            d for d in docs
+            if d.register_entry and d.register_entry.number == number and year in (None, d.register_entry.year)
+        ]  # fmt: skip
+    views = []
+    for d in docs:
+        deadline.check()
+        views.append(view_of(session, d, today, alone))
+    shown = docs[0].reference if docs and docs[0].reference else typed.strip()
+    return ShowReport(shown or "", views)
