@@ -73,6 +73,17 @@ class Document(Base):
     status: Mapped[str] = mapped_column(String(16), default="extracted")  # a pipeline.status.DocumentStatus
     extraction: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the contract record, for tracing
     suspected_duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    # Versions (same số, ký hiệu and issuer, amended content): every version but the first names the
+    # first (version_of_id), version_no counts them in order (1 the first, NULL for a document
+    # never versioned). superseded_by_id is set on a document no longer in force: an earlier
+    # version (pointing at the current one) or a document another one replaces or repeals ("Quyết
+    # định này thay thế Quyết định số ..."). Its obligations stay stored but are no longer owed.
+    # No ON DELETE here (SQLite's reflection cannot read one on an added column, so the migration
+    # could not match it): a deleted Document's versions and the documents it superseded are let go
+    # by the ORM, which sets their pointer NULL through the one-to-many sides below.
+    version_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    version_no: Mapped[int | None] = mapped_column(Integer)
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
     # The search index is derived data and may lag: a row whose indexed_at is NULL or older than
     # changed_at is "behind" and is fed to the index again (index.documents). changed_at moves on
@@ -88,7 +99,17 @@ class Document(Base):
     obligations: Mapped[list[Obligation]] = relationship(
         back_populates="document", cascade="all, delete-orphan", foreign_keys="Obligation.document_id"
     )
-    suspected_duplicate_of: Mapped[Document | None] = relationship(remote_side=[id])
+    suspected_duplicate_of: Mapped[Document | None] = relationship(
+        remote_side=[id], foreign_keys=[suspected_duplicate_of_id]
+    )
+    version_of: Mapped[Document | None] = relationship(
+        remote_side=[id], foreign_keys=[version_of_id], back_populates="later_versions"
+    )
+    later_versions: Mapped[list[Document]] = relationship(foreign_keys=[version_of_id], back_populates="version_of")
+    superseded_by: Mapped[Document | None] = relationship(
+        remote_side=[id], foreign_keys=[superseded_by_id], back_populates="supersedes"
+    )
+    supersedes: Mapped[list[Document]] = relationship(foreign_keys=[superseded_by_id], back_populates="superseded_by")
     register_entry: Mapped[RegisterEntry | None] = relationship(back_populates="document", uselist=False)
 
 
@@ -170,6 +191,9 @@ class Citation(Base):
     issuer: Mapped[str | None] = mapped_column(String(300))
     subject: Mapped[str | None] = mapped_column(Text)
     target_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    # What the citing document does to the cited one (a pipeline.status.CitationRelation: replaces,
+    # amends, corrects, repeals), NULL for a plain citation ("Căn cứ ...").
+    relation: Mapped[str | None] = mapped_column(String(16))
 
     document: Mapped[Document] = relationship(back_populates="citations", foreign_keys=[document_id])
     target: Mapped[Document | None] = relationship(foreign_keys=[target_id])

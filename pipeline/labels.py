@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Protocol
+from zoneinfo import ZoneInfo
+
+OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # The contract's kind codes a clerk would not read as an abbreviation (extractors/data/kinds.py).
 _KIND_WORDS = {"KHAC": "Văn bản khác", "LUAT": "Luật"}
@@ -58,3 +61,9 @@ def stored_label(doc: _Named | None) -> str:
     if doc is None:
         return "?"
     return document_label(doc.kind, doc.reference, date=doc.date, date_text=doc.date_text, doc_id=doc.id)
+
+
+def local_day(when: dt.datetime) -> dt.date:
+    """The office's calendar day of a stored instant (UTC; SQLite hands it back naive)."""
+    aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return aware.astimezone(OFFICE_TZ).date()

@@ -17,7 +17,9 @@ class IngestStatus(StrEnum):
     ADDED = "added"
     MERGED = "merged"  # the same document in another format: one more file of a Document
     DUPLICATE = "duplicate"  # the same bytes again
-    SUSPECTED_DUPLICATE = "suspected-duplicate"  # same số + ký hiệu + issuer, other text
+    SUSPECTED_DUPLICATE = "suspected-duplicate"  # same số + ký hiệu + issuer, an unrelated text
+    NEW_VERSION = "new-version"  # same số + ký hiệu + issuer, amended content: now the current version
+    OLD_VERSION = "old-version"  # an earlier version arriving after a later one: kept, not current
     NEEDS_OCR = "needs-ocr"
     FAILED = "failed"
 
@@ -31,6 +33,8 @@ _INGEST_LABELS = {
     IngestStatus.MERGED: "cùng văn bản, thêm định dạng",
     IngestStatus.DUPLICATE: "đã có, trùng",
     IngestStatus.SUSPECTED_DUPLICATE: "nghi trùng số",
+    IngestStatus.NEW_VERSION: "phiên bản mới",
+    IngestStatus.OLD_VERSION: "phiên bản cũ",
     IngestStatus.NEEDS_OCR: "cần OCR",
     IngestStatus.FAILED: "lỗi",
 }
@@ -133,6 +137,44 @@ _AUDIT_LABELS = {
     AuditAction.DONE: "đánh dấu xong",
     AuditAction.REOPEN: "mở lại",
     AuditAction.CORRECT: "sửa",
+}
+
+
+class CitationRelation(StrEnum):
+    """What a document does to one it cites, when it says so ("Quyết định này thay thế Quyết định
+    số ..."). A plain citation ("Căn cứ ...", "Thực hiện ...") has none (NULL in the database)."""
+
+    REPLACES = "replaces"  # thay thế: the cited document is no longer in force
+    AMENDS = "amends"  # sửa đổi, bổ sung; or a part replaced or repealed ("bãi bỏ Điều 3 của ...")
+    CORRECTS = "corrects"  # đính chính: errors corrected, the cited document stays in force
+    REPEALS = "repeals"  # bãi bỏ, hủy bỏ, thu hồi: the cited document is no longer in force
+
+    @property
+    def label(self) -> str:
+        return _RELATION_LABELS[self]
+
+    @property
+    def passive_label(self) -> str:
+        """How the cited document's side reads it: "bị thay thế bởi"."""
+        return _RELATION_PASSIVE[self]
+
+    @property
+    def ends_target(self) -> bool:
+        """Whether the cited document's obligations are no longer owed once this one is stored."""
+        return self in (CitationRelation.REPLACES, CitationRelation.REPEALS)
+
+
+_RELATION_LABELS = {
+    CitationRelation.REPLACES: "thay thế",
+    CitationRelation.AMENDS: "sửa đổi, bổ sung",
+    CitationRelation.CORRECTS: "đính chính",
+    CitationRelation.REPEALS: "bãi bỏ",
+}
+_RELATION_PASSIVE = {
+    CitationRelation.REPLACES: "bị thay thế bởi",
+    CitationRelation.AMENDS: "được sửa đổi, bổ sung bởi",
+    CitationRelation.CORRECTS: "được đính chính bởi",
+    CitationRelation.REPEALS: "bị bãi bỏ bởi",
 }
 
 

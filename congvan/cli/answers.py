@@ -17,7 +17,16 @@ from rich.console import Console
 from rich.text import Text
 
 from congvan.cli.commands import QueryCommand
-from congvan.cli.render import fail, month_table, render_answer, render_missing, render_owe, render_refs, shown
+from congvan.cli.render import (
+    fail,
+    month_table,
+    render_answer,
+    render_history,
+    render_missing,
+    render_owe,
+    render_refs,
+    shown,
+)
 from congvan.present import day
 from congvan.wiring import SearchHook, Wiring
 from pipeline.deadline import Deadline
@@ -159,6 +168,7 @@ def refs_cmd(
     """Dẫn chiếu của một văn bản: văn bản đó dẫn chiếu gì, văn bản nào dẫn chiếu nó, và nó có trong kho không."""
     from models.schema import Document
     from pipeline.answers.refs import missing_citations, refs
+    from pipeline.answers.versions import history
     from pipeline.ingest.followups import reminders_of
 
     if not reference and not missing:
@@ -173,6 +183,7 @@ def refs_cmd(
                 stored = session.get(Document, report.document.id) if report.document else None
                 reminders = reminders_of(session, stored) if stored else []
                 render_refs(console, report, reminders)
+                render_history(console, history(session, stored.id) if stored else None)
             if missing:
                 render_missing(console, missing_citations(session, deadline=deadline))
     except CongvanError as e:

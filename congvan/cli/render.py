@@ -23,6 +23,7 @@ from pipeline.answers.calendar import DayCell, MonthGrid
 from pipeline.answers.intents import Ask
 from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import MissingRef, RefsReport
+from pipeline.answers.versions import DocumentHistory
 from pipeline.errors import CongvanError, describe
 from pipeline.ingest.files import display_name
 from pipeline.labels import kind_label, stored_label
@@ -168,6 +169,25 @@ def render_refs(console: Console, report: RefsReport, reminders: list | None = N
     _cited_by(console, report)
     if reminders:
         console.print(Text.assemble("Văn bản đôn đốc: ", shown("; ".join(stored_label(d) for d in reminders))))
+
+
+def render_history(console: Console, h: DocumentHistory | None) -> None:
+    """A document's versions (the current one marked) and what it replaces, amends or corrects, and
+    what later documents do to it."""
+    if h is None:
+        return
+    if h.superseded_by is not None:
+        console.print(
+            Text.assemble(("Không còn hiệu lực", "yellow"), ": thay bằng ", shown(stored_label(h.superseded_by)))
+        )
+    if h.versions:
+        t = table("Các phiên bản", "Bản", "Văn bản", "Nhận ngày", "Hiện hành")
+        for v in h.versions:
+            t.add_row(str(v.version_no), shown(stored_label(v.document)), day(v.received_on), "có" if v.current else "")
+        console.print(t)
+    for r in h.relations:
+        other = shown(stored_label(r.other)) if r.other else Text.assemble(shown(r.reference), " (chưa có trong kho)")
+        console.print(Text.assemble("Văn bản này ", r.label, " ", other))
 
 
 def render_missing(console: Console, missing: list[MissingRef]) -> None:

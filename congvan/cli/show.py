@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from congvan.cli import debug
-from congvan.cli.render import fail, shown, table
+from congvan.cli.render import fail, render_history, shown, table
 from congvan.present import day
 from congvan.wiring import Wiring
 from pipeline.errors import CongvanError, QueryError
@@ -88,8 +88,9 @@ def _tasks(console: Console, v, debug: bool) -> None:
     if not v.tasks:
         console.print("Văn bản này không giao việc nào.")
         return
-    columns = ["Đơn vị", "Việc", "Hạn", "Tình trạng"] + (["Quy tắc"] if debug else [])
-    t = table(f"Việc văn bản giao ({len(v.tasks)})", *columns)
+    handed = any(task.assignee for task in v.tasks)
+    columns = ["Việc số", "Đơn vị", "Việc", "Hạn", "Tình trạng"] + (["Giao cho"] if handed else [])
+    t = table(f"Việc văn bản giao ({len(v.tasks)})", *columns, *(["Quy tắc"] if debug else []))
     for task in v.tasks:
         due = day(task.due) if task.due else "chưa rõ ngày"
         if task.recurrence:
@@ -97,9 +98,20 @@ def _tasks(console: Console, v, debug: bool) -> None:
         status = task.status
         if task.answered_by:
             status = f"{status}: {stored_label(task.answered_by)}"
-        cells = [shown("; ".join(task.owners)), shown(task.text), due, shown(status)]
+        cells = [str(task.number), shown("; ".join(task.owners)), shown(task.text), due, shown(status)]
+        if handed:
+            cells.append(shown(task.assignee or ""))
         t.add_row(*cells, *([shown(f"#{task.id} {task.rule or ''}")] if debug else []))
     console.print(t)
+    address = f"{v.reference}#1" if v.reference else "SỐ/KÝ-HIỆU#1"
+    console.print(
+        Text.assemble(
+            "Giao, đánh dấu xong, xem từng đơn vị đã báo cáo chưa: ",
+            shown(f'congvan assign "{address}" --to ...'), ", ", shown(f'congvan done "{address}"'), ", ",
+            shown(f'congvan track "{v.reference or address}"'),
+        ),
+        style="dim",
+    )  # fmt: skip
 
 
 def _citations(console: Console, v) -> None:
@@ -168,6 +180,7 @@ def show_cmd(
         _files(console, v, wiring.settings.store_dir)
         _tasks(console, v, internals)
         _citations(console, v)
+        render_history(console, v.history)
     except CongvanError as e:
         raise fail(e) from None
 

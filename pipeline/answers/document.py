@@ -16,13 +16,15 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from extractors.references import key as ref_key
-from models.schema import Citation, Document, Obligation, register_time
+from models.schema import Citation, Document, register_time
 from pipeline.answers.refs import CitedRef, CitingRef, DocumentRef, documents_by_key, resolve_key
 from pipeline.answers.register import RegisterRow, kind_name, row_of
+from pipeline.answers.tracking import current_occurrence, load_tracking, tasks_of
+from pipeline.answers.versions import DocumentHistory, history
 from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.labels import partial_date
 from pipeline.query import bounded_name
-from pipeline.status import DocumentStatus, ObligationStatus, Recurrence, label_of
+from pipeline.status import DocumentStatus, Recurrence, TrackingState, label_of
 from pipeline.text import fold
 
 
@@ -37,12 +39,14 @@ class FileView:
 
 @dataclass(frozen=True)
 class TaskView:
+    number: int  # the clerk's address of it: "1260/UBND-KGVX#2" (congvan done, assign)
     owners: tuple[str, ...]
     action: str | None
     text: str
-    due: dt.date | None
+    due: dt.date | None  # the document's due date, or the current occurrence of a recurring task
     recurrence: str | None  # label: "hằng tháng"
-    status: str  # label: "chưa xong", "đã báo cáo", "quá hạn"
+    status: str  # label: "chưa xử lý", "đang xử lý", "quá hạn", "đã báo cáo", "đã xong"
+    assignee: str | None  # handed to (congvan assign), as typed
     answered_by: DocumentRef | None
     rule: str | None  # for --debug
     id: int  # for --debug
@@ -67,6 +71,7 @@ class DocumentView:
     tasks: tuple[TaskView, ...]
     cites: tuple[CitedRef, ...]
     cited_by: tuple[CitingRef, ...]
+    history: DocumentHistory | None = None  # versions and what replaces, amends or corrects it
 
     @property
     def date_shown(self) -> str:
@@ -86,13 +91,26 @@ class ShowReport:
     documents: list[DocumentView]  # one, several (pick by số đến), or none (not in the store)
 
 
-def _task(ob: Obligation, today: dt.date) -> TaskView:
-    status = "quá hạn" if ob.is_overdue(today) else label_of(ObligationStatus, ob.status)
-    return TaskView(
-        owners=ob.owner_names, action=ob.action, text=ob.text, due=ob.due,
-        recurrence=label_of(Recurrence, ob.recurrence) or None, status=status,
-        answered_by=DocumentRef.of(ob.answered_by) if ob.answered_by else None, rule=ob.rule, id=ob.id,
-    )  # fmt: skip
+def _tasks(session: Session, doc: Document, today: dt.date) -> tuple[TaskView, ...]:
+    """The tasks numbered as ``congvan assign``/``done`` address them, with how each stands today
+    (the same state ``congvan track`` shows: assignments and hand marks included)."""
+    obligations = tasks_of(session, doc)
+    tracking = load_tracking(session, obligations, today)
+    out = []
+    for n, ob in enumerate(obligations, 1):
+        occurrence = current_occurrence(ob, today)
+        state = tracking.state(ob, occurrence=occurrence)
+        a = tracking.assignment(ob)
+        answered = ob.answered_by if ob.answered_by and state is TrackingState.ANSWERED else None
+        out.append(
+            TaskView(
+                number=n, owners=ob.owner_names, action=ob.action, text=ob.text, due=occurrence or ob.due,
+                recurrence=label_of(Recurrence, ob.recurrence) or None, status=state.label,
+                assignee=a.assignee if a else None, answered_by=DocumentRef.of(answered) if answered else None,
+                rule=ob.rule, id=ob.id,
+            )
+        )  # fmt: skip
+    return tuple(out)
 
 
 def _cites(session: Session, doc: Document) -> tuple[CitedRef, ...]:
@@ -125,13 +143,12 @@ def view_of(session: Session, doc: Document, today: dt.date, alone: bool = True)
         FileView(f.original_name, f.format, f.size, register_time(f.received_at), f.stored_path)
         for f in sorted(doc.files, key=lambda f: (f.received_at, f.id))
     )
-    tasks = tuple(_task(o, today) for o in sorted(doc.obligations, key=lambda o: (o.due or dt.date.max, o.id)))
     return DocumentView(
         id=doc.id, kind=doc.kind, kind_name=kind_name(doc.kind), reference=doc.reference, date=doc.date,
         date_text=doc.date_text, place=doc.place, issuer=doc.issuer, issuer_parent=doc.issuer_parent,
         subject=doc.subject, signer=signer, status=label_of(DocumentStatus, doc.status), files=files,
-        entry=row_of(doc.register_entry) if doc.register_entry else None, tasks=tasks,
-        cites=_cites(session, doc), cited_by=_cited_by(session, doc, alone),
+        entry=row_of(doc.register_entry) if doc.register_entry else None, tasks=_tasks(session, doc, today),
+        cites=_cites(session, doc), cited_by=_cited_by(session, doc, alone), history=history(session, doc.id),
     )  # fmt: skip
 
 
@@ -161,6 +178,17 @@ def _stored(session: Session, k: str, deadline: Deadline) -> list[Document]:
     )
 
 
+def _current_version(docs: list[Document]) -> list[Document]:
+    """When the documents under one number are all versions of one another (an amended text sent
+    again under the same số), the one in use; its table of versions names the others."""
+    roots = {d.version_of_id or d.id for d in docs}
+    if len(roots) != 1 or any(d.version_no is None for d in docs):
+        return docs
+    ids = {d.id for d in docs}
+    current = [d for d in docs if d.superseded_by_id not in ids]
+    return current if len(current) == 1 else docs
+
+
 def show(
     session: Session,
     reference: str,
@@ -175,6 +203,8 @@ def show(
     k = resolve_key(session, ref_key(typed), deadline)
     docs = _stored(session, k, deadline)
     alone = len(docs) == 1
+    if pick is None and len(docs) > 1:
+        docs = _current_version(docs)
     if pick is not None:
         number, year = pick
         docs = [

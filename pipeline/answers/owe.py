@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.schema import Obligation, Unit
+from models.schema import Document, Obligation, Unit
 from pipeline.answers.dates import is_recurring, occurrences
 from pipeline.answers.tracking import Tracking, load_tracking
 from pipeline.answers.units import match_units
@@ -66,10 +66,11 @@ def select_obligations(
     where: Iterable = (),
     deadline: Deadline = NO_DEADLINE,
 ) -> list[Obligation]:
-    """Obligations (with owners and source document loaded) filtered by action and owner unit (free
-    text, cut to ``pipeline.query.MAX_NAME_CHARS``)."""
+    """Obligations of the documents in force (with owners and source document loaded) filtered by
+    action and owner unit (free text, cut to ``pipeline.query.MAX_NAME_CHARS``)."""
     action, unit = bounded_name(action), bounded_name(unit)
-    where = list(where)
+    # Only documents in force: an earlier version's or a replaced document's tasks are not owed.
+    where = [*where, Obligation.document_id.in_(select(Document.id).where(Document.superseded_by_id.is_(None)))]
     stmt = select(Obligation).options(
         selectinload(Obligation.owners).selectinload(Unit.aliases),
         selectinload(Obligation.document),

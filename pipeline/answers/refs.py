@@ -120,6 +120,9 @@ def refs(session: Session, reference: str, deadline: Deadline = NO_DEADLINE) -> 
     k = resolve_key(session, ref_key(reference), deadline)
     stmt = select(Document).where(Document.reference_key == k).order_by(Document.id)
     docs = list(session.scalars(stmt.options(selectinload(Document.citations).selectinload(Citation.target))))
+    # The current version first (report.document): the one no other of this number supersedes.
+    same = {d.id for d in docs}
+    docs.sort(key=lambda d: (d.superseded_by_id in same, d.id))
     deadline.check()
     cites: list[CitedRef] = []
     if docs:

@@ -49,6 +49,8 @@ STATE_OF_RESULT = {
     IngestStatus.ADDED: JournalState.PROCESSED,
     IngestStatus.MERGED: JournalState.PROCESSED,
     IngestStatus.SUSPECTED_DUPLICATE: JournalState.PROCESSED,
+    IngestStatus.NEW_VERSION: JournalState.PROCESSED,
+    IngestStatus.OLD_VERSION: JournalState.PROCESSED,
     IngestStatus.NEEDS_OCR: JournalState.PROCESSED,
     IngestStatus.DUPLICATE: JournalState.DUPLICATE,
     IngestStatus.FAILED: JournalState.FAILED,

@@ -3,8 +3,13 @@
 - The same bytes twice add nothing (the file's SHA-256 is unique).
 - The same document in several formats (.docx, .pdf, a text export: same ký hiệu, issuer, date
   and trích yếu, near-identical text) is one Document with several files; its obligations count once.
-- The same số + ký hiệu + issuer with different text is kept as a new Document flagged as a
+- The same số + ký hiệu + issuer with amended content (a deadline moved, a paragraph replaced) is a
+  new *version*: both kept, the one signed last current, the others' obligations no longer owed
+  (pipeline.ingest.versions says how "amended" and "current" are decided).
+- The same số + ký hiệu + issuer with an unrelated text is kept as a new Document flagged as a
   suspected duplicate (Nghị định 30/2020, Phụ lục VI asks document systems to warn on it).
+- A document that replaces or repeals another it cites ends that one (its obligations no longer
+  owed); one that amends or corrects it is linked to it (``Citation.relation``).
 - A file that cannot be read is reported with its reason; a batch goes on.
 
 Several processes (two watchers, a watcher and ``congvan ingest``, on one or several machines) may
@@ -47,6 +52,7 @@ from pipeline.ingest import register
 from pipeline.ingest.files import special_kind, stored_name
 from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
+from pipeline.ingest.versions import content_differs, mark_relations, place_version
 from pipeline.readers import SUFFIXES
 from pipeline.status import DocumentStatus, IngestStatus
 from pipeline.text import fold
@@ -60,7 +66,9 @@ DATABASE_TRANSIENT = (OperationalError, InterfaceError, DisconnectionError, Pool
 DATABASE_WAIT = 600.0  # seconds `congvan ingest` waits out a locked or unreachable database, per file
 MAX_RETRY_DELAY = 30.0
 # The results that store a new Document (to be indexed); merged files add nothing to search.
-ADDS_DOCUMENT = frozenset({IngestStatus.ADDED, IngestStatus.SUSPECTED_DUPLICATE})
+ADDS_DOCUMENT = frozenset(
+    {IngestStatus.ADDED, IngestStatus.SUSPECTED_DUPLICATE, IngestStatus.NEW_VERSION, IngestStatus.OLD_VERSION}
+)
 
 
 @dataclass(frozen=True)
@@ -182,10 +190,15 @@ class Ingestor:
         self._add_file(doc, path, sha, raw.format)
         self.session.flush()  # the new row has its id before we look for others with its number
         register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
-        suspect = self._suspected_duplicate(doc)
+        earlier = self._earlier_version(doc)
+        suspect = self._suspected_duplicate(doc) if earlier is None else None
         self._resolve_citations(doc)
+        mark_relations(self.session, doc, raw.text)
+        version = place_version(self.session, doc, earlier) if earlier is not None else None
         for hook in self.on_document:
             hook(self.session, doc)
+        if version is not None:
+            return IngestResult(str(path), version.status, sha, doc.id, version.reason)
         if suspect is not None:
             doc.suspected_duplicate_of_id = suspect.id
             return IngestResult(
@@ -250,7 +263,30 @@ class Ingestor:
         for cand in self._candidates(ex):
             if cand.issuer_key != issuer or cand.date_text != date or cand.kind != h.doc_type.value:
                 continue
-            if _same_subject(cand.subject, subject) and text_similarity(cand.text, text) >= SAME_TEXT:
+            if not _same_subject(cand.subject, subject) or text_similarity(cand.text, text) < SAME_TEXT:
+                continue
+            if not content_differs(cand, ex, text):
+                return cand
+        return None
+
+    def _earlier_version(self, doc: Document) -> Document | None:
+        """A stored document ``doc`` is a version of: same số, ký hiệu, issuer, kind and trích yếu
+        (much of the wording too when a trích yếu is missing). Under another trích yếu it is another
+        document given the same number by mistake: a suspected duplicate, both left in force, for
+        the clerk to check, since a wrong "no longer owed" is worse than a warning. The current
+        version when several are stored."""
+        if not doc.number or not doc.reference_key:
+            return None
+        stmt = (
+            select(Document)
+            .where(Document.reference_key == doc.reference_key, Document.issuer_key == doc.issuer_key)
+            .where(Document.id != doc.id, Document.kind == doc.kind, Document.status == DocumentStatus.EXTRACTED)
+            .order_by(Document.superseded_by_id.is_not(None), Document.id.desc())
+        )
+        for cand in self.session.scalars(stmt.limit(50)):
+            if not _same_subject(cand.subject, doc.subject):
+                continue
+            if (cand.subject and doc.subject) or text_similarity(cand.text, doc.text) >= SAME_TEXT:
                 return cand
         return None
 
@@ -268,8 +304,11 @@ class Ingestor:
     def _resolve_citations(self, doc: Document) -> None:
         """Link this document's citations to stored documents, and earlier citations of it to it."""
         for c in doc.citations:
-            target = self.session.scalar(
-                select(Document.id).where(Document.reference_key == c.reference_key, Document.id != doc.id).limit(1)
+            target = self.session.scalar(  # the version in force first, when a number has several
+                select(Document.id)
+                .where(Document.reference_key == c.reference_key, Document.id != doc.id)
+                .order_by(Document.superseded_by_id.is_not(None), Document.id)
+                .limit(1)
             )
             c.target_id = target
         if doc.reference_key and doc.number:

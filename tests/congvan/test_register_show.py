@@ -73,14 +73,15 @@ def test_show_prints_header_register_entry_tasks_and_citations(stored):
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert out.startswith("Công văn 1260/UBND-KGVX tháng 07/2025")
-    assert "KHAC" not in out and "#" not in out  # no kind codes, no ids
+    assert "KHAC" not in out and "[#" not in out and "(chưa số" not in out  # no kind codes, no ids
     assert "Ủy ban nhân dân tỉnh Quảng Ngãi" in out and "Nguyễn Ngọc Sâm" in out
     assert "số đến 1/" in out and "độ khẩn: hỏa tốc" in out and "độ mật: không" in out
     assert "1-chi-dao.txt" in out and str(stored / "corpus") in out  # the original and where it is kept
     assert "Việc văn bản giao" in out and "30/07/2025" in out and "quá hạn" in out
     assert "1453/BC-SKHCN" in out and "chưa có trong kho" in out  # what it cites
     assert "Được dẫn chiếu bởi" in out and "900/SKHCN-CN&CĐS" in out  # what cites it
-    assert "#" in run("--debug", "show", "1260/UBND-KGVX").stdout
+    assert 'congvan done "1260/UBND-KGVX#1"' in out  # tasks addressed as the clerk's commands take them
+    assert "[#" in run("--debug", "show", "1260/UBND-KGVX").stdout
     assert run("show", "1260 UBND KGVX").stdout.startswith("Công văn 1260/UBND-KGVX")
 
 
@@ -96,3 +97,11 @@ def test_show_lists_documents_under_one_number_and_says_how_to_choose(stored, tm
     assert "tạm dừng triển khai" in picked.stdout and "số đến 3/" in picked.stdout
     missing = run("show", "9999/UBND-KGVX")
     assert missing.returncode == 1 and "chưa có trong kho" in missing.stdout
+
+
+def test_show_tells_how_tasks_stand_after_assign_and_done(stored):
+    assert run("assign", "1260/UBND-KGVX#2", "--to", "Phòng Kế hoạch").returncode == 0
+    out = run("show", "1260/UBND-KGVX").stdout
+    assert "Giao cho" in out and "Phòng Kế hoạch" in out and "đang xử lý" in out
+    assert run("done", "1260/UBND-KGVX#2", "--note", "đã rà soát").returncode == 0
+    assert "đã xong" in run("show", "1260/UBND-KGVX").stdout

@@ -63,23 +63,40 @@ def _settled(box: Box, files: int, proc: subprocess.Popen, timeout: float = 180)
     )[-3000:]
 
 
-def _garbage_toc(index: Path) -> None:
-    for toc in index.glob("_MAIN_*.toc"):
-        toc.write_bytes(b"\x00garbage, not a table of contents" * 20)
+GARBAGE = b"\x00garbage, not a table of contents" * 20
 
 
-def _truncate_segments(index: Path) -> None:
-    for seg in index.glob("*.seg"):
+def _garbage_toc(index: Path) -> list[Path]:
+    tocs = list(index.glob("_MAIN_*.toc"))
+    for toc in tocs:
+        toc.write_bytes(GARBAGE)
+    return tocs
+
+
+def _truncate_segments(index: Path) -> list[Path]:
+    segs = list(index.glob("*.seg"))
+    for seg in segs:
         os.truncate(seg, seg.stat().st_size // 2)
+    return segs
 
 
-def _overwrite_segments(index: Path) -> None:
-    for seg in index.glob("*.seg"):
+def _overwrite_segments(index: Path) -> list[Path]:
+    segs = list(index.glob("*.seg"))
+    for seg in segs:
         seg.write_bytes(os.urandom(seg.stat().st_size))
+    return segs
 
 
-def _delete(index: Path) -> None:
+def _delete(index: Path) -> list[Path]:
     shutil.rmtree(index)
+    return [index]
+
+
+def _outrun(damaged: list[Path]) -> bool:
+    """True when the watcher's own next commit made the damage harmless before anything read it:
+    a TOC garbled just as a writer commits is replaced by the next generation and cleaned away, so
+    no rebuild is needed (the race CI once hit). A deleted index never counts as outrun."""
+    return all(p.suffix == ".toc" and (not p.exists() or p.read_bytes() != GARBAGE) for p in damaged)
 
 
 @pytest.mark.parametrize("damage", [_delete, _garbage_toc, _truncate_segments, _overwrite_segments])
@@ -90,13 +107,14 @@ def test_the_index_damaged_while_files_arrive_is_rebuilt_and_search_is_complete(
     _settled(box, 10, proc)
     arriving = _dropper(box, range(10, 40), 0.15)
     time.sleep(1.0)
-    damage(box.home / "index")  # while files keep arriving
+    damaged = damage(box.home / "index")  # while files keep arriving
     arriving.join()
     _settled(box, 40, proc)
     stored, missing = _searchable(box)
     assert (stored, missing) == (40, [])
     log = box.log_of(proc)
-    assert "Đã dựng lại chỉ mục tìm kiếm" in log and "Traceback" not in log
+    assert "Traceback" not in log
+    assert "Đã dựng lại chỉ mục tìm kiếm" in log or _outrun(damaged), log[-3000:]
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=60) == 0
 
