@@ -99,6 +99,14 @@ def answer_text(answer: Answer) -> str:
     lines += [f"  - {e}" for e in answer.examples]
     if answer.owe is not None:
         lines += _owe_lines(answer.owe, overdue_only=answer.kind is Ask.OVERDUE)
+    if answer.documents is not None and answer.kind is not Ask.SIGNER:
+        lines += [f"  - {d.label} ({day(d.date)}) — {d.subject or ''}" for d in answer.documents]
+    if answer.pending is not None:
+        lines += [f"  - {p.owner}: {p.address} — {p.state}" for p in answer.pending] or ["Mọi đơn vị đã trả lời."]
+    elif answer.tasks is not None:
+        lines += [
+            f"  - {t.address}: {'; '.join(t.owners)} — {t.action or 'thực hiện'} — {t.state_vi}" for t in answer.tasks
+        ]
     if answer.refs is not None:
         lines += _refs_lines(answer.refs)
     if answer.missing is not None:

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from congvan.cli.commands import QueryCommand
 from congvan.cli.render import (
+    SHOWN_ROWS,
     fail,
     month_table,
     render_answer,
@@ -36,6 +37,7 @@ TodayOption = Annotated[
     str | None, typer.Option("--today", hidden=True, help="Coi ngày này là hôm nay (để xem lại, để thử)")
 ]
 UnitOption = Annotated[str | None, typer.Option("--unit", "-u", help="Chỉ việc của đơn vị này (vd. “Sở KH&CN”)")]
+AllOption = Annotated[bool, typer.Option("--all", help="In hết, không rút gọn câu trả lời dài")]
 
 # ``register(app)`` without a search hook: ``ask`` searches the index of the home it opened.
 FROM_INDEX = object()
@@ -57,9 +59,13 @@ def owe_cmd(
     start: Annotated[str | None, typer.Option("--from", help="Từ ngày; bỏ trống: từ hôm nay, kèm việc quá hạn")] = None,
     action: Annotated[str | None, typer.Option("--action", "-a", help="Chỉ việc có chữ này (vd. “báo cáo”)")] = None,
     unit: UnitOption = None,
+    done: Annotated[bool, typer.Option("--done", help="Kể cả việc đã xong, đã báo cáo")] = False,
+    every: AllOption = False,
     today: TodayOption = None,
 ) -> None:
-    """Đơn vị nào phải làm gì trước ngày --by: việc một lần, việc định kỳ và việc đã quá hạn."""
+    """Đơn vị nào phải làm gì trước ngày --by: việc một lần, việc định kỳ và việc đã quá hạn.
+
+    Ngày --by đã qua: các việc có hạn đến ngày đó mà chưa xong."""
     from pipeline.answers.dates import parse_user_date
     from pipeline.answers.owe import owe
 
@@ -70,16 +76,19 @@ def owe_cmd(
         wiring = Wiring.from_env()
         with wiring.session() as session:
             report = owe(
-                session, by=until, start=since, today=now, action=action, unit=unit, deadline=wiring.deadline()
-            )
+                session, by=until, start=since, today=now, action=action, unit=unit, deadline=wiring.deadline(),
+                include_done=done,
+            )  # fmt: skip
             console = Console()
             scope = [f"hạn từ {day(report.start)} đến {day(report.by)}"]
+            if report.past:
+                scope = [f"{day(report.by)} đã qua: việc có hạn đến ngày đó mà chưa xong"]
             if report.unit:
                 scope.append(f"đơn vị: {report.unit}")
             if report.action:
                 scope.append(f"việc: {report.action}")
             console.print(Text.assemble(("Việc phải làm", "bold"), " — ", shown("; ".join(scope))))
-            render_owe(console, report)
+            render_owe(console, report, limit=None if every else SHOWN_ROWS)
     except CongvanError as e:
         raise fail(e) from None
 
@@ -89,10 +98,14 @@ def _ask_cmd(search: SearchHook | object | None):
         question: Annotated[
             str, typer.Argument(metavar="CÂU_HỎI", help="Câu hỏi, vd. “đơn vị nào phải báo cáo trước 31/7”")
         ],
+        every: AllOption = False,
         today: TodayOption = None,
     ) -> None:
-        """Hỏi bằng tiếng Việt (có dấu hoặc không dấu) về hạn, việc quá hạn, dẫn chiếu, hoặc tìm văn bản."""
+        """Hỏi bằng tiếng Việt (có dấu hoặc không dấu) về hạn, việc quá hạn, dẫn chiếu, hoặc tìm văn bản.
+
+        Cũng hỏi được: ai chưa báo cáo, văn bản của cơ quan nào, gửi ai, ai ký, có bao nhiêu văn bản."""
         from pipeline.answers.ask import ask
+        from pipeline.ingest.followups import member_replies
 
         try:
             now = _today(today)
@@ -105,8 +118,11 @@ def _ask_cmd(search: SearchHook | object | None):
                     return wiring.search(query, deadline=deadline)
 
             with wiring.session() as session:
-                answer = ask(session, question, now, search=hook, deadline=deadline)  # type: ignore[arg-type]
-                render_answer(Console(), answer)
+                answer = ask(
+                    session, question, now, search=hook, deadline=deadline,  # type: ignore[arg-type]
+                    replies_of=lambda d, ob, ms: member_replies(session, d, ob, ms),
+                )  # fmt: skip
+                render_answer(Console(), answer, limit=None if every else SHOWN_ROWS)
         except CongvanError as e:
             raise fail(e) from None
 

@@ -18,11 +18,13 @@ from rich.text import Text
 from congvan.cli import debug
 from congvan.present import day, describe_result, owe_sections, visible
 from index.backend import MARK_CLOSE, MARK_OPEN, SearchHit
-from pipeline.answers.ask import Answer
+from pipeline.answers.ask import Answer, PendingRow
 from pipeline.answers.calendar import DayCell, MonthGrid
 from pipeline.answers.intents import Ask
+from pipeline.answers.listing import DocumentRow
 from pipeline.answers.owe import OweReport, OweRow
 from pipeline.answers.refs import MissingRef, RefsReport
+from pipeline.answers.tracking import TaskState
 from pipeline.answers.versions import DocumentHistory
 from pipeline.errors import CongvanError, describe
 from pipeline.ingest.files import display_name
@@ -114,13 +116,23 @@ def owe_table(title: str, rows: list[OweRow]) -> Table:
     return t
 
 
-def render_owe(console: Console, report: OweReport, overdue_only: bool = False) -> None:
+# A long answer shows this many rows of each section, the most urgent first, and says how many more.
+SHOWN_ROWS = 15
+
+
+def more_line(console: Console, hidden: int, what: str = "việc") -> None:
+    if hidden > 0:
+        console.print(Text(f"… và {hidden} {what} nữa (thêm --all để xem hết).", style="italic"))
+
+
+def render_owe(console: Console, report: OweReport, overdue_only: bool = False, limit: int | None = SHOWN_ROWS) -> None:
     sections = owe_sections(report, overdue_only=overdue_only)
     if not sections:
         console.print("Không có việc nào." if not overdue_only else "Không có việc nào quá hạn.")
         return
     for title, rows in sections:
-        console.print(owe_table(f"{title} — {len(rows)} việc", rows))
+        console.print(owe_table(f"{title} — {len(rows)} việc", rows[:limit]))
+        more_line(console, len(rows) - len(rows[:limit]))
         console.print()
 
 
@@ -202,10 +214,47 @@ def render_missing(console: Console, missing: list[MissingRef]) -> None:
     console.print(t)
 
 
+# --- documents, a document's tasks, who has not answered ----------------------------------------
+
+
+def render_documents(console: Console, rows: list[DocumentRow], limit: int | None = SHOWN_ROWS) -> None:
+    if not rows:
+        console.print("Không có văn bản nào.")
+        return
+    t = table("Văn bản", "Văn bản", "Ngày", "Cơ quan ban hành", "Trích yếu", "Người ký")
+    for r in rows[:limit]:
+        t.add_row(shown(r.label), day(r.date), shown(r.issuer), shown(r.subject), shown(r.signer or "—"))
+    console.print(t)
+    more_line(console, len(rows) - len(rows[:limit]), "văn bản")
+
+
+def tasks_table(tasks: list[TaskState]) -> Table:
+    """A document's tasks as ``track`` and ``ask`` show them: number, owners, state, handed to."""
+    t = table(f"Các việc — {len(tasks)} việc", "Số", "Đơn vị", "Việc", "Hạn", "Tình trạng", "Giao cho")
+    for task in tasks:
+        given = "; ".join(x for x in (task.assignee, task.person) if x)
+        if task.assigned_due:
+            given += f", hạn {day(task.assigned_due)}"
+        status = task.state_vi + (f" ({task.answered_by})" if task.answered_by else "")
+        t.add_row(str(task.number), shown("; ".join(task.owners)), shown(task.action or "thực hiện"),
+                  day(task.due), shown(status), shown(given or "—"))  # fmt: skip
+    return t
+
+
+def render_pending(console: Console, rows: list[PendingRow]) -> None:
+    if not rows:
+        console.print("Mọi đơn vị đã trả lời.")
+        return
+    t = table("Chưa trả lời", "Việc", "Đơn vị", "Thuộc nhóm", "Hạn", "Tình trạng")
+    for r in rows:
+        t.add_row(shown(r.address), shown(r.owner), shown(r.group or "—"), day(r.due), shown(r.state))
+    console.print(t)
+
+
 # --- ask ---------------------------------------------------------------------------------------
 
 
-def render_answer(console: Console, answer: Answer) -> None:
+def render_answer(console: Console, answer: Answer, limit: int | None = SHOWN_ROWS) -> None:
     console.print(shown(answer.summary, "bold"))
     if answer.notice:
         warn(answer.notice)
@@ -214,7 +263,13 @@ def render_answer(console: Console, answer: Answer) -> None:
     for example in answer.examples:
         console.print(Text.assemble("  • ", shown(example)))
     if answer.owe is not None:
-        render_owe(console, answer.owe, overdue_only=answer.kind is Ask.OVERDUE)
+        render_owe(console, answer.owe, overdue_only=answer.kind is Ask.OVERDUE, limit=limit)
+    if answer.documents is not None and answer.kind is not Ask.SIGNER:
+        render_documents(console, answer.documents, limit=limit)
+    if answer.pending is not None:
+        render_pending(console, answer.pending)
+    elif answer.tasks is not None:
+        console.print(tasks_table(answer.tasks) if answer.tasks else "Văn bản này không giao việc nào.")
     if answer.refs is not None:
         render_refs(console, answer.refs)
     if answer.missing is not None:

@@ -17,6 +17,30 @@ from enum import StrEnum
 from extractors.data.grammar import ACTIONS
 from extractors.data.units import UNIT_HEADS
 from pipeline.answers.dates import month_range, parse_user_date
+from pipeline.answers.phrases import (
+    CITE_PHRASES,
+    COUNT_WORDS,
+    DEFAULT_HORIZON_DAYS,
+    DOC_KINDS,
+    DOC_WORDS,
+    DONE_TOO_WORDS,
+    GENERIC_ACTIONS,
+    MISSING_PHRASES,
+    OVERDUE_PHRASES,
+    OWE_CUES,
+    PENDING_WORDS,
+    RECURRENCE_HORIZON_DAYS,
+    RECURRENCE_WORDS,
+    SEARCH_LINKS,
+    SEARCH_OBJECTS,
+    SEARCH_OPENERS,
+    SHORTHAND,
+    SIGNER_WORDS,
+    SLIPS_AFTER,
+    TASK_WORDS,
+    UNIT_KINDS,
+    WHO_WORDS,
+)
 from pipeline.text import fold, nfc
 
 EXAMPLES: tuple[str, ...] = (
@@ -29,51 +53,6 @@ EXAMPLES: tuple[str, ...] = (
     "Tìm văn bản về wifi công cộng",
 )
 
-# --- phrase lists (folded) ----------------------------------------------------------------------
-
-SEARCH_OPENERS = r"(?:hay\s+)?(?:tim kiem|tim giup|tim|tra cuu|tra)"
-SEARCH_OBJECTS = r"(?:(?:cac|nhung)\s+)?(?:van ban|cong van|tai lieu|ke hoach|quyet dinh|thong bao|bao cao)"
-SEARCH_LINKS = r"(?:ve|lien quan den|lien quan toi|lien quan|co noi dung|noi dung|nhac den|co chu)"
-CITE_PHRASES: tuple[str, ...] = (
-    "dan chieu",
-    "trich dan",
-    "vien dan",
-    "can cu",
-    "nhac den",
-    "nhac toi",
-    "tham chieu",
-)
-MISSING_PHRASES: tuple[str, ...] = (
-    "chua co trong kho",
-    "chua co trong du lieu",
-    "khong co trong kho",
-    "chua co",
-    "con thieu",
-    "bi thieu",
-    "chua nhan",
-)
-OVERDUE_PHRASES: tuple[str, ...] = ("qua han", "tre han", "da het han", "tre hen", "cham tre", "no dong", "ton dong")
-# Words that make a question about obligations even without a date.
-OWE_CUES: tuple[str, ...] = ("phai", "can lam", "nhiem vu", "viec", "han chot", "den han", "thoi han", "han")
-# "who" words: "đơn vị nào phải ..." asks for the owners, it does not name one.
-WHO_WORDS: tuple[str, ...] = (
-    "don vi nao",
-    "nhung don vi nao",
-    "cac don vi nao",
-    "co quan nao",
-    "nhung co quan nao",
-    "ai",
-    "nhung ai",
-    "ben nao",
-    "noi nao",
-    "viec nao",
-    "nhung viec nao",
-    "nhiem vu nao",
-)
-# Verbs that ask "what must be done" rather than naming an action to filter on.
-GENERIC_ACTIONS: tuple[str, ...] = ("hoan thanh", "thuc hien", "lam", "giai quyet", "xu ly")
-# When a question has a subject but no time at all, look this far ahead.
-DEFAULT_HORIZON_DAYS = 30
 
 _UNIT_HEADS_F = sorted({fold(h) for h in UNIT_HEADS}, key=len, reverse=True)
 _ACTIONS_F = sorted(((fold(a), a) for a in ACTIONS), key=lambda p: -len(p[0]))
@@ -90,6 +69,9 @@ _BY = re.compile(
 _FROM_TO = re.compile(rf"\btu\s+(?:ngay\s+)?(?P<a>{_DATE})\s+(?:den|toi)\s+(?:ngay\s+)?(?P<b>{_DATE})")
 _MONTH = re.compile(r"\bthang\s+(?P<m>1[0-2]|0?[1-9])(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?(?!\s*[/.\-]?\s*\d)")
 _ANY_DATE = re.compile(rf"(?<![\w/])(?P<d>{_DATE})(?![\w/])")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER = re.compile(r"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|nam)\s*(?P<y>\d{4}))?")
+_YEAR = re.compile(r"\bnam\s+(?P<y>(?:19|20)\d\d)\b")
 _IN_DAYS = re.compile(r"\b(?P<n>\d{1,3})\s+ngay\s+(?:toi|nua|sap toi)\b")
 _UNIT_BEFORE = re.compile(r"^(?P<u>.+?)\s+(?:phai|can|co nhiem vu|duoc giao|co viec)\b")
 _UNIT_AFTER = re.compile(
@@ -106,6 +88,10 @@ class Ask(StrEnum):
     REFS = "refs"  # a reference both ways
     MISSING = "missing"  # cited documents not in the corpus
     SEARCH = "search"  # full-text search
+    DOCS = "docs"  # documents by issuer, signer, recipient, kind, period
+    SIGNER = "signer"  # who signed a document
+    TASKS = "tasks"  # what a document hands out, and how each task stands
+    PENDING = "pending"  # who has not answered a document's task yet
     UNKNOWN = "unknown"  # no rule applies
 
 
@@ -119,6 +105,14 @@ class Intent:
     reference: str | None = None
     query: str | None = None
     period: str | None = None  # how the time window reads, for the summary
+    recurrence: str | None = None  # a pipeline.status.Recurrence: "báo cáo hằng tháng"
+    unit_kind: str | None = None  # folded: "so" for "sở nào", "xa" for "xã nào"
+    include_done: bool = False  # "kể cả việc đã xong"
+    count: bool = False  # "có bao nhiêu ..."
+    issuer: str | None = None
+    signer: str | None = None
+    recipient: str | None = None
+    doc_kind: str | None = None  # a kind code: CV, KH, QĐ ...
 
 
 def _fmt(d: dt.date) -> str:
@@ -163,6 +157,14 @@ def _window(q: str, today: dt.date) -> tuple[dt.date | None, dt.date | None, str
         return None, month_range(today.year, end_month)[1], "quý này"
     if re.search(r"\bnam (?:nay|hien tai)\b", q):
         return None, dt.date(today.year, 12, 31), f"năm {today.year}"
+    if m := _QUARTER.search(q):
+        year = int(m["y"]) if m["y"] else today.year
+        n = _QUARTERS[m["q"]]
+        a, b = month_range(year, 3 * n - 2)[0], month_range(year, 3 * n)[1]
+        return a, b, f"quý {n}/{year}"
+    if (m := _YEAR.search(q)) and not _MONTH.search(q):
+        y = int(m["y"])
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), f"năm {y}"
     if m := _IN_DAYS.search(q):
         by = today + dt.timedelta(days=int(m["n"]))
         return None, by, f"{m['n']} ngày tới"
@@ -178,6 +180,8 @@ def _window(q: str, today: dt.date) -> tuple[dt.date | None, dt.date | None, str
 
 def _is_unit(phrase_f: str) -> bool:
     p = re.sub(r"^(?:cac|nhung)\s+", "", phrase_f)
+    if p.endswith(" nao"):  # "sở nào", "xã nào": a kind of unit asked about, not a unit named
+        return False
     return p not in WHO_WORDS and any(p == h or p.startswith(h + " ") for h in _UNIT_HEADS_F)
 
 
@@ -201,34 +205,136 @@ def _has(q: str, phrases: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", q) for p in phrases)
 
 
+def _normalize(q: str) -> str:
+    """The folded question with clerks' shorthand and slips spelled out (phrases.SHORTHAND)."""
+    words = q.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        after = SLIPS_AFTER.get(w)
+        if after and i and words[i - 1] in after:
+            out.append("han")
+        else:
+            out.append(w)
+    q = " ".join(out)
+    for short, full in SHORTHAND.items():
+        q = re.sub(rf"(?<![\w&/-]){re.escape(short)}(?![\w&/-])", full, q)
+    return q
+
+
+def _recurrence(q: str) -> str | None:
+    return next((code for rx, code in RECURRENCE_WORDS if re.search(rf"\b(?:{rx})\b", q)), None)
+
+
+def _unit_kind(q: str) -> str | None:
+    m = re.search(rf"\b(?P<k>{'|'.join(UNIT_KINDS)})\s+nao\b", q)
+    return m["k"] if m else None
+
+
+def _doc_kind(q: str) -> str | None:
+    for name, code in DOC_KINDS:
+        if re.search(rf"\b{re.escape(name)}\s+(?:nao|gi|cua|do|gui|duoc|da)\b|\bbao nhieu\s+{re.escape(name)}\b", q):
+            return code
+    return None
+
+
+_DOC_QUESTION = re.compile(
+    rf"\b{DOC_WORDS}\s+(?:nao|gi)\b|\b(?:bao nhieu|nhung|cac|may)\s+{DOC_WORDS}\b|\b{DOC_WORDS}\s+(?:cua|do|gui)\b"
+    rf"|\bky\s+(?:nhung\s+|cac\s+)?{DOC_WORDS}\b|\bban hanh\b"
+)
+_SIGNED_BY = re.compile(
+    rf"\b(?:do|duoc)\s+(?:(?:ong|ba|dong chi)\s+)?(?P<n>.+?)\s+ky\b"
+    rf"|^(?:(?:ong|ba|dong chi)\s+)?(?P<m>.+?)\s+(?:da\s+)?ky\s+(?:nhung\s+|cac\s+)?{DOC_WORDS}"
+)
+_ISSUED_BY = re.compile(
+    rf"\b{DOC_WORDS}\s+(?:nao\s+|gi\s+)?(?:cua|do)\s+(?P<u>.+?)"
+    r"(?=\s+(?:ban hanh|gui|nam|thang|quy|ky|co|trong|tu|den)\b|\s*[?.!]*$)"
+    rf"|^(?:(?:cac|nhung)\s+)?(?P<v>.+?)\s+(?:da\s+)?ban hanh\b"
+)
+_SENT_TO = re.compile(
+    r"\bgui\s+(?:cho\s+|den\s+|toi\s+|ve\s+)?(?P<u>.+?)(?=\s+(?:nam|thang|quy|trong|tu|den|co|ve)\b|\s*[?.!]*$)"
+)
+
+
+def _cut(orig: str, m: re.Match, *groups: str) -> str | None:
+    for g in groups:
+        if m[g]:
+            return orig[m.start(g) : m.end(g)].strip(" ,")
+    return None
+
+
+def _about_documents(q: str, orig: str, today: dt.date) -> Intent | None:
+    """ "Văn bản nào của Tỉnh ủy", "công văn nào gửi UBND các xã", "ông X ký những văn bản nào",
+    "có bao nhiêu văn bản năm 2025": documents, not tasks."""
+    if not _DOC_QUESTION.search(q) or re.search(r"\b(?:phai|can|den han|qua han|han chot)\b", q):
+        return None
+    intent = Intent(Ask.DOCS, count=bool(re.search(COUNT_WORDS, q)), doc_kind=_doc_kind(q))
+    if m := _SIGNED_BY.search(q):
+        intent.signer = _cut(orig, m, "n", "m")
+    if m := _SENT_TO.search(q):
+        intent.recipient = _cut(orig, m, "u")
+    if (m := _ISSUED_BY.search(q)) and not intent.signer:
+        issuer = _cut(orig, m, "u", "v")
+        if issuer and _is_unit(fold(issuer)):
+            intent.issuer = issuer
+    intent.start, intent.by, intent.period = _window(q, today)
+    if intent.start is None and intent.by is not None:  # "trước 31/7": issued up to that day
+        intent.start = dt.date(1900, 1, 1)
+    return intent
+
+
+def _about_reference(q: str, orig: str, m: re.Match) -> Intent:
+    ref = orig[m.start() : m.end()]
+    rest = q[: m.start()] + " " + q[m.end() :]
+    if re.search(SIGNER_WORDS, rest):
+        return Intent(Ask.SIGNER, reference=ref)
+    if re.search(PENDING_WORDS, rest):
+        return Intent(Ask.PENDING, reference=ref)
+    if re.search(TASK_WORDS, rest) and not _has(rest, CITE_PHRASES):
+        return Intent(Ask.TASKS, reference=ref)
+    return Intent(Ask.REFS, reference=ref)
+
+
 def parse_question(question: str, today: dt.date) -> Intent:
     """Read a question into an Intent by rules; kind "unknown" when no rule applies."""
     orig = " ".join(nfc(question).split())
     q = fold(orig)
-    if len(q) != len(orig):  # a character whose fold changes length: cut names from the folded text
-        orig = q
+    normal = _normalize(q)
+    if len(q) != len(orig) or normal != q:  # names can no longer be cut at the same places
+        orig = q = normal
     q_bare = q.rstrip(" ?.!")
     if not q_bare:
         return Intent(Ask.UNKNOWN)
     if m := _REF.search(q):
-        ref = orig[m.start() : m.end()]
-        return Intent(Ask.REFS, reference=ref)
+        return _about_reference(q, orig, m)
     if _has(q, CITE_PHRASES) and _has(q, MISSING_PHRASES):
         return Intent(Ask.MISSING)
     if m := re.match(rf"^{SEARCH_OPENERS}\s+(?:{SEARCH_OBJECTS}\s*)?(?:{SEARCH_LINKS}\s+)?(?P<q>.+?)[\s?.!]*$", q):
         return Intent(Ask.SEARCH, query=orig[m.start("q") : m.end("q")])
+    if docs := _about_documents(q, orig, today):
+        return docs
+    return _about_tasks(q, q_bare, orig, today)
+
+
+def _about_tasks(q: str, q_bare: str, orig: str, today: dt.date) -> Intent:
     unit = _unit(q, orig)
     unit_span = fold(unit) if unit else ""
     rest = q.replace(unit_span, " ") if unit_span else q
-    if _has(rest, OVERDUE_PHRASES):
-        return Intent(Ask.OVERDUE, by=today, unit=unit, action=_action(rest), period="quá hạn")
+    filters = {
+        "recurrence": _recurrence(rest),
+        "unit_kind": _unit_kind(rest),
+        "include_done": bool(re.search(DONE_TOO_WORDS, rest)),
+        "count": bool(re.search(COUNT_WORDS, rest)),
+    }
+    if _has(rest, OVERDUE_PHRASES) or re.search(PENDING_WORDS, rest):
+        return Intent(Ask.OVERDUE, by=today, unit=unit, action=_action(rest), period="quá hạn", **filters)
     start, by, period = _window(rest, today)
     action = _action(rest)
-    asks_tasks = bool(unit or action or _has(rest, OWE_CUES))
+    asks_tasks = bool(unit or action or _has(rest, OWE_CUES) or filters["recurrence"] or filters["unit_kind"])
     # A bare time phrase ("tuần sau", "tháng này") asks for deadlines; a long sentence with only a
     # time word in it ("thời tiết hôm nay thế nào") is not about obligations.
     if not asks_tasks and (by is None or len(q_bare.split()) > 3):
         return Intent(Ask.UNKNOWN)
     if by is None:
-        by, period = today + dt.timedelta(days=DEFAULT_HORIZON_DAYS), f"{DEFAULT_HORIZON_DAYS} ngày tới"
-    return Intent(Ask.OWE, by=by, start=start, action=action, unit=unit, period=period)
+        days = RECURRENCE_HORIZON_DAYS if filters["recurrence"] else DEFAULT_HORIZON_DAYS
+        by, period = today + dt.timedelta(days=days), f"{days} ngày tới"
+    return Intent(Ask.OWE, by=by, start=start, action=action, unit=unit, period=period, **filters)

@@ -7,6 +7,7 @@ the edge's job (congvan/).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -125,6 +126,7 @@ class OweReport:
     today: dt.date
     action: str | None = None
     unit: str | None = None
+    past: bool = False  # the day asked for has passed: what was due by then and is still open
     one_off: list[OweRow] = field(default_factory=list)  # due once, inside the window
     recurring: list[OweRow] = field(default_factory=list)  # an occurrence falls inside the window
     undated: list[OweRow] = field(default_factory=list)  # recurring, no date known
@@ -161,23 +163,48 @@ def _row(ob: Obligation, tracking: Tracking, deadline: dt.date | None, occ: tupl
     )
 
 
+def _shown(state: TrackingState, include_done: bool) -> bool:
+    """What is done or answered is not owed: shown only when the clerk asks for it too."""
+    return include_done or not state.closed
+
+
 def _file(
-    report: OweReport, ob: Obligation, first: dt.date, by: dt.date, since_today: bool, tracking: Tracking
+    report: OweReport,
+    ob: Obligation,
+    window: tuple[dt.date, dt.date],
+    since_today: bool,
+    tracking: Tracking,
+    include_done: bool = False,
 ) -> None:
-    """Put one obligation in the report's group it belongs to, if any. What the clerk marked done
-    is not owed: a task done by hand, an occurrence done or answered, is left out."""
+    """Put one obligation in the report's group it belongs to, if any. What the clerk marked done,
+    an occurrence done or answered, a report that came, is left out unless ``include_done``."""
+    first, by = window
     today = report.today
     if is_recurring(ob):
         if ob.due is None:
-            if tracking.state(ob) is not TrackingState.DONE:
+            if _shown(tracking.state(ob), include_done):
                 report.undated.append(_row(ob, tracking, None))
-        elif occ := tracking.open_occurrences(ob, occurrences(ob.due, ob.recurrence or "", first, by)):
+            return
+        days = occurrences(ob.due, ob.recurrence or "", first, by)
+        occ = tuple(days) if include_done else tracking.open_occurrences(ob, days)
+        if occ:
             report.recurring.append(_row(ob, tracking, occ[0], occ))
-    elif ob.due is not None and tracking.state(ob) is not TrackingState.DONE:
-        if first <= ob.due <= by:
-            report.one_off.append(_row(ob, tracking, ob.due))
-        elif since_today and ob.due < today and ob.status == ObligationStatus.OPEN:
+    elif ob.due is not None and _shown(tracking.state(ob), include_done):
+        if report.past and ob.due <= by:
             report.overdue.append(_row(ob, tracking, ob.due))
+        elif first <= ob.due <= by and not report.past:
+            report.one_off.append(_row(ob, tracking, ob.due))
+        elif (
+            not report.past and since_today and ob.due < today and (include_done or ob.status == ObligationStatus.OPEN)
+        ):
+            report.overdue.append(_row(ob, tracking, ob.due))
+
+
+def _kind_matches(ob: Obligation, unit_kind: str) -> bool:
+    """ "sở nào", "xã nào": an owner written with that kind of unit in its name ("Sở Nội vụ",
+    "Ủy ban nhân dân cấp xã", "UBND các xã, phường")."""
+    rx = re.compile(rf"(?<!\w){re.escape(fold(unit_kind))}(?!\w)")
+    return any(rx.search(fold(name)) for name in owner_names(ob))
 
 
 def owe(
@@ -188,31 +215,48 @@ def owe(
     action: str | None = None,
     unit: str | None = None,
     deadline: Deadline = NO_DEADLINE,
+    *,
+    include_done: bool = False,
+    recurrence: str | None = None,
+    unit_kind: str | None = None,
 ) -> OweReport:
     """Obligations due in [start, by] (start defaults to today), recurring ones by their occurrences.
 
     Without ``start``, open one-off obligations already past due are listed apart as overdue: the
-    clerk asking "what is due by 31/7" also needs what was due before today and never came.
+    clerk asking "what is due by 31/7" also needs what was due before today and never came. A ``by``
+    already past (asked on 05/8 about 31/7) asks exactly that: what was due by then and is not done.
+    ``recurrence`` keeps the tasks of one period ("monthly"), ``unit_kind`` those of a kind of unit
+    ("sở", "xã"); done and answered tasks only with ``include_done``.
     """
     today = today or dt.date.today()
     action, unit = bounded_name(action), bounded_name(unit)
+    past = start is None and by < today
     first = start or today
+    if past:
+        first = dt.date(by.year - 1, by.month, 1)  # the occurrences of recurring tasks close to that day
     if by < first:
         raise QueryError(f"ngày {by:%d/%m/%Y} ở trước ngày bắt đầu {first:%d/%m/%Y}", "CV-Q03")
-    dated = Obligation.due.between(first, by)
+    dated = Obligation.due <= by if past else Obligation.due.between(first, by)
     if start is None:
-        dated = or_(dated, (Obligation.due < today) & (Obligation.status == ObligationStatus.OPEN.value))
+        late = Obligation.due < today
+        dated = or_(dated, late if include_done else late & (Obligation.status == ObligationStatus.OPEN.value))
     where = [or_(Obligation.recurrence.is_not(None), dated)]
-    report = OweReport(start=first, by=by, today=today, action=action, unit=unit)
+    if recurrence:
+        where.append(Obligation.recurrence == recurrence)
+    report = OweReport(start=first, by=by, today=today, action=action, unit=unit, past=past)
     found = select_obligations(session, action=action, unit=unit, where=where, deadline=deadline)
+    if unit_kind:
+        found = [ob for ob in found if _kind_matches(ob, unit_kind)]
     tracking = load_tracking(session, found, today)
     for ob in found:
         deadline.check()
-        _file(report, ob, first, by, since_today=start is None, tracking=tracking)
+        _file(report, ob, (first, by), since_today=start is None, tracking=tracking, include_done=include_done)
 
     def order(r: OweRow):
         return (r.deadline or dt.date.max, r.owners, r.obligation_id)
 
-    for rows in (report.one_off, report.recurring, report.undated, report.overdue):
+    for rows in (report.one_off, report.recurring, report.undated):
         rows.sort(key=order)
+    # The most urgent first: what fell due lately before what was left years ago.
+    report.overdue.sort(key=lambda r: (-(r.deadline or dt.date.min).toordinal(), r.owners, r.obligation_id))
     return report

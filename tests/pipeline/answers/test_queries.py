@@ -147,7 +147,16 @@ def test_answered_and_done_obligations_are_not_overdue(corpus, session):
 
 def test_window_ending_before_it_starts_is_an_error(session):
     with pytest.raises(QueryError):
-        owe(session, by=D(2025, 7, 1), today=TODAY)
+        owe(session, by=D(2025, 7, 1), start=D(2025, 7, 5), today=TODAY)
+
+
+def test_a_day_already_past_lists_what_was_due_by_then_and_is_still_open(corpus, session):
+    report = owe(session, by=D(2025, 7, 1), today=TODAY)
+    assert report.past
+    assert names(corpus, report.overdue) == {"stc", "skhcn_late"}
+    assert [r.deadline for r in report.overdue] == [D(2025, 6, 30), D(2025, 6, 20)]  # the latest first
+    assert report.one_off == []
+    assert names(corpus, report.recurring) == {"monthly", "quarterly"}  # their open occurrences up to 1/7
 
 
 @pytest.mark.parametrize("action", ["báo cáo", "bao cao", "BÁO CÁO", "Bao Cao"])
