@@ -95,14 +95,27 @@ def _check_month(rows: list[dict]) -> None:
     assert due and all(r["ngay"].startswith("2025-07") for r in rows)
 
 
-def _check_ask(rows: list[dict]) -> None:
-    _check_owe(rows)
+def _check_cited_by(rows: list[dict]) -> None:
+    citing = next(r for r in rows if r["so_ky_hieu"] == IA_CHIM_REPORT)
+    assert citing["quan_he"] == "được dẫn chiếu bởi" and citing["ngay"] == "2025-07-10"
+
+
+def _check_missing(rows: list[dict]) -> None:
+    assert all(int(r["so_van_ban_dan_chieu"]) >= 1 and r["so_ky_hieu"] for r in rows)
 
 
 # (command line, CSV header, what the records must show, where JSON keeps its list)
 COMMANDS = {
     "owe": (("owe", "--from", "1/7/2025", "--by", "31/7/2025", *DAY), OWE_KEYS, _check_owe, None),
-    "ask": (("ask", "đơn vị nào phải báo cáo trước 31/7/2025", *DAY), OWE_KEYS, _check_ask, "viec"),
+    "ask": (("ask", "đơn vị nào phải báo cáo trước 31/7/2025", *DAY), OWE_KEYS, _check_owe, "viec"),
+    "ask-refs": (("ask", f"văn bản nào dẫn chiếu {WIFI}?"), REF_KEYS, _check_cited_by, "dan_chieu"),
+    "ask-missing": (
+        ("ask", "văn bản nào được dẫn chiếu nhưng chưa có trong kho"),
+        MISSING_KEYS,
+        _check_missing,
+        "chua_co_trong_kho",
+    ),
+    "ask-search": (("ask", "tìm văn bản về wifi"), HIT_KEYS, _check_search, "ket_qua"),
     "refs": (("refs", IA_CHIM_REPORT), REF_KEYS, _check_refs, None),
     "search": (("search", "wifi"), HIT_KEYS, _check_search, None),
     "track": (("track", WIFI, *DAY), TASK_KEYS, _check_track, "viec"),
@@ -113,8 +126,12 @@ COMMANDS = {
 
 def _json_rows(name: str, data, key: str | None) -> list[dict]:
     rows = data[key] if key else data
-    if name == "refs":  # what it cites, and what cites it, each marked as the CSV marks them
-        rows = [{"quan_he": "dẫn chiếu", **r} for r in rows["dan_chieu"]]
+    if name in ("refs", "ask-refs"):  # what it cites, and what cites it, each marked as the CSV marks them
+        rows = [{"quan_he": "dẫn chiếu", **r} for r in rows["dan_chieu"]] + [
+            {"quan_he": "được dẫn chiếu bởi", **r} for r in rows["duoc_dan_chieu_boi"]
+        ]
+    if name.startswith("ask"):
+        assert data["cau_hoi_hieu_la"] and data["loai"]
     return rows
 
 
