@@ -31,12 +31,9 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Cách in: 
 
 
 def _iso(value: object) -> object:
+    """What json cannot write by itself: dates (a StrEnum is a str, a tuple a list, already)."""
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
-    if isinstance(value, StrEnum):
-        return str(value)
-    if isinstance(value, tuple | set | frozenset):
-        return list(value)
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
@@ -74,6 +71,8 @@ def emit_records(fmt: Format, records: list[dict], header: Sequence[str] | None 
         emit_json(records)
         return
     keys = list(header) if header is not None else (list(records[0]) if records else [])
+    for r in records:  # --debug ids: columns after the known ones
+        keys += [k for k in r if k not in keys]
     emit_csv(keys, ([r.get(k) for k in keys] for r in records))
 
 

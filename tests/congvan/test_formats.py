@@ -155,6 +155,9 @@ def test_ids_only_with_debug(office):
     assert not any("id" in k.split("_") for row in plain for k in row)
     debug = json.loads(cli("--debug", "owe", "--by", "31/7/2025", "-f", "json", *DAY).stdout)
     assert all(isinstance(row["id_viec"], int) for row in debug)
+    header = next(csv.reader(io.StringIO(cli("--debug", "owe", "--by", "31/7/2025", "-f", "csv", *DAY).stdout)))
+    assert header == [*OWE_KEYS, "id_viec", "id_van_ban"]
+    assert "id" not in next(csv.reader(io.StringIO(cli("search", "wifi", "-f", "csv").stdout)))
 
 
 def test_refs_missing_and_the_document_as_json(office):
