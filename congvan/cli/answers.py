@@ -16,7 +16,9 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from congvan.cli import formats
 from congvan.cli.commands import QueryCommand
+from congvan.cli.formats import Format, FormatOption
 from congvan.cli.render import (
     SHOWN_ROWS,
     fail,
@@ -27,6 +29,7 @@ from congvan.cli.render import (
     render_owe,
     render_refs,
     shown,
+    warn,
 )
 from congvan.present import day
 from congvan.wiring import SearchHook, Wiring
@@ -61,6 +64,7 @@ def owe_cmd(
     unit: UnitOption = None,
     done: Annotated[bool, typer.Option("--done", help="Kể cả việc đã xong, đã báo cáo")] = False,
     every: AllOption = False,
+    fmt: FormatOption = Format.table,
     today: TodayOption = None,
 ) -> None:
     """Đơn vị nào phải làm gì trước ngày --by: việc một lần, việc định kỳ và việc đã quá hạn.
@@ -79,6 +83,9 @@ def owe_cmd(
                 session, by=until, start=since, today=now, action=action, unit=unit, deadline=wiring.deadline(),
                 include_done=done,
             )  # fmt: skip
+            if fmt is not Format.table:
+                formats.emit_records(fmt, formats.owe_records(report), formats.OWE_KEYS)
+                return
             console = Console()
             scope = [f"hạn từ {day(report.start)} đến {day(report.by)}"]
             if report.past:
@@ -99,6 +106,7 @@ def _ask_cmd(search: SearchHook | object | None):
             str, typer.Argument(metavar="CÂU_HỎI", help="Câu hỏi, vd. “đơn vị nào phải báo cáo trước 31/7”")
         ],
         every: AllOption = False,
+        fmt: FormatOption = Format.table,
         today: TodayOption = None,
     ) -> None:
         """Hỏi bằng tiếng Việt (có dấu hoặc không dấu) về hạn, việc quá hạn, dẫn chiếu, hoặc tìm văn bản.
@@ -122,11 +130,23 @@ def _ask_cmd(search: SearchHook | object | None):
                     session, question, now, search=hook, deadline=deadline,  # type: ignore[arg-type]
                     replies_of=lambda d, ob, ms: member_replies(session, d, ob, ms),
                 )  # fmt: skip
-                render_answer(Console(), answer, limit=None if every else SHOWN_ROWS)
+                _print_answer(answer, fmt, limit=None if every else SHOWN_ROWS)
         except CongvanError as e:
             raise fail(e) from None
 
     return ask_cmd
+
+
+def _print_answer(answer, fmt: Format, limit: int | None = SHOWN_ROWS) -> None:
+    if fmt is Format.table:
+        render_answer(Console(), answer, limit=limit)
+        return
+    if answer.notice:  # on stderr: the data on stdout stays data
+        warn(answer.notice)
+    if fmt is Format.json:
+        formats.emit_json(formats.answer_record(answer))
+    else:
+        formats.emit_csv(*formats.answer_rows(answer))
 
 
 def _write_ics(console: Console, obligations: list, ics: Path, alarm_days: int, deadline: Deadline) -> None:
@@ -148,12 +168,14 @@ def calendar_cmd(
     unit: UnitOption = None,
     action: Annotated[str | None, typer.Option("--action", "-a", help="Chỉ việc có chữ này")] = None,
     alarm_days: Annotated[int, typer.Option("--alarm-days", help="Nhắc trước bao nhiêu ngày")] = 3,
+    fmt: FormatOption = Format.table,
     today: TodayOption = None,
 ) -> None:
     """Lịch hạn: xuất tệp .ics (mỗi hạn một sự kiện, có nhắc trước) hoặc xem lịch tháng trên màn hình."""
     from pipeline.answers.calendar import month_grid
     from pipeline.answers.dates import parse_user_month
     from pipeline.answers.owe import select_obligations
+    from pipeline.answers.tracking import load_tracking
 
     if ics is None and month is None:
         raise fail("cần --ics TỆP hoặc --month 2025-07")
@@ -164,11 +186,17 @@ def calendar_cmd(
         deadline = wiring.deadline()
         with wiring.session() as session:
             obligations = select_obligations(session, action=action, unit=unit, deadline=deadline)
-            console = Console()
+            # With csv/json on stdout, what the .ics export says goes to stderr.
+            console = Console(stderr=fmt is not Format.table)
             if ics is not None:
                 _write_ics(console, obligations, ics, alarm_days, deadline)
             if year is not None and mon is not None:
-                console.print(month_table(month_grid(obligations, year, mon, today=now, deadline=deadline)))
+                tracking = load_tracking(session, obligations, now)  # the clerk's marks show on the grid
+                grid = month_grid(obligations, year, mon, today=now, deadline=deadline, tracking=tracking)
+                if fmt is Format.table:
+                    console.print(month_table(grid))
+                else:
+                    formats.emit_records(fmt, formats.month_records(grid), formats.MONTH_KEYS)
     except CongvanError as e:
         raise fail(e) from None
     except OSError as e:
@@ -180,6 +208,7 @@ def refs_cmd(
     missing: Annotated[
         bool, typer.Option("--missing", help="Liệt kê văn bản được dẫn chiếu mà chưa có trong kho")
     ] = False,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Dẫn chiếu của một văn bản: văn bản đó dẫn chiếu gì, văn bản nào dẫn chiếu nó, và nó có trong kho không."""
     from models.schema import Document
@@ -193,6 +222,9 @@ def refs_cmd(
         wiring = Wiring.from_env()
         deadline = wiring.deadline()
         with wiring.session() as session:
+            if fmt is not Format.table:
+                _print_refs(session, reference, missing, fmt, deadline)
+                return
             console = Console()
             if reference:
                 report = refs(session, reference, deadline=deadline)
@@ -204,6 +236,23 @@ def refs_cmd(
                 render_missing(console, missing_citations(session, deadline=deadline))
     except CongvanError as e:
         raise fail(e) from None
+
+
+def _print_refs(session, reference: str | None, missing: bool, fmt: Format, deadline: Deadline) -> None:
+    """``refs`` as csv/json: the report's citations, the missing ones, or both (JSON: one object)."""
+    from pipeline.answers.refs import missing_citations, refs
+
+    report = refs(session, reference, deadline=deadline) if reference else None
+    absent = [formats.missing_record(m) for m in missing_citations(session, deadline=deadline)] if missing else None
+    if fmt is Format.json:
+        if report is not None and absent is not None:
+            formats.emit_json({"dan_chieu": formats.refs_record(report), "chua_co_trong_kho": absent})
+        else:
+            formats.emit_json(formats.refs_record(report) if report is not None else absent)
+    elif report is not None:  # a CSV is one table: the document's citations first, when asked
+        formats.emit_records(fmt, formats.refs_rows(report), formats.REF_KEYS)
+    if fmt is Format.csv and absent is not None:
+        formats.emit_records(fmt, absent, formats.MISSING_KEYS)
 
 
 def graph_cmd(

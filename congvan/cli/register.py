@@ -3,26 +3,17 @@ Excel workbook laid out as the form of Nghị định 30/2020 Phụ lục IV (co
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from congvan.cli.formats import Format, FormatOption, emit_csv, emit_json
 from congvan.cli.render import fail, shown, table
 from congvan.wiring import Wiring
 from pipeline.errors import CongvanError
-
-
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 def _office(settings) -> str | None:
@@ -63,14 +54,10 @@ def _print(book, fmt: Format, office: str | None) -> None:
     if fmt is Format.json:
         out = {"so": book.register, "nam": book.year, "thang": book.month, "co_quan": office,
                "van_ban": [_row_record(r) for r in book.rows]}  # fmt: skip
-        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        emit_json(out)
         return
     if fmt is Format.csv:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(COLUMNS)
-        writer.writerows(row_cells(r) for r in book.rows)
-        typer.echo(buf.getvalue(), nl=False)
+        emit_csv(COLUMNS, (row_cells(r) for r in book.rows))
         return
     console = Console()
     title = " — ".join(p for p in (office, REGISTER_TITLE, book.period) if p)
@@ -94,7 +81,7 @@ def register_cmd(
     xlsx: Annotated[
         Path | None, typer.Option("--xlsx", help="Ghi sổ ra tệp Excel theo mẫu Phụ lục IV, sẵn để in")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Cách in: table (bảng), csv hoặc json")] = Format.table,
+    fmt: FormatOption = Format.table,
     office: Annotated[str | None, typer.Option("--office", help="Tên cơ quan in ở đầu sổ")] = None,
 ) -> None:
     """Sổ đăng ký văn bản đến: số đến, ngày đến, tác giả, số ký hiệu, trích yếu... theo mẫu Nghị định 30/2020."""

@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from congvan.cli import formats
 from congvan.cli.commands import QueryCommand
+from congvan.cli.formats import Format, FormatOption
 from congvan.cli.render import fail, render_hits, warn
 from congvan.wiring import Wiring
 from index.backend import SearchIndexError
@@ -22,7 +24,8 @@ def search_cmd(
     date_to: Annotated[str | None, typer.Option("--to", help="Đến ngày")] = None,
     issuer: Annotated[str | None, typer.Option("--issuer", help="Cơ quan ban hành")] = None,
     unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị được nhắc đến")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Nhiều nhất bao nhiêu văn bản")] = 20,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Tìm văn bản theo nội dung (không phân biệt dấu), xếp theo mức độ phù hợp."""
     from rich.console import Console
@@ -47,7 +50,10 @@ def search_cmd(
         raise fail(f"không tìm được: chỉ mục tìm kiếm hỏng và chưa dựng lại được / search index unusable: {e}") from e
     except CongvanError as e:
         raise fail(e) from None
-    render_hits(Console(highlight=False), parsed.text, hits)
+    if fmt is Format.table:
+        render_hits(Console(highlight=False), parsed.text, hits)
+    else:
+        formats.emit_records(fmt, [formats.hit_record(h) for h in hits], formats.HIT_KEYS)
 
 
 def reindex_cmd() -> None:

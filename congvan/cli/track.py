@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.text import Text
 
 from congvan.cli import debug as debugging
+from congvan.cli import formats
+from congvan.cli.formats import Format, FormatOption
 from congvan.cli.render import fail, shown, table
 from congvan.present import day
 from congvan.wiring import Wiring
@@ -180,6 +182,7 @@ def _json_text(value: dict[str, Any] | None) -> str:
 
 def audit_cmd(
     since: Annotated[str | None, typer.Option("--since", "-s", help="Từ ngày, vd. 1/7/2025")] = None,
+    fmt: FormatOption = Format.table,
     today: TodayOption = None,
 ) -> None:
     """Nhật ký thay đổi: ai giao, ai đánh dấu xong, mở lại việc gì, lúc nào, trước và sau."""
@@ -191,6 +194,9 @@ def audit_cmd(
         wiring = Wiring.from_env()
         with wiring.session() as session:
             rows = audit_entries(session, moment)
+        if fmt is not Format.table:
+            formats.emit_records(fmt, [formats.audit_record(r, _json_text) for r in rows], formats.AUDIT_KEYS)
+            return
         console = Console()
         if not rows:
             console.print("Chưa có thay đổi nào" + (f" từ {day(start)}." if start else "."))
@@ -218,7 +224,7 @@ def _print_groups(console: Console, groups, debug: bool) -> None:
         console.print(t)
 
 
-def track_cmd(reference: Reference, today: TodayOption = None) -> None:
+def track_cmd(reference: Reference, fmt: FormatOption = Format.table, today: TodayOption = None) -> None:
     """Theo dõi một văn bản: từng việc, tình trạng, nơi được giao; với nhóm đơn vị, ai đã trả lời, ai chưa."""
     from pipeline.answers.tracking import document_name, document_tracking, find_document
     from pipeline.ingest.followups import member_replies
@@ -229,6 +235,9 @@ def track_cmd(reference: Reference, today: TodayOption = None) -> None:
         with wiring.session() as session:
             document = find_document(session, reference, wiring.deadline())
             tasks = document_tracking(session, document, now, lambda d, ob, ms: member_replies(session, d, ob, ms))
+            if fmt is not Format.table:
+                _emit_tracking(fmt, document, tasks)
+                return
             console = Console()
             head = Text.assemble(shown(document_name(document), "bold"), " — ", shown(document.issuer or "?"))
             console.print(head)
@@ -248,6 +257,17 @@ def track_cmd(reference: Reference, today: TodayOption = None) -> None:
                 _print_groups(console, task.groups, debugging.on())
     except CongvanError as e:
         raise fail(e) from None
+
+
+def _emit_tracking(fmt: Format, document, tasks: list) -> None:
+    """``track`` as csv (one line per task) or json (the document and its tasks, members included)."""
+    from pipeline.answers.tracking import document_name
+
+    if fmt is Format.csv:
+        formats.emit_csv(formats.TASK_KEYS, [formats.task_row(t) for t in tasks])
+        return
+    head = {"van_ban": document_name(document), "so_ky_hieu": document.reference, "co_quan_ban_hanh": document.issuer}
+    formats.emit_json({**formats.with_id(head, "id", document.id), "viec": [formats.task_record(t) for t in tasks]})
 
 
 def register(app: typer.Typer) -> None:

@@ -200,7 +200,7 @@ def _about_document(
     """Who signed a document, what tasks it hands out, who has not answered them."""
     docs = find_documents(session, intent.reference or "", deadline=deadline)
     if not docs:
-        return Answer(intent.kind, True, f"Văn bản {intent.reference} chưa có trong kho", intent, documents=[])
+        return Answer(intent.kind, True, f"Văn bản {intent.reference} chưa có trong kho", intent)
     if intent.kind is Ask.SIGNER:
         rows = [row_of(d) for d in docs]
         who = "; ".join(f"{r.label}: {r.signer or 'chưa đọc được người ký'}" for r in rows)

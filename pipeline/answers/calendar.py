@@ -30,9 +30,10 @@ from extractors.units import unit_key
 from models.schema import Obligation
 from pipeline.answers.dates import Schedule, is_recurring, occurrences, schedule_of
 from pipeline.answers.owe import owner_names
+from pipeline.answers.tracking import Tracking
 from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.labels import stored_label
-from pipeline.status import ObligationStatus, Recurrence, label_of
+from pipeline.status import ObligationStatus, Recurrence, TrackingState, label_of
 from pipeline.text import fold
 
 PRODID = "-//congvan//Han van ban hanh chinh//VI"
@@ -415,22 +416,23 @@ class MonthGrid:
     undated: int  # obligations with no date, which no calendar can show
 
 
-def _entry(ob: Obligation, day: dt.date, today: dt.date) -> DayEntry:
+def _entry(ob: Obligation, day: dt.date, today: dt.date, tracking: Tracking | None = None) -> DayEntry:
     owners = owner_names(ob)
     recurring = is_recurring(ob)
+    entry = {"who": short_name(owners[0]) if owners else "?", "action": ob.action or "thực hiện",
+             "recurring": recurring, "obligation_id": ob.id}  # fmt: skip
+    if tracking is not None:  # the clerk's marks count too ("congvan done"), per occurrence
+        state = tracking.state(ob, occurrence=day if recurring else None)
+        return DayEntry(**entry, late=state is TrackingState.OVERDUE and not recurring, done=state.closed)
     schedule = schedule_of(ob)
     status = ob.status
     if schedule is not None and schedule.recurrence is not None:
         series, answered = series_status(ob, schedule)
         status = ob.status if day == answered else series  # one period's report marks that day only
     return DayEntry(
-        who=short_name(owners[0]) if owners else "?",
-        action=ob.action or "thực hiện",
-        recurring=recurring,
-        late=status == ObligationStatus.OPEN and not recurring and day < today,
+        **entry, late=status == ObligationStatus.OPEN and not recurring and day < today,
         done=status != ObligationStatus.OPEN,
-        obligation_id=ob.id,
-    )
+    )  # fmt: skip
 
 
 def month_grid(
@@ -440,8 +442,10 @@ def month_grid(
     *,
     today: dt.date | None = None,
     deadline: Deadline = NO_DEADLINE,
+    tracking: Tracking | None = None,
 ) -> MonthGrid:
-    """The month as weeks of days, each day with its deadlines (recurring occurrences included)."""
+    """The month as weeks of days, each day with its deadlines (recurring occurrences included);
+    with ``tracking`` (pipeline.answers.tracking.load_tracking) each as the clerk's marks leave it."""
     today = today or dt.date.today()
     obligations = list(obligations)
     days = deadlines_in_month(obligations, year, month, deadline)
@@ -453,7 +457,7 @@ def month_grid(
                 cells.append(DayCell(day, in_month=False, today=day == today))
                 continue
             items = sorted(days.get(day, []), key=lambda ob: (owner_names(ob), ob.id))
-            cells.append(DayCell(day, True, day == today, tuple(_entry(ob, day, today) for ob in items)))
+            cells.append(DayCell(day, True, day == today, tuple(_entry(ob, day, today, tracking) for ob in items)))
         weeks.append(tuple(cells))
     return MonthGrid(
         year=year,

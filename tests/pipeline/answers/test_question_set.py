@@ -241,3 +241,22 @@ def test_question(world, case):
         assert answer.understood == (kind != "unknown")
         _owe_checks(world, answer, expect)
         _document_checks(answer, expect)
+
+
+@pytest.mark.parametrize(
+    ("question", "key", "header"),
+    [
+        ("có bao nhiêu văn bản năm 2025", "van_ban", "so_ky_hieu"),
+        ("đơn vị nào chưa báo cáo theo 566/SKHCN-CNCĐS", "chua_tra_loi", "don_vi"),
+        ("1260/ubnd-kgvx giao viec gi", "cac_viec", "viec_so"),
+    ],
+)
+def test_new_answers_print_as_json_and_csv(world, question, key, header):
+    from congvan.cli.formats import answer_record, answer_rows
+
+    with session_scope(world.url) as session:
+        answer = ask(session, question, TODAY)
+        record = answer_record(answer)
+        columns, rows = answer_rows(answer)
+    assert record[key] and header in columns and rows
+    assert ("so_luong" in record) == (answer.count is not None)
