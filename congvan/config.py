@@ -39,9 +39,9 @@ def _number(env: Mapping[str, str], name: str, default, cast=int, scale: int = 1
     try:
         number = cast(value) * scale
     except ValueError:
-        raise ConfigError(f"{name}={value!r}: không phải số / not a number") from None
+        raise ConfigError(f"{name}={value!r}: không phải số") from None
     if not number > 0 or not math.isfinite(number):  # "nan", "inf" are no limits
-        raise ConfigError(f"{name}={value!r}: phải lớn hơn 0 / must be positive")
+        raise ConfigError(f"{name}={value!r}: phải lớn hơn 0")
     return number
 
 

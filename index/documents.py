@@ -169,10 +169,10 @@ def reindex(index_dir: Path, factory: SessionFactory, **backend_options) -> int:
                 mark_indexed(session, included, as_of)
                 session.commit()
         except Exception as e:  # the index is complete; the rows stay behind and are fed again
-            log.warning("không ghi được mốc lập chỉ mục / indexed_at not recorded: %s: %s", type(e).__name__, e)
+            log.warning("không ghi được mốc lập chỉ mục (indexed_at): %s: %s", type(e).__name__, e)
 
     WhooshBackend.replace(index_dir, docs(), before_swap=unmark_later, after_swap=mark, **backend_options)
-    log.info("chỉ mục đã dựng lại / index rebuilt: %d documents", len(included))
+    log.info("chỉ mục đã dựng lại: %d văn bản", len(included))
     return len(included)
 
 

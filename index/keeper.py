@@ -66,9 +66,9 @@ def diagnose(index_dir: Path, factory: SessionFactory) -> str | None:
     finally:
         backend.close()
     if held < state.indexed:
-        return f"chỉ mục có {held} văn bản, cơ sở dữ liệu ghi {state.indexed} / index holds {held} of {state.indexed}"
+        return f"chỉ mục có {held} văn bản, cơ sở dữ liệu ghi {state.indexed}"
     if state.behind > BULK:
-        return f"{state.behind} văn bản chưa lập chỉ mục / {state.behind} documents behind"
+        return f"{state.behind} văn bản chưa lập chỉ mục"
     return None
 
 
@@ -188,10 +188,7 @@ class Indexer:
         delay = min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** (self.failures - 1))
         self.retry_at = time.monotonic() + delay
         why = " ".join(str(error).split())[:300]
-        self.warn(
-            f"chưa cập nhật được chỉ mục tìm kiếm, sẽ thử lại sau {delay:g} giây / index not updated, "
-            f"retrying in {delay:g}s: {type(error).__name__}: {why}"
-        )
+        self.warn(f"chưa cập nhật được chỉ mục tìm kiếm, sẽ thử lại sau {delay:g} giây: {type(error).__name__}: {why}")
         try:
             problem = diagnose(self.index_dir, self.factory)
         except Exception:  # the database itself is away: check again at the next attempt
@@ -208,8 +205,7 @@ class Indexer:
             self.retry_at = time.monotonic() + 2.0
             return
         self.warn(
-            f"chỉ mục tìm kiếm hỏng hoặc thiếu ({reason}): đang dựng lại từ cơ sở dữ liệu, việc nhập vẫn tiếp tục / "
-            "index missing or damaged: rebuilding it from the database in the background"
+            f"chỉ mục tìm kiếm hỏng hoặc thiếu ({reason}): đang dựng lại từ cơ sở dữ liệu, việc nhập vẫn tiếp tục"
         )
         self._thread = threading.Thread(target=self._rebuild, name="congvan-reindex", daemon=True)
         self._thread.start()
@@ -221,11 +217,11 @@ class Indexer:
             self.failures += 1
             self.checked = False  # check (and rebuild) again at the next attempt
             self.retry_at = time.monotonic() + min(MAX_BACKOFF, FIRST_BACKOFF * 2**self.failures)
-            self.warn(f"dựng lại chỉ mục thất bại / index rebuild failed: {type(e).__name__}: {e}")
+            self.warn(f"dựng lại chỉ mục thất bại: {type(e).__name__}: {e}")
         else:
             self.failures = 0
             self.retry_at = 0.0
-            self.tell(f"Đã dựng lại chỉ mục tìm kiếm: {n} văn bản / index rebuilt: {n} documents")
+            self.tell(f"Đã dựng lại chỉ mục tìm kiếm: {n} văn bản")
         finally:
             self.dirty = True  # what was stored during the rebuild is fed to the new index
 
@@ -268,7 +264,7 @@ def open_for_search(
         r = running[0]
         warn(
             f"Chỉ mục tìm kiếm hỏng hoặc thiếu ({problem}); đang được dựng lại (tiến trình {r.pid}, từ "
-            f"{r.since.astimezone():%H:%M:%S}), xin chờ… / the index is being rebuilt, waiting"
+            f"{r.since.astimezone():%H:%M:%S}), xin chờ…"
         )
         end = time.monotonic() + wait
         while swap.rebuilds(index_dir) and time.monotonic() < end:
@@ -276,10 +272,7 @@ def open_for_search(
         if diagnose(index_dir, factory) is None:
             return _open(index_dir)
     else:
-        warn(
-            f"Chỉ mục tìm kiếm hỏng hoặc thiếu ({problem}): đang dựng lại từ cơ sở dữ liệu, xin chờ… / "
-            "the search index is missing or damaged: rebuilding it from the database"
-        )
+        warn(f"Chỉ mục tìm kiếm hỏng hoặc thiếu ({problem}): đang dựng lại từ cơ sở dữ liệu, xin chờ…")
     reindex(index_dir, factory)
     return _open(index_dir)
 
@@ -288,5 +281,5 @@ def _warn_behind(state: Backlog, warn: Callable[[str], None]) -> None:
     if state.behind and state.since is not None and dt.datetime.now(dt.UTC) - state.since > dt.timedelta(seconds=30):
         warn(
             f"{state.behind} văn bản chưa có trong chỉ mục tìm kiếm (từ {state.since.astimezone():%d/%m %H:%M}), "
-            f"kết quả có thể thiếu / {state.behind} documents not searchable yet"
+            f"kết quả có thể thiếu"
         )

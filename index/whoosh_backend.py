@@ -184,9 +184,9 @@ def _open_or_create(path: Path, create: bool = True, mmap: bool = True) -> winde
     """Open the index at ``path``, creating it when the directory is missing or empty (unless
     ``create`` is false: then :class:`IndexMissing`)."""
     if path.exists() and not path.is_dir():
-        raise IndexCorrupt(path, "not a directory")
+        raise IndexCorrupt(path, "không phải thư mục")
     if not create and not path.is_dir():
-        raise IndexMissing(path, "no index directory")
+        raise IndexMissing(path, "không có thư mục chỉ mục")
     path.mkdir(parents=True, exist_ok=True)
     storage = FileStorage(str(path), supports_mmap=mmap)
     names = set(os.listdir(path))
@@ -194,9 +194,9 @@ def _open_or_create(path: Path, create: bool = True, mmap: bool = True) -> winde
         if any(_is_index_file(n) for n in names):
             # Segments or a marker but no TOC: a half-written index, not an empty one.
             # Creating a fresh index here would silently show the user an empty result.
-            raise IndexCorrupt(path, "index files present but no table of contents")
+            raise IndexCorrupt(path, "có tệp chỉ mục nhưng thiếu mục lục (TOC)")
         if not create:
-            raise IndexMissing(path, "the index directory is empty")
+            raise IndexMissing(path, "thư mục chỉ mục trống")
         ix = windex.FileIndex.create(storage, SCHEMA, INDEX_NAME)
         _write_marker(path)
         return ix
@@ -205,7 +205,7 @@ def _open_or_create(path: Path, create: bool = True, mmap: bool = True) -> winde
         ix = windex.FileIndex(storage, schema=SCHEMA, indexname=INDEX_NAME)
         _probe(ix)
     except Exception as e:  # only Whoosh reads run in here: any failure means unreadable
-        raise IndexCorrupt(path, f"cannot read the index: {e.__class__.__name__}: {e}") from e
+        raise IndexCorrupt(path, f"không đọc được chỉ mục: {e.__class__.__name__}: {e}") from e
     return ix
 
 
@@ -219,9 +219,9 @@ def _check_marker(path: Path) -> None:
     try:
         marker = json.loads((path / MARKER).read_text())
     except (OSError, ValueError) as e:
-        raise IndexCorrupt(path, f"missing or unreadable {MARKER}") from e
+        raise IndexCorrupt(path, f"thiếu hoặc không đọc được {MARKER}") from e
     if not isinstance(marker, dict) or marker.get("schema") != SCHEMA_VERSION:
-        raise IndexCorrupt(path, f"index schema {marker!r} is not version {SCHEMA_VERSION}")
+        raise IndexCorrupt(path, f"lược đồ chỉ mục {marker!r} không phải phiên bản {SCHEMA_VERSION}")
 
 
 def _probe(ix: windex.FileIndex) -> None:
@@ -328,7 +328,7 @@ class WhooshBackend:
         try:
             yield
         except _READ_ERRORS as e:
-            raise IndexCorrupt(self.path, f"{doing} failed: {e.__class__.__name__}: {e}") from e
+            raise IndexCorrupt(self.path, f"lỗi khi {doing}: {e.__class__.__name__}: {e}") from e
 
     @staticmethod
     def _cancel(writer) -> None:
@@ -345,7 +345,7 @@ class WhooshBackend:
         try:
             for doc in docs:  # the provider's own errors pass through untouched
                 fields = to_fields(doc)
-                with self._damage_is_corruption("add"):
+                with self._damage_is_corruption("thêm văn bản"):
                     if doc.id in seen:
                         done, writer, seen = writer, None, set()
                         done.commit()
@@ -357,7 +357,7 @@ class WhooshBackend:
             self._cancel(writer)
             raise
         if writer is not None:
-            with self._damage_is_corruption("add"):
+            with self._damage_is_corruption("thêm văn bản"):
                 writer.commit()
 
     def delete(self, ids: Iterable[int]) -> None:
@@ -366,7 +366,7 @@ class WhooshBackend:
             return
         writer = None
         try:
-            with self._damage_is_corruption("delete"):
+            with self._damage_is_corruption("xóa văn bản"):
                 writer = self._writer()
                 for i in ids:
                     writer.delete_by_term("id", i)
@@ -385,7 +385,7 @@ class WhooshBackend:
         kwargs = {"limitmb": self.limitmb}
         if self.procs > 1:
             kwargs.update(procs=self.procs, multisegment=True)
-        with self._damage_is_corruption("rebuild"):
+        with self._damage_is_corruption("dựng lại chỉ mục"):
             writer = self._writer(**kwargs)
         seen: set[int] = set()
         try:
@@ -397,7 +397,7 @@ class WhooshBackend:
         except BaseException:
             self._cancel(writer)
             raise
-        with self._damage_is_corruption("rebuild"):
+        with self._damage_is_corruption("dựng lại chỉ mục"):
             writer.commit(mergetype=CLEAR)
 
     # reading
@@ -418,7 +418,7 @@ class WhooshBackend:
             except _READ_ERRORS as e:
                 self._drop_searcher()
                 if attempt == 2:
-                    raise IndexCorrupt(self.path, f"read failed: {e.__class__.__name__}: {e}") from e
+                    raise IndexCorrupt(self.path, f"lỗi khi đọc chỉ mục: {e.__class__.__name__}: {e}") from e
         raise AssertionError("unreachable")
 
     def _drop_searcher(self) -> None:

@@ -70,7 +70,7 @@ def read_and_extract(path: Path, limits: ReadLimits | None = None) -> tuple[RawD
     except MemoryError:
         raise
     except Exception as e:
-        raise ExtractionError(f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})") from e
+        raise ExtractionError(f"lỗi trích xuất ({type(e).__name__}: {e})") from e
 
 
 # -- the child ------------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def _serve(conn: Connection, limits: Limits) -> None:
         except (ReadError, ExtractionError) as e:
             reply = ("error", e)
         except Exception as e:  # a reader's bug: the file fails with it, the worker goes on
-            reply = ("error", ExtractionError(f"lỗi khi đọc / read failed ({type(e).__name__}: {e})"))
+            reply = ("error", ExtractionError(f"lỗi khi đọc ({type(e).__name__}: {e})"))
         _alarm(0)
         conn.send((*reply, _peak_mb()))
         if reply[0] == "memory":
@@ -227,7 +227,7 @@ class BoundedReader:
         if not self._ready:
             if not self._conn.poll(START_TIMEOUT):
                 self._kill()
-                raise WorkerCrashed(path, "tiến trình đọc tệp không khởi động được / the reader process did not start")
+                raise WorkerCrashed(path, "tiến trình đọc tệp không khởi động được")
             kind, _payload, _peak = self._receive(path)
             if kind == "memory":
                 self._fail_memory(path)
@@ -246,9 +246,7 @@ class BoundedReader:
             if code == -signal.SIGABRT:  # a C++ library (pdfium) aborts when an allocation fails
                 raise MemoryLimitExceeded.of(path, self.limits.memory_mb) from None
             how = f"tín hiệu {-code}" if code is not None and code < 0 else f"mã {code}"
-            raise WorkerCrashed(
-                path, f"tiến trình đọc tệp bị dừng đột ngột ({how}) / the reader process died ({how})"
-            ) from None
+            raise WorkerCrashed(path, f"tiến trình đọc tệp bị dừng đột ngột ({how})") from None
 
     def _fail_memory(self, path: Path) -> None:
         self._kill()

@@ -31,6 +31,7 @@ Codes:
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -82,7 +83,7 @@ class TimeLimitExceeded(LimitExceeded):
 
     @classmethod
     def of(cls, path: str | Path, seconds: float) -> TimeLimitExceeded:
-        return cls(path, f"vượt quá giới hạn thời gian {seconds:g} s / took longer than the {seconds:g} s time limit")
+        return cls(path, f"vượt quá giới hạn thời gian {seconds:g} giây")
 
 
 class MemoryLimitExceeded(LimitExceeded):
@@ -90,7 +91,7 @@ class MemoryLimitExceeded(LimitExceeded):
 
     @classmethod
     def of(cls, path: str | Path, megabytes: int) -> MemoryLimitExceeded:
-        return cls(path, f"vượt quá giới hạn bộ nhớ {megabytes} MB / needed more than the {megabytes} MB memory limit")
+        return cls(path, f"vượt quá giới hạn bộ nhớ {megabytes} MB")
 
 
 class WorkerCrashed(LimitExceeded):
@@ -162,3 +163,35 @@ class TrackingError(CongvanError, ValueError):
         super().__init__(message)
         if code is not None:
             self.code = code
+
+
+# The operating system words its errors in English ("Permission denied"); the clerk reads these.
+_OS_REASONS = {
+    errno.ENOENT: "không tồn tại",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EROFS: "ổ đĩa chỉ đọc",
+    errno.ENOSPC: "ổ đĩa hết chỗ trống",
+    errno.EDQUOT: "vượt quá hạn mức dung lượng",
+    errno.EISDIR: "là thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ELOOP: "vòng lặp liên kết tượng trưng",
+    errno.ENAMETOOLONG: "tên quá dài",
+    errno.EIO: "lỗi vào/ra của ổ đĩa",
+    errno.EBUSY: "đang bị chiếm dụng",
+    errno.EEXIST: "đã tồn tại",
+    errno.EXDEV: "khác ổ đĩa",
+    errno.EMFILE: "mở quá nhiều tệp",
+    errno.ETIMEDOUT: "hết thời gian chờ",
+}
+
+
+def os_reason(e: BaseException) -> str:
+    """An OSError's reason in Vietnamese: its errno's name when not one of the usual ones (the
+    English strerror is left out; the name is what an administrator searches for)."""
+    code = getattr(e, "errno", None)
+    if code in _OS_REASONS:
+        return _OS_REASONS[code]
+    if code is not None:
+        return f"lỗi hệ thống {errno.errorcode.get(code, code)}"
+    return getattr(e, "strerror", None) or str(e) or type(e).__name__

@@ -34,7 +34,7 @@ from congvan.cli.render import (
 from congvan.present import day
 from congvan.wiring import SearchHook, Wiring
 from pipeline.deadline import Deadline
-from pipeline.errors import CongvanError
+from pipeline.errors import CongvanError, os_reason
 
 TodayOption = Annotated[
     str | None, typer.Option("--today", hidden=True, help="Coi ngày này là hôm nay (để xem lại, để thử)")
@@ -200,7 +200,7 @@ def calendar_cmd(
     except CongvanError as e:
         raise fail(e) from None
     except OSError as e:
-        raise fail(f"{ics}: không ghi được tệp ({e.strerror or e})") from None
+        raise fail(f"{ics}: không ghi được tệp ({os_reason(e)})") from None
 
 
 def refs_cmd(
@@ -278,7 +278,7 @@ def graph_cmd(
     except CongvanError as e:
         raise fail(e) from None
     except OSError as e:
-        raise fail(f"{output}: không ghi được tệp ({e.strerror or e})") from None
+        raise fail(f"{output}: không ghi được tệp ({os_reason(e)})") from None
 
 
 def register(app: typer.Typer, *, search: SearchHook | object | None = FROM_INDEX) -> None:

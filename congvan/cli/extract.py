@@ -58,7 +58,7 @@ def _extract_one(reader, path: Path, fmt: OutputFormat, trace: bool, strict: boo
     except Exception as e:  # an extractor bug must not lose the rest of the batch
         if strict:
             raise
-        file_error(str(path), f"lỗi trích xuất / extraction failed ({type(e).__name__}: {e})")
+        file_error(str(path), f"lỗi trích xuất ({type(e).__name__}: {e})")
         return False
     indent = None if fmt is OutputFormat.jsonl else 2
     sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")

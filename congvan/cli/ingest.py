@@ -33,7 +33,7 @@ def ingest_cmd(
     files = iter_files(paths, skipped)
     skipped = list(dict(skipped).items())  # a path named twice (itself, and in its folder) is said once
     for path, kind in skipped:  # never followed nor opened: said once, the rest goes on
-        warn(f"bỏ qua / skipped: {path}: {kind}")
+        warn(f"bỏ qua: {path}: {kind}")
     wiring = Wiring.from_env(writes=True)
     hooks, after_commit = wiring.ingest_hooks()
     counts: dict[str, int] = {}

@@ -13,7 +13,7 @@ from rich.console import Console
 from congvan.cli.formats import Format, FormatOption, emit_csv, emit_json
 from congvan.cli.render import fail, shown, table
 from congvan.wiring import Wiring
-from pipeline.errors import CongvanError
+from pipeline.errors import CongvanError, os_reason
 
 
 def _office(settings) -> str | None:
@@ -107,7 +107,7 @@ def register_cmd(
     except CongvanError as e:
         raise fail(e) from None
     except OSError as e:
-        raise fail(f"{xlsx}: không ghi được tệp ({e.strerror or e})") from None
+        raise fail(f"{xlsx}: không ghi được tệp ({os_reason(e)})") from None
 
 
 def register(app: typer.Typer) -> None:

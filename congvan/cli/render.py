@@ -59,11 +59,11 @@ def one_line(message: str) -> str:
 
 
 def error_line(message: str) -> None:
-    typer.echo(visible(f"congvan: lỗi / error: {display_name(message)}"), err=True)
+    typer.echo(visible(f"congvan: lỗi: {display_name(message)}"), err=True)
 
 
 def file_error(path: str, reason: str) -> None:
-    """ "congvan: lỗi / error: FILE: REASON". ``extract``'s stderr is part of what the golden corpus
+    """ "congvan: lỗi: FILE: REASON". ``extract``'s stderr is part of what the golden corpus
     compares byte for byte, so the error's code is not added here."""
     error_line(f"{path}: {reason}")
 
@@ -75,7 +75,7 @@ def fail(message: str | CongvanError) -> typer.Exit:
 
 
 def warn(message: str) -> None:
-    typer.echo(visible(f"congvan: cảnh báo / warning: {one_line(message)}"), err=True)
+    typer.echo(visible(f"congvan: cảnh báo: {one_line(message)}"), err=True)
 
 
 def table(title: str, *columns: str, overflow: str = "fold") -> Table:

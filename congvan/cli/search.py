@@ -47,7 +47,7 @@ def search_cmd(
             warn(parsed.notice)
         hits = Wiring.from_env().search(parsed, filters, limit=limit, warn=warn)
     except SearchIndexError as e:  # not even a rebuild from the database helped
-        raise fail(f"không tìm được: chỉ mục tìm kiếm hỏng và chưa dựng lại được / search index unusable: {e}") from e
+        raise fail(f"không tìm được: chỉ mục tìm kiếm hỏng và chưa dựng lại được: {e}") from e
     except CongvanError as e:
         raise fail(e) from None
     if fmt is Format.table:

@@ -389,7 +389,7 @@ def document_label(factory: SessionFactory, document_id: int | None) -> str:
             subject = " ".join(doc.subject.split())
             label += f" — {subject[:160]}"
         if doc.status == DocumentStatus.NEEDS_OCR:
-            label += " (cần OCR / needs OCR)"
+            label += " (cần OCR)"
         return label
 
 

@@ -3,7 +3,7 @@
 INBOX/
     any/sub/folders/…      what clerks drop (walked; names with Vietnamese letters and spaces)
     processed/YYYY/MM/…    ingested (added, merged, suspected duplicate, or stored as needing OCR)
-    failed/…               not ingested, each with NAME.reason.txt (one line, Vietnamese / English)
+    failed/…               not ingested, each with NAME.reason.txt (one line, in Vietnamese)
     duplicates/…           the same bytes were already stored, each with NAME.note.txt naming them
     .congvan-watch.lock    held by the running watcher
 
@@ -92,7 +92,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from pipeline.bounded import FileReader, read_and_extract
-from pipeline.errors import InboxBusy, InboxError
+from pipeline.errors import InboxBusy, InboxError, os_reason
 from pipeline.inbox import journal
 from pipeline.inbox.names import (
     NAME_RESERVE,
@@ -117,7 +117,7 @@ LOCK_NAME = ".congvan-watch.lock"
 
 # Errors worth trying again later rather than sending the file to failed/: the database went
 # away or was busy, a race with another process on the same bytes, the disk of CONGVAN_HOME.
-UNKNOWN_ERROR = "lỗi không rõ / unknown error"
+UNKNOWN_ERROR = "lỗi không rõ"
 
 TRANSIENT = (*DATABASE_TRANSIENT, OSError)
 
@@ -180,11 +180,11 @@ class Inbox:
     def check(self) -> None:
         """Raise InboxError unless the inbox exists and can be read."""
         if not self.root.exists():
-            raise InboxError(f"không tìm thấy thư mục hộp thư / inbox folder not found: {self.root}")
+            raise InboxError(f"không tìm thấy thư mục hộp thư: {self.root}")
         if not self.root.is_dir():
-            raise InboxError(f"không phải thư mục / not a folder: {self.root}")
+            raise InboxError(f"không phải thư mục: {self.root}")
         if not os.access(self.root, os.R_OK | os.X_OK):
-            raise InboxError(f"không đọc được thư mục hộp thư / cannot read the inbox folder: {self.root}")
+            raise InboxError(f"không đọc được thư mục hộp thư: {self.root}")
 
     def prepare(self) -> None:
         """Check the inbox can be written (files are moved out of it) and make its folders."""
@@ -197,10 +197,10 @@ class Inbox:
             for name in RESERVED_DIRS:
                 (self.root / name).mkdir(exist_ok=True)
         except OSError as e:
-            why = e.strerror or type(e).__name__
+            why = os_reason(e)
             if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-                raise InboxError(f"hộp thư chỉ đọc, không ghi được / inbox is read-only: {self.root} ({why})") from e
-            raise InboxError(f"không ghi được vào hộp thư / cannot write to the inbox: {self.root} ({why})") from e
+                raise InboxError(f"hộp thư chỉ đọc, không ghi được: {self.root} ({why})") from e
+            raise InboxError(f"không ghi được vào hộp thư: {self.root} ({why})") from e
 
     # -- the lock ----------------------------------------------------------------------------------
 
@@ -210,21 +210,18 @@ class Inbox:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o664)
         except OSError as e:
-            raise InboxError(f"không tạo được tệp khóa / cannot create the lock file: {path} ({e.strerror})") from e
+            raise InboxError(f"không tạo được tệp khóa: {path} ({os_reason(e)})") from e
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as e:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "?"
             os.close(fd)
             if e.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise InboxBusy(
-                    f"một tiến trình theo dõi khác đang giữ hộp thư này ({holder}) / "
-                    f"another watcher holds this inbox: {self.root}"
-                ) from e
-            raise InboxError(f"không khóa được hộp thư / cannot lock the inbox: {self.root} ({e.strerror})") from e
+                raise InboxBusy(f"một tiến trình theo dõi khác đang giữ hộp thư này ({holder}): {self.root}") from e
+            raise InboxError(f"không khóa được hộp thư: {self.root} ({os_reason(e)})") from e
         os.ftruncate(fd, 0)
         since = dt.datetime.now().isoformat(timespec="seconds")
-        os.pwrite(fd, f"pid {os.getpid()} trên máy / on host {socket.gethostname()} từ / since {since}\n".encode(), 0)
+        os.pwrite(fd, f"pid {os.getpid()} trên máy {socket.gethostname()} từ {since}\n".encode(), 0)
         self._lock_fd = fd  # kept open: closing it (or dying) releases the lock
 
     def unlock(self) -> None:
@@ -391,7 +388,7 @@ class Processor:
             if not self.unchanged(path, before):
                 return Outcome(path, OutcomeKind.CHANGED)
             # No content, no journal key: the file goes to failed/ with its reason, unrecorded.
-            reason = f"không đọc được tệp / cannot read file: {e.strerror or type(e).__name__}"
+            reason = f"không đọc được tệp: {os_reason(e)}"
             return self._moved(
                 Outcome(path, OutcomeKind.DONE, JournalState.FAILED, IngestStatus.FAILED, reason=reason), reason
             )
@@ -456,7 +453,7 @@ class Processor:
             return Outcome(path, OutcomeKind.RETRY, reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")
         except Exception as e:  # an extractor's bug on this file: the file fails, the inbox goes on
             session.rollback()
-            reason = one_line(f"lỗi khi lưu / store failed ({type(e).__name__}: {e})")[:1000]
+            reason = one_line(f"lỗi khi lưu ({type(e).__name__}: {e})")[:1000]
             if not journal.fail(self.factory, held, reason):
                 return Outcome(path, OutcomeKind.BUSY)
             result = IngestResult(str(path), IngestStatus.FAILED, held.sha256, reason=reason)
@@ -497,10 +494,7 @@ class Processor:
         return self._moved(outcome, note)
 
     def _give_up(self, path: Path, entry: journal.Entry) -> Outcome:
-        reason = (
-            f"xử lý bị gián đoạn {entry.attempts} lần (tiến trình bị dừng hoặc lỗi cơ sở dữ liệu) / "
-            f"processing interrupted {entry.attempts} times (watcher killed or database error)"
-        )
+        reason = f"xử lý bị gián đoạn {entry.attempts} lần (tiến trình bị dừng hoặc lỗi cơ sở dữ liệu)"
         held = journal.give_up(self.factory, entry, reason)
         if held is None:
             return Outcome(path, OutcomeKind.BUSY)
@@ -512,7 +506,7 @@ class Processor:
             return one_line(reason or UNKNOWN_ERROR)
         if state == JournalState.DUPLICATE:
             label = journal.document_label(self.factory, document_id)
-            return f"Trùng hoàn toàn với văn bản đã lưu / identical to the stored document: {label}"
+            return f"Trùng hoàn toàn với văn bản đã lưu: {label}"
         return None
 
     def _moved(self, outcome: Outcome, note: str | None, entry_id: int | None = None) -> Outcome:
@@ -520,13 +514,13 @@ class Processor:
         try:
             dest = self.inbox.move_out(path, outcome.state or JournalState.FAILED, note)
         except OSError as e:
-            self.warn(f"không chuyển được / cannot move {path}: {e.strerror or e}")
+            self.warn(f"không chuyển được {path}: {os_reason(e)}")
             return Outcome(path, OutcomeKind.RETRY, reason=str(e))
         if entry_id is not None:
             try:
                 journal.close(self.factory, entry_id)
             except TRANSIENT as e:  # the start-up reconciliation closes it later
-                self.warn(f"không ghi được nhật ký / cannot update the journal: {type(e).__name__}")
+                self.warn(f"không ghi được nhật ký: {type(e).__name__}")
         return dataclasses.replace(outcome, kind=OutcomeKind.DONE, dest=dest)
 
     def _index(self, *document_ids: int) -> None:
@@ -535,7 +529,7 @@ class Processor:
         try:
             self.after_commit(list(document_ids))
         except Exception as e:  # the Document is stored; `congvan reindex` can catch the index up
-            self.warn(f"chưa lập chỉ mục được / not indexed: {document_ids[:5]}: {type(e).__name__}: {e}")
+            self.warn(f"chưa lập chỉ mục được: {document_ids[:5]}: {type(e).__name__}: {e}")
 
     def flush_index(self) -> None:
         """Write what the indexer buffers (it batches: a search-index commit is costly). The
@@ -547,7 +541,7 @@ class Processor:
         try:
             flush()
         except Exception as e:
-            self.warn(f"chưa lập chỉ mục được / index not updated: {type(e).__name__}: {e}")
+            self.warn(f"chưa cập nhật được chỉ mục: {type(e).__name__}: {e}")
 
     def index_due(self) -> bool:
         """Whether the indexer wants a flush now without new files (a retry, a finished rebuild)."""

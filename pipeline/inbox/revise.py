@@ -79,7 +79,7 @@ def revise(proc: Processor, path: Path, old_sha: str) -> Outcome | None:
         return Outcome(path, OutcomeKind.RETRY, reason=f"{type(e).__name__}: {one_line(str(e))[:300]}")
     except Exception as e:  # an extractor's bug on the new bytes: they fail, the old version stays
         session.rollback()
-        reason = one_line(f"lỗi khi lưu / store failed ({type(e).__name__}: {e})")[:1000]
+        reason = one_line(f"lỗi khi lưu ({type(e).__name__}: {e})")[:1000]
         if not journal.fail(proc.factory, held, reason):
             return Outcome(path, OutcomeKind.BUSY)
         result, old_doc = IngestResult(str(path), IngestStatus.FAILED, sha, reason=reason), None

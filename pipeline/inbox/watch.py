@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.errors import os_reason
 from pipeline.inbox.processor import Inbox, Outcome, OutcomeKind, Processor, Signature, signature
 from pipeline.inbox.revise import revise, unfinished
 from pipeline.inbox.writers import open_for_writing
@@ -170,7 +171,7 @@ class Watcher:
             try:
                 self._watches[path] = self._observer.schedule(self._handler, str(path), recursive=recursive)
             except OSError as e:  # e.g. the inotify watch limit: the rescan still finds the files
-                self.warn(f"không theo dõi được / cannot watch {path}: {e.strerror or e} (dựa vào quét lại / rescans)")
+                self.warn(f"không theo dõi được {path}: {os_reason(e)} (dựa vào quét lại)")
 
     # -- the loop -----------------------------------------------------------------------------------
 
@@ -223,7 +224,7 @@ class Watcher:
 
     def _rescan(self) -> None:
         if not self.inbox.root.is_dir():  # a share unmounted under us: say so, keep trying
-            self.warn(f"không thấy thư mục hộp thư / inbox folder not found: {self.inbox.root}")
+            self.warn(f"không thấy thư mục hộp thư: {self.inbox.root}")
             return
         self._sync_watches()  # watches first: a file created during the scan is then not missed
         specials: set[Path] = set()
@@ -237,7 +238,7 @@ class Watcher:
         if path not in self.skipped:
             self.skipped.add(path)
             rel = display_name(self.inbox.relative(path))
-            self.warn(f"bỏ qua, không phải tệp thường / skipped, not a regular file: {rel} ({kind})")
+            self.warn(f"bỏ qua, không phải tệp thường: {rel} ({kind})")
 
     def _drain(self) -> None:
         with self._dirty_lock:
@@ -308,7 +309,7 @@ class Watcher:
             outcome = self.processor.handle(path)
         except Exception as e:  # the database unreachable, say: keep the file, try again later
             why = " ".join(str(e).split())[:300]
-            self.warn(f"chưa xử lý được / not processed yet: {path}: {type(e).__name__}: {why}")
+            self.warn(f"chưa xử lý được: {path}: {type(e).__name__}: {why}")
             outcome = Outcome(path, OutcomeKind.RETRY, reason=str(e))
         if outcome.kind in (OutcomeKind.DONE, OutcomeKind.GONE):
             del self.candidates[path]
@@ -362,7 +363,7 @@ class Watcher:
         try:
             outcome = revise(self.processor, path, m.sha)
         except Exception as e:  # the database unreachable, say: try again in a while
-            self.warn(f"chưa nhận lại được / not re-taken yet: {display_name(path)}: {type(e).__name__}: {e}")
+            self.warn(f"chưa nhận lại được: {display_name(path)}: {type(e).__name__}: {e}")
             m.not_before = time.monotonic() + MAX_BACKOFF / 4
             return
         if outcome is None:  # the same bytes after all

@@ -30,8 +30,8 @@ class NotRegularFile(OSError):
     """The path is a symlink, FIFO, socket or device: it is skipped, never opened."""
 
     def __init__(self, path: Path | str, kind: str) -> None:
-        super().__init__(f"không phải tệp thường, bỏ qua / not a regular file, skipped ({kind})")
-        self.strerror = f"không phải tệp thường / not a regular file ({kind})"
+        super().__init__(f"không phải tệp thường, bỏ qua ({kind})")
+        self.strerror = f"không phải tệp thường ({kind})"
         self.filename = str(path)
         self.kind = kind
 
@@ -47,12 +47,12 @@ def display_name(name: str | Path) -> str:
 
 
 _KINDS = (
-    (stat.S_ISLNK, "liên kết tượng trưng / symlink"),
+    (stat.S_ISLNK, "liên kết tượng trưng"),
     (stat.S_ISFIFO, "FIFO"),
     (stat.S_ISSOCK, "socket"),
-    (stat.S_ISCHR, "thiết bị / device"),
-    (stat.S_ISBLK, "thiết bị / device"),
-    (stat.S_ISDIR, "thư mục / folder"),
+    (stat.S_ISCHR, "thiết bị"),
+    (stat.S_ISBLK, "thiết bị"),
+    (stat.S_ISDIR, "thư mục"),
 )
 
 
@@ -60,7 +60,7 @@ def kind_of(mode: int) -> str | None:
     """None for a regular file; otherwise what it is, in words."""
     if stat.S_ISREG(mode):
         return None
-    return next((label for test, label in _KINDS if test(mode)), "tệp đặc biệt / special file")
+    return next((label for test, label in _KINDS if test(mode)), "tệp đặc biệt")
 
 
 def special_kind(path: Path) -> str | None:
@@ -78,7 +78,7 @@ def open_regular(path: Path | str) -> int:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as e:
         if e.errno == 40:  # ELOOP: O_NOFOLLOW met a symlink
-            raise NotRegularFile(path, "liên kết tượng trưng / symlink") from e
+            raise NotRegularFile(path, "liên kết tượng trưng") from e
         raise
     kind = kind_of(os.fstat(fd).st_mode)
     if kind is not None:

@@ -46,7 +46,7 @@ from extractors.units import unit_key
 from models.db import write_lock
 from models.schema import Citation, Document, DocumentFile, as_utc
 from pipeline.bounded import FileReader, read_and_extract
-from pipeline.errors import ExtractionError, NeedsOCR, ReadError
+from pipeline.errors import ExtractionError, NeedsOCR, ReadError, os_reason
 from pipeline.extract import DocumentExtraction, to_contract
 from pipeline.ingest import register
 from pipeline.ingest.files import special_kind, stored_name
@@ -160,9 +160,7 @@ class Ingestor:
         try:
             sha = sha256_of(path)
         except OSError as e:
-            return IngestResult(
-                str(path), IngestStatus.FAILED, reason=f"không đọc được tệp / cannot read file: {e.strerror}"
-            )
+            return IngestResult(str(path), IngestStatus.FAILED, reason=f"không đọc được tệp: {os_reason(e)}")
         if (known := self._known(path, sha)) is not None:  # before reading: the common duplicate is cheap
             return known
         try:
@@ -183,9 +181,7 @@ class Ingestor:
         if same is not None:
             self._add_file(same, path, sha, raw.format)
             self.session.flush()
-            return IngestResult(
-                str(path), IngestStatus.MERGED, sha, same.id, f"cùng văn bản với #{same.id} / same document"
-            )
+            return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, f"cùng văn bản với #{same.id}")
         doc = new_document(ex, record, raw.text, self.units)
         self._add_file(doc, path, sha, raw.format)
         self.session.flush()  # the new row has its id before we look for others with its number
@@ -203,7 +199,7 @@ class Ingestor:
             doc.suspected_duplicate_of_id = suspect.id
             return IngestResult(
                 str(path), IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id,
-                f"trùng số, ký hiệu và cơ quan với #{suspect.id} / same number as #{suspect.id}",
+                f"trùng số, ký hiệu và cơ quan với #{suspect.id}",
             )  # fmt: skip
         return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id)
 
@@ -214,7 +210,7 @@ class Ingestor:
         known = self.session.scalar(select(DocumentFile.document_id).where(DocumentFile.sha256 == sha))
         if known is None:
             return None
-        return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known, "đã có / already stored")
+        return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known, "đã có trong kho")
 
     def _locked_known(self, path: Path, sha: str) -> IngestResult | None:
         """Take the ingest lock (held until this file's commit), then look for the bytes again:
@@ -353,8 +349,7 @@ def _waiting_out(path: Path, attempt: Callable[[], IngestResult], wait: float, w
             if waiting is not None:
                 waiting(
                     f"cơ sở dữ liệu đang bị khóa hoặc chưa kết nối được, thử lại sau {delay:.0f} giây "
-                    f"(đã chờ {waited:.0f}/{wait:.0f} giây): {path} / database locked or unreachable, "
-                    f"retrying ({type(e).__name__})"
+                    f"(đã chờ {waited:.0f}/{wait:.0f} giây): {path} ({type(e).__name__})"
                 )
             time.sleep(delay)
 
@@ -362,12 +357,9 @@ def _waiting_out(path: Path, attempt: Callable[[], IngestResult], wait: float, w
 def _failed(path: Path, e: Exception, wait: float) -> IngestResult:
     if isinstance(e, DATABASE_TRANSIENT):
         why = " ".join(str(e).split())[:300]
-        reason = (
-            f"cơ sở dữ liệu bị khóa hoặc không kết nối được quá {wait:.0f} giây / "
-            f"database locked or unreachable for over {wait:.0f} s ({type(e).__name__}: {why})"
-        )
+        reason = f"cơ sở dữ liệu bị khóa hoặc không kết nối được quá {wait:.0f} giây ({type(e).__name__}: {why})"
     else:
-        reason = f"lỗi khi lưu / store failed ({type(e).__name__}: {e})"
+        reason = f"lỗi khi lưu ({type(e).__name__}: {e})"
     return IngestResult(str(path), IngestStatus.FAILED, reason=reason)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pipeline.document import RawDocument
-from pipeline.errors import LimitExceeded, ReadError, UnsupportedFormat
+from pipeline.errors import LimitExceeded, ReadError, UnsupportedFormat, os_reason
 
 MiB = 1024 * 1024
 # A clerk's documents are kilobytes to a few megabytes; a scan of a long plan is
@@ -87,7 +87,7 @@ def reader_for(path: Path) -> Reader:
     suffix = path.suffix.lower()
     readers = registry()
     if suffix not in readers:
-        raise UnsupportedFormat(path, f"định dạng không hỗ trợ / unsupported format '{suffix or '(none)'}'")
+        raise UnsupportedFormat(path, f"định dạng không hỗ trợ ({suffix or 'không có đuôi'})")
     return readers[suffix]()
 
 
@@ -108,21 +108,21 @@ def read(path: str | Path, limits: ReadLimits | None = None) -> RawDocument:
     try:
         size = path.stat().st_size
     except FileNotFoundError as e:
-        raise ReadError(path, "không tìm thấy tệp / file not found") from e
+        raise ReadError(path, "không tìm thấy tệp") from e
     except OSError as e:
-        raise ReadError(path, f"không đọc được tệp / cannot access file: {e.strerror}") from e
+        raise ReadError(path, f"không truy cập được tệp: {os_reason(e)}") from e
     if path.is_dir():
-        raise ReadError(path, "là thư mục, không phải tệp / is a directory")
+        raise ReadError(path, "là thư mục, không phải tệp")
     if size == 0:
-        raise ReadError(path, "tệp rỗng / empty file")
+        raise ReadError(path, "tệp rỗng")
     if size > limits.max_bytes:
-        raise LimitExceeded(path, f"tệp quá lớn ({size // MiB} MB > {limits.max_bytes // MiB} MB) / file too large")
+        raise LimitExceeded(path, f"tệp quá lớn ({size // MiB} MB > {limits.max_bytes // MiB} MB)")
     reader = reader_for(path)
     try:
         return reader.read(path, limits)
     except ReadError:
         raise
     except PermissionError as e:
-        raise ReadError(path, "không có quyền đọc tệp / permission denied") from e
+        raise ReadError(path, "không có quyền đọc tệp") from e
     except Exception as e:  # a library failing on malformed input must not crash a batch
-        raise ReadError(path, f"không đọc được tệp / unreadable file ({type(e).__name__}: {e})") from e
+        raise ReadError(path, f"không đọc được tệp ({type(e).__name__}: {e})") from e

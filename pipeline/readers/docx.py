@@ -65,7 +65,7 @@ class DocxReader:
         try:
             return _Builder(path, document).build()
         except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
-            raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({one_line(e)})") from e
+            raise ReadError(path, f"XML trong tệp .docx bị hỏng ({one_line(e)})") from e
 
 
 def _open(path: Path, limits: ReadLimits):
@@ -78,31 +78,32 @@ def _open(path: Path, limits: ReadLimits):
     if head.startswith(_OLE_MAGIC):
         # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
         if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
-            raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu / password-protected (encrypted) .docx")
-        raise ReadError(path, "tệp Word cũ (.doc) mang đuôi .docx / legacy .doc (OLE) file, not a .docx")
+            raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu")
+        raise ReadError(path, "tệp Word cũ (.doc, định dạng OLE) mang đuôi .docx, không phải tệp .docx")
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             infos = zf.infolist()
     except zipfile.BadZipFile as e:
         if head.startswith(b"PK\x03\x04"):  # a zip whose end (the central directory) is missing
-            raise ReadError(path, f"tệp .docx bị hỏng hoặc bị cắt cụt / corrupt or truncated .docx ({e})") from e
-        raise ReadError(path, "không phải tệp .docx hợp lệ / not a valid .docx (not a zip archive)") from e
+            # zipfile's own words ("File is not a zip file") add nothing to this, and are English
+            raise ReadError(path, "tệp .docx bị hỏng hoặc bị cắt cụt (thiếu mục lục của tệp nén zip)") from e
+        raise ReadError(path, "không phải tệp .docx hợp lệ (không phải tệp nén zip)") from e
     check_inflated_sizes(path, infos, limits)  # python-docx inflates every part whole, in memory
     if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-        raise ReadError(path, "tệp zip không chứa word/document.xml / zip archive without word/document.xml")
+        raise ReadError(path, "tệp nén zip không chứa word/document.xml")
     try:
         return docx.Document(str(path))
     except PackageNotFoundError as e:
-        raise ReadError(path, f"không phải tệp .docx hợp lệ / not a valid .docx ({one_line(e)})") from e
+        raise ReadError(path, f"không phải tệp .docx hợp lệ ({one_line(e)})") from e
     except KeyError as e:
-        raise ReadError(path, f"tệp .docx thiếu thành phần / .docx is missing a part ({one_line(e)})") from e
+        raise ReadError(path, f"tệp .docx thiếu thành phần ({one_line(e)})") from e
     except etree.XMLSyntaxError as e:
-        raise ReadError(path, f"XML trong tệp .docx bị hỏng / corrupt XML inside the .docx ({one_line(e)})") from e
+        raise ReadError(path, f"XML trong tệp .docx bị hỏng ({one_line(e)})") from e
     except (zipfile.BadZipFile, zlib.error, EOFError) as e:
-        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({one_line(e)})") from e
+        raise ReadError(path, f"tệp .docx bị hỏng ({one_line(e)})") from e
     except ValueError as e:  # python-docx: "file ... is not a Word file, content type is ..."
-        raise ReadError(path, f"không phải tệp Word / not a Word document ({one_line(e)})") from e
+        raise ReadError(path, f"không phải tệp Word ({one_line(e)})") from e
 
 
 def check_inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
@@ -120,25 +121,24 @@ def check_inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ReadL
             try:
                 size = _inflated_size(path, f, info, cap)
             except zlib.error as e:
-                raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx ({info.filename}: {one_line(e)})") from e
+                raise ReadError(path, f"tệp .docx bị hỏng ({info.filename}: {one_line(e)})") from e
             if size > info.file_size:
                 raise ReadError(
                     path,
                     f"tệp .docx khai báo sai kích thước phần {info.filename} (giải nén ra hơn {info.file_size} byte "
-                    f"đã khai báo) / a zip header lies about the size of {info.filename} (zip bomb?)",
+                    "đã khai báo; có thể là bom zip)",
                 )
             if size > limits.max_part_bytes:
                 raise LimitExceeded(
                     path,
-                    f"phần {info.filename} của tệp .docx giải nén quá lớn (trên {mb(limits.max_part_bytes)}) "
-                    f"/ a part expands beyond the {mb(limits.max_part_bytes)} cap (zip bomb?)",
+                    f"phần {info.filename} của tệp .docx giải nén quá lớn "
+                    f"(trên {mb(limits.max_part_bytes)}, có thể là bom zip)",
                 )
             total += size
             if total > limits.max_unzipped_bytes:
                 raise LimitExceeded(
                     path,
-                    f"tệp .docx giải nén quá lớn (trên {mb(limits.max_unzipped_bytes)}) "
-                    f"/ .docx expands beyond the {mb(limits.max_unzipped_bytes)} cap (zip bomb?)",
+                    f"tệp .docx giải nén quá lớn (trên {mb(limits.max_unzipped_bytes)}, có thể là bom zip)",
                 )
 
 
@@ -147,13 +147,13 @@ def _inflated_size(path: Path, f, info: zipfile.ZipInfo, cap: int) -> int:
     f.seek(info.header_offset)
     header = f.read(_LOCAL_HEADER.size)
     if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
-        raise ReadError(path, f"tệp .docx bị hỏng / corrupt .docx (bad local header for {info.filename})")
+        raise ReadError(path, f"tệp .docx bị hỏng (phần đầu cục bộ của {info.filename} sai)")
     fields = _LOCAL_HEADER.unpack(header)
     f.seek(info.header_offset + _LOCAL_HEADER.size + fields[-2] + fields[-1])  # past the name and extra
     if info.compress_type == zipfile.ZIP_STORED:
         return info.compress_size
     if info.compress_type != zipfile.ZIP_DEFLATED:  # Word writes only these two
-        raise ReadError(path, f"tệp .docx nén theo cách không hỗ trợ / unsupported compression in {info.filename}")
+        raise ReadError(path, f"tệp .docx nén theo cách không hỗ trợ (phần {info.filename})")
     inflate = zlib.decompressobj(-zlib.MAX_WBITS)
     left, out = info.compress_size, 0
     while left > 0 and out <= cap and not inflate.eof:
@@ -345,9 +345,7 @@ class _Builder:
         dropped_marks = sum(len(n) for row in grid for cell in row for _, n in cell)
         if dropped_marks:
             # Block.notes has no way to say which cell a mark was in; the footnote text is kept.
-            self.warnings.append(
-                f"{dropped_marks} dấu chú thích trong bảng bị bỏ / footnote mark(s) inside a table dropped"
-            )
+            self.warnings.append(f"{dropped_marks} dấu chú thích trong bảng bị bỏ")
         self.blocks.append(Block(BlockKind.TABLE, rows=tuple(rows)))
 
     def _grid(self, tbl) -> list[list[list[tuple[str, tuple[NoteRef, ...]]]]]:
@@ -415,9 +413,7 @@ class _Builder:
         known = {b.note_id for b in notes}
         missing = sorted({n.note_id for b in self.blocks for n in b.notes} - known)
         if missing:
-            self.warnings.append(
-                f"dấu chú thích không có nội dung / footnote reference(s) without text: {', '.join(missing)}"
-            )
+            self.warnings.append(f"dấu chú thích không có nội dung: {', '.join(missing)}")
 
     def _pages(self) -> int:
         part = _related_part(self.document.part.package.rels, _RT_APP)

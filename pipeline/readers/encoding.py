@@ -32,23 +32,23 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
         try:
             text, enc = data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as e:
-            raise NotText("UTF-16 hỏng / broken UTF-16 text") from e
+            raise NotText("văn bản UTF-16 hỏng") from e
     elif (enc16 := utf16_without_bom(data)) is not None:
         try:
             text, enc = data.decode(enc16), enc16
         except UnicodeDecodeError as e:
-            raise NotText("UTF-16 hỏng / broken UTF-16 text") from e
+            raise NotText("văn bản UTF-16 hỏng") from e
     else:
         sample = data[:65536]
         bad = sum(1 for b in sample if b in _CONTROL)
         if bad > max(2, len(sample) // 1000):
-            raise NotText("tệp nhị phân, không phải văn bản / binary file, not text")
+            raise NotText("tệp nhị phân, không phải văn bản")
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, enc = data.decode("cp1258", errors="replace"), "cp1258"
     if _looks_binary(text):
-        raise NotText("tệp nhị phân, không phải văn bản / binary file, not text")
+        raise NotText("tệp nhị phân, không phải văn bản")
     font = legacy.detect(text)
     if font:
         text = legacy.to_unicode(text, font)

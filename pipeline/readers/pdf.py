@@ -41,19 +41,18 @@ class PdfReader:
             if len(pdf) > limits.max_pages:
                 raise LimitExceeded(
                     path,
-                    f"PDF có {len(pdf)} trang, vượt quá giới hạn {limits.max_pages} trang "
-                    f"/ {len(pdf)} pages, over the {limits.max_pages}-page limit",
+                    f"PDF có {len(pdf)} trang, vượt quá giới hạn {limits.max_pages} trang",
                 )
             pages = [_page_data(path, pdf, i, limits) for i in range(len(pdf))]
             metadata = _metadata(pdf)
         except ReadError:
             raise
         except Exception as e:  # pdfium raising mid-document: the file is damaged past the header
-            raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({type(e).__name__}: {one_line(e)})") from e
+            raise ReadError(path, f"PDF bị hỏng ({_pdfium_reason(e)})") from e
         finally:
             pdf.close()
         if not any(p.words for p in pages) or _looks_scanned(pages):
-            raise NeedsOCR(path, "PDF không có lớp văn bản, cần OCR / scanned PDF without a text layer: needs OCR")
+            raise NeedsOCR(path, "PDF quét không có lớp văn bản, cần OCR")
         blocks, warnings = layout(pages)
         return RawDocument(
             source=str(path),
@@ -63,6 +62,24 @@ class PdfReader:
             metadata=metadata,
             warnings=tuple(warnings),
         )
+
+
+# pdfium's error codes (FPDF_ERR_*), which it words in English ("Data format error").
+_PDFIUM_REASONS = {
+    1: "lỗi không rõ của pdfium",
+    2: "không truy cập được tệp",
+    3: "sai định dạng dữ liệu",
+    4: "sai mật khẩu",
+    5: "cách bảo mật không hỗ trợ",
+    6: "không tìm thấy trang hoặc nội dung trang hỏng",
+}
+
+
+def _pdfium_reason(e: Exception) -> str:
+    code = getattr(e, "err_code", None)
+    if code in _PDFIUM_REASONS:
+        return _PDFIUM_REASONS[code]
+    return f"{type(e).__name__}: {one_line(e)}"  # not pdfium's: a library's own words, as they are
 
 
 def _open(path: Path):
@@ -76,21 +93,21 @@ def _open(path: Path):
         tail = f.read()
     if b"%PDF-" not in head:
         if head.startswith(b"PK\x03\x04"):
-            raise ReadError(path, "không phải PDF (là tệp zip/docx) / not a PDF: it is a zip/.docx file")
-        raise ReadError(path, "không phải tệp PDF / not a PDF file (no %PDF header)")
+            raise ReadError(path, "không phải PDF (là tệp zip/.docx)")
+        raise ReadError(path, "không phải tệp PDF (thiếu phần đầu %PDF)")
     # pdfium repairs a broken cross-reference table silently and would hand back the
     # pages it could salvage: a download cut short must be reported, not half-read.
     if b"%%EOF" not in tail:
-        raise ReadError(path, "PDF bị cắt cụt (thiếu %%EOF) / truncated PDF (no %%EOF marker)")
+        raise ReadError(path, "PDF bị cắt cụt (thiếu dấu kết thúc %%EOF)")
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as e:
         message = str(e)
         if "password" in message.lower():
-            raise ReadError(path, "PDF được mã hóa / encrypted PDF (password required)") from e
+            raise ReadError(path, "PDF được mã hóa (cần mật khẩu)") from e
         if "security" in message.lower():
-            raise ReadError(path, "PDF được mã hóa theo cách không hỗ trợ / unsupported PDF encryption") from e
-        raise ReadError(path, f"PDF bị hỏng / corrupt PDF ({one_line(e)})") from e
+            raise ReadError(path, "PDF được mã hóa theo cách không hỗ trợ") from e
+        raise ReadError(path, f"PDF bị hỏng ({_pdfium_reason(e)})") from e
 
 
 def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
@@ -102,8 +119,7 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
         if objects > limits.max_page_objects:  # each costs time in pdfium's text pass and in _paths
             raise LimitExceeded(
                 path,
-                f"trang {index + 1} của PDF có {objects} đối tượng, vượt quá giới hạn {limits.max_page_objects} "
-                f"/ page {index + 1} has {objects} objects, over the limit of {limits.max_page_objects}",
+                f"trang {index + 1} của PDF có {objects} đối tượng, vượt quá giới hạn {limits.max_page_objects}",
             )
         width, height = page.get_size()
         textpage = page.get_textpage()
@@ -112,8 +128,7 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
             if chars > limits.max_page_chars:
                 raise LimitExceeded(
                     path,
-                    f"trang {index + 1} của PDF có {chars} ký tự, vượt quá giới hạn {limits.max_page_chars} "
-                    f"/ page {index + 1} has {chars} characters, over the limit of {limits.max_page_chars}",
+                    f"trang {index + 1} của PDF có {chars} ký tự, vượt quá giới hạn {limits.max_page_chars}",
                 )
             words = _words(textpage, height)
         finally:

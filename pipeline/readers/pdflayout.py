@@ -409,7 +409,7 @@ class _Layout:
             text, marks = render(ln.words, self.note_ids)
             parts.append((text, []))  # Block.notes cannot point into a cell: the mark is dropped
             if marks:
-                self.warnings.append("dấu chú thích trong bảng bị bỏ / footnote mark inside a table dropped")
+                self.warnings.append("dấu chú thích trong bảng bị bỏ")
         return join_text(parts, newline_items=True, glued=glued)[0]
 
     def _table_block(self, table: _Table) -> Block:

@@ -93,16 +93,14 @@ class TextReader:
         cap = (limits or ReadLimits()).max_text_bytes
         size = path.stat().st_size
         if size > cap:
-            raise LimitExceeded(
-                path, f"tệp văn bản quá lớn ({mb(size)} > {mb(cap)}) / text file over the {mb(cap)} cap"
-            )
+            raise LimitExceeded(path, f"tệp văn bản quá lớn ({mb(size)} > {mb(cap)})")
         try:
             text, encoding, legacy = decode(path.read_bytes())
         except NotText as e:
             raise ReadError(path, str(e)) from e
         blocks, warnings, portal = _parse(text)
         if not any(b.text.strip() or b.rows for b in blocks):
-            raise ReadError(path, "tệp không có nội dung / no text in file")
+            raise ReadError(path, "tệp không có nội dung")
         meta: dict = {"encoding": encoding}
         if portal:
             meta["portal"] = portal

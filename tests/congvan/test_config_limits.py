@@ -67,6 +67,4 @@ def test_the_command_line_says_so_in_one_line(tmp_path):
         env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert r.returncode == 1
-    assert r.stderr.splitlines() == [
-        "congvan: lỗi / error: [CV-C01] CONGVAN_MEMORY_LIMIT_MB='nhiều': không phải số / not a number"
-    ]
+    assert r.stderr.splitlines() == ["congvan: lỗi: [CV-C01] CONGVAN_MEMORY_LIMIT_MB='nhiều': không phải số"]

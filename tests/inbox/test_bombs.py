@@ -20,7 +20,7 @@ LIMITS = {"CONGVAN_TIME_LIMIT": str(SECONDS), "CONGVAN_MEMORY_LIMIT_MB": str(MEM
 
 # name -> (maker, a fragment of its reason)
 BOMBS = {
-    "Xml 10 MiB.docx": (lambda p: bombs.xml_docx(p, 10 * 2**20), f"vượt quá giới hạn thời gian {SECONDS} s"),
+    "Xml 10 MiB.docx": (lambda p: bombs.xml_docx(p, 10 * 2**20), f"vượt quá giới hạn thời gian {SECONDS} giây"),
     "Xml 60 MiB.docx": (lambda p: bombs.xml_docx(p, 60 * 2**20), "giải nén quá lớn"),
     "Khai báo sai.docx": (lambda p: bombs.lying_docx(p), "khai báo sai kích thước"),
     "5000 trang.pdf": (lambda p: bombs.pages_pdf(p, 5000), "vượt quá giới hạn 2000 trang"),
@@ -28,7 +28,7 @@ BOMBS = {
     # stop it first (either way bounded, with its reason)
     "Triệu đối tượng.pdf": (
         lambda p: bombs.text_objects_pdf(p, 1_000_000),
-        ("đối tượng, vượt quá giới hạn", f"vượt quá giới hạn thời gian {SECONDS} s"),
+        ("đối tượng, vượt quá giới hạn", f"vượt quá giới hạn thời gian {SECONDS} giây"),
     ),
     "Một dòng 10 MB.txt": (lambda p: bombs.one_line_text(p, 10_000_000), "tệp văn bản quá lớn"),
 }
@@ -96,7 +96,7 @@ def test_congvan_ingest_bounds_every_file_the_same_way(box: Box, tmp_path):
     assert "Traceback" not in r.stderr, r.stderr
     errors = [line for line in r.stderr.splitlines() if line.startswith("congvan: lỗi")]
     assert len(errors) == 2, r.stderr
-    assert any("Xml 10 MiB.docx" in e and f"vượt quá giới hạn thời gian {SECONDS} s" in e for e in errors), errors
+    assert any("Xml 10 MiB.docx" in e and f"vượt quá giới hạn thời gian {SECONDS} giây" in e for e in errors), errors
     assert any("5000 trang.pdf" in e and "vượt quá giới hạn 2000 trang" in e for e in errors), errors
     assert box.scalar("select count(*) from documents") == 3
     assert elapsed < 60 and peak < MEMORY_MB, (elapsed, peak)
@@ -121,6 +121,5 @@ def test_congvan_extract_refuses_a_huge_pdf_fast(box: Box, tmp_path):
     r, _elapsed, _peak = _run([*CONGVAN, "extract", str(path)], {**box.env, "CONGVAN_MAX_PAGES": "50"}, timeout=120)
     assert r.returncode == 1
     assert r.stderr.strip().splitlines() == [
-        f"congvan: lỗi / error: {path}: PDF có 100 trang, vượt quá giới hạn 50 trang / 100 pages, over the "
-        "50-page limit (CV-L03)"
+        f"congvan: lỗi: {path}: PDF có 100 trang, vượt quá giới hạn 50 trang (CV-L03)"
     ]

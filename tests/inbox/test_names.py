@@ -106,7 +106,7 @@ def test_ingest_never_follows_a_symlink_nor_opens_a_fifo_and_says_so_once(box: B
     args = [*CONGVAN, "ingest", str(box.inbox), str(box.inbox / "mật khẩu.txt"), str(box.inbox / "ống.txt")]
     r = subprocess.run(args, env=box.env, capture_output=True, text=True, timeout=60)  # a FIFO would hang
     assert r.returncode == 0, r.stdout + r.stderr
-    skipped = [line for line in r.stderr.splitlines() if "skipped:" in line]
+    skipped = [line for line in r.stderr.splitlines() if "bỏ qua: " in line]
     assert len(skipped) == 3, r.stderr  # the symlink, the FIFO, the folder link: once each, though named twice
     assert sum("mật khẩu.txt" in line for line in skipped) == 1 and sum("ống.txt" in line for line in skipped) == 1
     _nothing_of_outside(box)
@@ -125,7 +125,7 @@ def test_watch_skips_a_symlink_and_a_fifo_reports_them_once_and_status_does_not_
     os.kill(proc.pid, 15)
     assert proc.wait(timeout=30) == 0
     log = box.log_of(proc)
-    assert log.count("skipped") == 3, log  # each once, however many rescans
+    assert log.count("bỏ qua, không phải tệp thường") == 3, log  # each once, however many rescans
     assert "mật khẩu.txt" in log and "ống.txt" in log and "thư mục liên kết" in log
     _nothing_of_outside(box)
     status = subprocess.run([*CONGVAN, "status", str(box.inbox)], env=box.env, capture_output=True, text=True)

@@ -129,7 +129,7 @@ def test_the_same_file_dropped_twice_lands_in_duplicates_with_a_note(box: Box):
     assert sorted(p.name for p in dups) == ["Công văn 3 (copy).txt", "Công văn 3.txt"]
     note = (box.inbox / "duplicates" / "Công văn 3.txt.note.txt").read_text(encoding="utf-8")
     doc_id = box.scalar("select id from documents")
-    assert f"#{doc_id}" in note and "4004/" in note and "04/01/2025" in note and "identical" in note
+    assert f"#{doc_id}" in note and "4004/" in note and "04/01/2025" in note and "Trùng hoàn toàn" in note
     assert box.scalar("select count(*) from documents") == 1
     assert box.scalar("select count(*) from ingest_journal") == 1
     assert len(files_under(box.inbox / "processed")) == 1
@@ -187,6 +187,6 @@ def test_status_shows_the_queue(box: Box):
     assert "Đang chờ (1)" in out and "đang chờ.txt" in out
     assert "Đang xử lý (0)" in out
     assert "Đã xử lý hôm nay (1)" in out and "tốt.txt" in out and "đã thêm" in out
-    assert "Lỗi (1)" in out and "lỗi.docx" in out and "corrupt or truncated .docx" in out
+    assert "Lỗi (1)" in out and "lỗi.docx" in out and "tệp .docx bị hỏng hoặc bị cắt cụt" in out
     r = subprocess.run([*CONGVAN, "status"], env=box.env | {"COLUMNS": "200"}, capture_output=True, text=True)
-    assert r.returncode == 0 and "corrupt or truncated .docx" in r.stdout
+    assert r.returncode == 0 and "tệp .docx bị hỏng hoặc bị cắt cụt" in r.stdout

@@ -133,13 +133,13 @@ def test_diagnose(factory, tmp_path):
     caught_up(path, factory)
     assert diagnose(path, factory) is None
     shutil.rmtree(path)
-    assert "no index directory" in diagnose(path, factory)
+    assert "không có thư mục chỉ mục" in diagnose(path, factory)
     WhooshBackend(path).close()  # an empty index where four documents were
-    assert "0 of 4" in diagnose(path, factory)
+    assert "chỉ mục có 0 văn bản, cơ sở dữ liệu ghi 4" in diagnose(path, factory)
     reindex(path, factory)
     for toc in path.glob("_MAIN_*.toc"):
         toc.write_bytes(b"garbage" * 30)
-    assert "cannot read" in diagnose(path, factory)
+    assert "không đọc được chỉ mục" in diagnose(path, factory)
 
 
 def test_a_deleted_index_is_rebuilt_in_the_background_and_then_caught_up(factory, tmp_path):

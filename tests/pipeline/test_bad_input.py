@@ -35,13 +35,13 @@ def failure(path: Path, match: str | None = None) -> ReadError:
 def test_empty_file(tmp_path, suffix):
     path = tmp_path / f"empty{suffix}"
     path.write_bytes(b"")
-    failure(path, "empty")
+    failure(path, "tệp rỗng")
 
 
 def test_random_bytes_named_docx(tmp_path):
     path = tmp_path / "random.docx"
     path.write_bytes(os.urandom(4096))
-    failure(path, "not a valid .docx")
+    failure(path, "không phải tệp .docx hợp lệ")
 
 
 def test_zip_without_word_document(tmp_path):
@@ -55,7 +55,7 @@ def test_truncated_docx(tmp_path):
     data = (SAMPLES / "minh-long-ha-tang-so.docx").read_bytes()
     path = tmp_path / "cut.docx"
     path.write_bytes(data[: len(data) // 2])
-    failure(path, "truncated")
+    failure(path, "tệp .docx bị hỏng hoặc bị cắt cụt")
 
 
 def test_docx_with_broken_xml(tmp_path):
@@ -66,7 +66,7 @@ def test_docx_with_broken_xml(tmp_path):
             if name == "word/document.xml":
                 data = data[: len(data) // 2]
             dst.writestr(name, data)
-    failure(path, "corrupt xml")
+    failure(path, "xml trong tệp .docx bị hỏng")
 
 
 def test_encrypted_docx(tmp_path):
@@ -75,26 +75,26 @@ def test_encrypted_docx(tmp_path):
     path = tmp_path / "locked.docx"
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
     path.write_bytes(header + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512)
-    failure(path, "encrypted")
+    failure(path, "được mã hóa bằng mật khẩu")
 
 
 def test_legacy_doc_renamed_docx(tmp_path):
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000)
-    failure(path, "legacy .doc")
+    failure(path, "tệp word cũ (.doc")
 
 
 def test_truncated_pdf(tmp_path):
     data = (SAMPLES / "minh-long-ha-tang-so.pdf").read_bytes()
     path = tmp_path / "cut.pdf"
     path.write_bytes(data[: len(data) // 2])
-    failure(path, "truncated")
+    failure(path, "pdf bị cắt cụt")
 
 
 def test_random_bytes_named_pdf(tmp_path):
     path = tmp_path / "noise.pdf"
     path.write_bytes(os.urandom(4096))
-    failure(path, "not a pdf")
+    failure(path, "không phải tệp pdf")
 
 
 def test_pdf_with_garbage_body(tmp_path):
@@ -114,7 +114,7 @@ def test_encrypted_pdf(tmp_path):
     page.text(72, 100, "Noi dung mat", 12)
     path = tmp_path / "locked.pdf"
     path.write_bytes(make_pdf([page], user_password="matkhau"))
-    failure(path, "encrypted pdf")
+    failure(path, "pdf được mã hóa")
 
 
 def test_scanned_pdf_needs_ocr():
@@ -132,18 +132,18 @@ def test_huge_file_is_refused_by_size(tmp_path):
     path = tmp_path / "huge.pdf"
     with open(path, "wb") as f:
         f.truncate(200 * 1024 * 1024)  # sparse: costs no disk
-    failure(path, "too large")
+    failure(path, "tệp quá lớn")
 
 
 def test_unsupported_suffix(tmp_path):
     path = tmp_path / "sheet.xlsx"
     path.write_bytes(b"PK\x03\x04 not really")
-    failure(path, "unsupported")
+    failure(path, "định dạng không hỗ trợ")
 
 
 def test_docx_that_unzips_too_large(tmp_path):
     # the real cap is 200 MiB of unzipped parts; lowered so that the test needs no huge file
     path = tmp_path / "bomb.docx"
     path.write_bytes((SAMPLES / "skhcn-wifi-cong-cong.docx").read_bytes())
-    with pytest.raises(ReadError, match="zip bomb"):
+    with pytest.raises(ReadError, match="bom zip"):
         read(path, ReadLimits(max_unzipped_bytes=10_000))

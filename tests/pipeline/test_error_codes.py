@@ -11,7 +11,7 @@ from pipeline.readers import read
 @pytest.mark.parametrize(
     ("error", "code"),
     [
-        (ReadError("a.docx", "tệp rỗng / empty file"), "CV-R01"),
+        (ReadError("a.docx", "tệp rỗng"), "CV-R01"),
         (UnsupportedFormat("a.xls", "định dạng không hỗ trợ"), "CV-R02"),
         (NeedsOCR("scan.pdf", "cần OCR"), "CV-R03"),
         (ExtractionError("lỗi"), "CV-X01"),

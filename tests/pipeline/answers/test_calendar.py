@@ -220,7 +220,7 @@ def test_cli_calendar_month(cli):
 @pytest.mark.parametrize("args", [["calendar"], ["calendar", "--month", "13/2025"]])
 def test_cli_calendar_errors_are_one_line(cli, args):
     r = cli(*args)
-    assert r.exit_code == 1 and r.output.startswith("congvan: lỗi / error:") and r.output.count("\n") == 1
+    assert r.exit_code == 1 and r.output.startswith("congvan: lỗi: ") and r.output.count("\n") == 1
 
 
 def test_cli_calendar_error_names_the_code_a_clerk_can_quote(cli):
