@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
+    Float,
     Date,
     DateTime,
     ForeignKey,
@@ -128,6 +130,55 @@ class DocumentFile(Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     document: Mapped[Document] = relationship(back_populates="files")
+    signatures: Mapped[list[FileSignature]] = relationship(
+        back_populates="file", cascade="all, delete-orphan", order_by="FileSignature.position"
+    )
+
+
+class FileSignature(Base):
+    """A digital signature a received file carries (a PDF signed in the e-office system), as read
+    when the file was stored: who signed it, for which organisation, when, whether the file is
+    intact since, and whether the certificate chain reaches a trust root the office configured
+    (NULL: no root configured, "không xác minh được gốc tin cậy")."""
+
+    __tablename__ = "file_signatures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("document_files.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # order in the file
+    field_name: Mapped[str | None] = mapped_column(String(200))
+    signer: Mapped[str | None] = mapped_column(String(300))  # the certificate subject's common name
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    intact: Mapped[bool | None] = mapped_column(Boolean)  # the signed bytes unchanged since signing
+    covers_whole_file: Mapped[bool | None] = mapped_column(Boolean)  # nothing added after the signature
+    trusted: Mapped[bool | None] = mapped_column(Boolean)
+    summary: Mapped[str | None] = mapped_column(Text)  # the clerk's one line, in Vietnamese
+
+    file: Mapped[DocumentFile] = relationship(back_populates="signatures")
+
+
+class OcrJob(Base):
+    """A scanned file whose text is read by OCR in the background (pipeline.ocr.queue): one row per
+    file's bytes, so the same bytes are OCR'd once. ``output_path`` is the OCR'd PDF, relative to
+    the home's ``ocr/`` folder, kept so that a re-read never OCRs again."""
+
+    __tablename__ = "ocr_jobs"
+    __table_args__ = (Index("ix_ocr_jobs_state", "state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(16))  # a pipeline.status.OcrState
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    holder: Mapped[str | None] = mapped_column(String(300))  # host:pid while running
+    queued_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    pages: Mapped[int | None] = mapped_column(Integer)
+    seconds: Mapped[float | None] = mapped_column(Float)
+    output_path: Mapped[str | None] = mapped_column(String(200))
+    error: Mapped[str | None] = mapped_column(Text)
 
 
 class Unit(Base):

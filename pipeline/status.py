@@ -59,6 +59,27 @@ _DOCUMENT_LABELS = {
 }
 
 
+class OcrState(StrEnum):
+    """Where a scan is in the OCR queue (pipeline.ocr.queue)."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"  # tried MAX_ATTEMPTS times: the file is kept, a clerk looks at it
+
+    @property
+    def label(self) -> str:
+        return _OCR_LABELS[self]
+
+
+_OCR_LABELS = {
+    OcrState.QUEUED: "chờ OCR",
+    OcrState.RUNNING: "đang OCR",
+    OcrState.DONE: "đã OCR",
+    OcrState.FAILED: "OCR lỗi",
+}
+
+
 class ObligationStatus(StrEnum):
     """How a task stands. A changed status is an update of the same calendar event (SEQUENCE)."""
 
