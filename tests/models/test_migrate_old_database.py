@@ -95,11 +95,14 @@ def _fill(code: Path, home: Path, url: str, inbox: Path) -> None:
 
 
 def _journal(url: str, inbox: Path) -> list[tuple]:
+    """The journal's rows as the clerk's history reads them. A reason is kept as the version that
+    wrote it worded it (the previous one wrote "đã có / already stored"), so only whether a row
+    has one is compared, not its words."""
     prefix = journal.display_path(inbox.resolve()) + "/"
     with sessionmaker(bind=engine_for(url))() as session:
         entries = [journal.Entry.of(r) for r in session.scalars(select(IngestEntry))]
     return sorted(
-        (e.name.removeprefix(prefix), e.state, e.result, e.reason, e.document_id)
+        (e.name.removeprefix(prefix), e.state, e.result, bool(e.reason), e.document_id)
         for e in entries
         if e.sha256 != PENDING_SHA
     )
