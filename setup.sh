@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # nodejs and npm: the tests expand the calendar with Mozilla's ical.js (tests/js) to check it
-APT_PACKAGES=(python3-venv python3-dev build-essential tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core)
+APT_PACKAGES=(python3-venv python3-dev build-essential tesseract-ocr tesseract-ocr-vie ocrmypdf ghostscript poppler-utils fonts-dejavu-core)
 command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 
 missing=()

@@ -4,11 +4,14 @@ CONGVAN_HOME/
     congvan.db      SQLite database (unless CONGVAN_DATABASE_URL names another, e.g. PostgreSQL)
     corpus/         originals as received, content-addressed (ab/abcdef....docx)
     index/          the search index: derived data, `congvan reindex` rebuilds it
+    ocr/            scans' OCR'd PDFs, by the scan's hash: derived, but kept (OCR takes minutes)
 
 What one file may cost to read (``limits``): CONGVAN_TIME_LIMIT (seconds, default 120),
 CONGVAN_MEMORY_LIMIT_MB (default 1024), CONGVAN_MAX_PAGES (2000), CONGVAN_MAX_BYTES (a file's
 size), CONGVAN_MAX_TEXT_MB (a .txt), CONGVAN_MAX_PART_MB and CONGVAN_MAX_UNZIPPED_MB (a .docx's
 parts, one and all), CONGVAN_MAX_PAGE_OBJECTS and CONGVAN_MAX_PAGE_CHARS (a PDF page).
+
+How many cores one OCR may use: CONGVAN_OCR_JOBS (default: every core of the machine).
 
 Who is at the keyboard (``user``, written into the audit log with every assignment and hand mark):
 CONGVAN_USER, else the operating system's login name.
@@ -84,6 +87,8 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     # Who makes the changes recorded in the audit log: CONGVAN_USER, else the OS login.
     user: str = field(default_factory=os_user)
+    # Cores one OCR uses (OCRmyPDF's --jobs: pages recognised side by side): CONGVAN_OCR_JOBS.
+    ocr_jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     @classmethod
     def for_home(
@@ -93,6 +98,7 @@ class Settings:
         answer_seconds: float = DEFAULT_ANSWER_SECONDS,
         limits: Limits | None = None,
         user: str | None = None,
+        ocr_jobs: int | None = None,
     ) -> Settings:
         """A home of its own, with its SQLite database inside unless a URL is given."""
         return cls(
@@ -101,6 +107,7 @@ class Settings:
             answer_seconds=answer_seconds,
             limits=limits or Limits(),
             user=user or os_user(),
+            ocr_jobs=ocr_jobs or os.cpu_count() or 1,
         )
 
     @classmethod
@@ -115,7 +122,8 @@ class Settings:
             home = Path(user_data_dir("congvan", appauthor=False))
         answer_seconds = _number(env, "CONGVAN_ANSWER_SECONDS", DEFAULT_ANSWER_SECONDS, cast=float)
         user = " ".join(env.get("CONGVAN_USER", "").split())[:120] or None
-        return cls.for_home(home, env.get("CONGVAN_DATABASE_URL"), answer_seconds, limits_from_env(env), user)
+        ocr_jobs = _number(env, "CONGVAN_OCR_JOBS", os.cpu_count() or 1)
+        return cls.for_home(home, env.get("CONGVAN_DATABASE_URL"), answer_seconds, limits_from_env(env), user, ocr_jobs)
 
     @property
     def store_dir(self) -> Path:
@@ -124,3 +132,7 @@ class Settings:
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def ocr_dir(self) -> Path:
+        return self.home / "ocr"

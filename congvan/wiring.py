@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from index.keeper import Indexer
     from pipeline.bounded import BoundedReader
     from pipeline.ingest.store import ContentStore
+    from pipeline.ocr.store import OcrStore
     from pipeline.query import ParsedQuery
 
 # What ``ask`` calls to search the documents: the query in, hits (anything with a reference and a
@@ -65,6 +66,12 @@ class Wiring:
         if self.writes:  # start-up: what copies killed midway left behind
             store.clean_stale_temps()
         return store
+
+    @cached_property
+    def ocr_store(self) -> OcrStore:
+        from pipeline.ocr.store import OcrStore
+
+        return OcrStore(self.settings.ocr_dir)
 
     @cached_property
     def reader(self) -> BoundedReader:

@@ -25,9 +25,12 @@ WORDS = re.compile(rf"(?:ngày\s+)?{_D}\s+tháng\s+{_M}\s*(?:năm|/)\s*{_Y}(?!\d
 # "15/7" without a year; not followed by another "/digit" (that would be a date or a ký hiệu)
 DAY_MONTH = re.compile(rf"(?<![\d/.\-]){_D}/{_M}(?![\d/]|\.\d)")
 DAY_MONTH_WORDS = re.compile(rf"{_D}\s+tháng\s+{_M}(?!\d)(?!\s*(?:năm|/)\s*\d)", re.IGNORECASE)
-# header: "Quảng Ngãi, ngày    tháng 7 năm 2025"
+# header: "Quảng Ngãi, ngày    tháng 7 năm 2025". A blank left for the day is printed as spaces, or
+# as dots or a dash to write on ("ngày ..... tháng 7", "ngày — tháng 7"), which OCR reads as such.
+_BLANK = r"\s*(?:[.…_\-–—]+\s*)?"
 HEADER_DATE = re.compile(
-    r"(?P<place>[^\n,;:]{2,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})",
+    rf"(?P<place>[^\n,;:]{{2,60}}?)\s*,\s*ngày{_BLANK}(?P<d>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<m>\d{{1,2}})?"
+    rf"{_BLANK}năm\s*(?P<y>\d{{4}})",
     re.IGNORECASE,
 )
 

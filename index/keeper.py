@@ -110,6 +110,11 @@ class Indexer:
         if self.pending >= self.batch or time.monotonic() - self.last >= self.interval:
             self.flush()
 
+    def mark_dirty(self) -> None:
+        """Another thread changed documents (the OCR worker filled a scan in): the next ``due()``
+        says so, and the owner of this indexer feeds them to the index (one writer)."""
+        self.dirty = True
+
     def rebuilding(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 

@@ -12,6 +12,8 @@ Codes:
     CV-L02  reading the file ran over the memory limit
     CV-L03  the file is over a content limit (pages, unzipped part size, text size, objects per page)
     CV-L04  the process reading the file died (a library crashed on it)
+    CV-O01  OCR of a scan failed (OCRmyPDF or tesseract refused it, or ran out of time)
+    CV-O02  OCR is not installed on this machine (ocrmypdf, tesseract with Vietnamese)
     CV-X01  an extractor failed on a document
     CV-Q01  a date we cannot read ("35/7")
     CV-Q02  a month we cannot read ("13/2025")
@@ -65,6 +67,18 @@ class NeedsOCR(ReadError):
     """A PDF without a text layer (a scan): it must go through OCR, never be read as empty."""
 
     code = "CV-R03"
+
+
+class OcrFailed(ReadError):
+    """OCR of a scan or a photo did not give a text layer (the file is kept; the queue says why)."""
+
+    code = "CV-O01"
+
+
+class OcrUnavailable(OcrFailed):
+    """The OCR tools are not installed (``./setup.sh`` installs them)."""
+
+    code = "CV-O02"
 
 
 class LimitExceeded(ReadError):

@@ -21,7 +21,7 @@ from congvan.cli.render import fail, one_line, shown, table, warn
 from congvan.present import visible
 from congvan.wiring import Wiring
 from pipeline.labels import stored_label
-from pipeline.status import IngestStatus, JournalState, label_of
+from pipeline.status import IngestStatus, JournalState, OcrState, label_of
 
 if TYPE_CHECKING:  # imported when a command runs: the rest of the CLI does not pay for the pipeline
     from rich.console import Console
@@ -75,6 +75,26 @@ def _reporter(box: Inbox) -> Callable[[Outcome], None]:
     return report
 
 
+def _background_ocr(wiring: Wiring, indexer):
+    """The OCR worker beside the inbox, or None (said once) when OCR is not installed here."""
+    from congvan.cli.ocr import BackgroundOcr, outcome_line
+    from pipeline.ocr.engine import unavailable
+
+    why = unavailable()
+    if why:
+        warn(f"bản quét được lưu và chờ OCR, nhưng máy này chưa OCR được: {why}")
+        return None
+
+    def report(o) -> None:
+        if o.state == OcrState.DONE:
+            typer.echo(visible(outcome_line(o)))
+        else:
+            again = " (sẽ thử lại)" if o.state == OcrState.QUEUED else ""
+            warn(f"OCR không được: {o.name}: {o.reason}{again}")
+
+    return BackgroundOcr(wiring, report, on_done=lambda: indexer.mark_dirty())
+
+
 def watch_cmd(
     inbox: Annotated[Path, typer.Argument(metavar="HỘP_THƯ", help="Thư mục hộp thư, nơi văn thư thả văn bản đến")],
     poll: Annotated[
@@ -113,7 +133,20 @@ def watch_cmd(
         raise fail(f"không đọc được nhật ký nhập{debug.detail(e)}") from e
     if closed or dropped:
         typer.echo(f"Khôi phục sau lần dừng trước: {closed} mục đã xong, {dropped} mục bỏ dở")
-    watcher = Watcher(box, processor, stable=stable, rescan=rescan, poll=poll, report=_reporter(box), warn=warn)
+    report = _reporter(box)
+    ocr = None if once else _background_ocr(wiring, after_commit)
+    if ocr is not None:
+        plain = report
+
+        def report(o: Outcome) -> None:
+            plain(o)
+            if o.status == IngestStatus.NEEDS_OCR:
+                ocr.wake()  # the scan is stored: the OCR worker takes it now, the inbox goes on
+
+    watcher = Watcher(box, processor, stable=stable, rescan=rescan, poll=poll, report=report, warn=warn)
+    if ocr is not None:
+        ocr.on_done = lambda: (after_commit.mark_dirty(), watcher.wake())
+        ocr.start()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: watcher.stop())
     if not once:
@@ -124,6 +157,9 @@ def watch_cmd(
         summary = watcher.run(once=once)
     finally:
         wiring.reader.close()
+        if ocr is not None:
+            ocr.stop()  # a scan being OCR'd now is taken again at the next start
+            ocr.join(timeout=2.0)
     after_commit.close()  # a running index rebuild finishes, what is behind is fed to it
     box.unlock()
     if once:
@@ -286,6 +322,22 @@ class _Status:
             lines.append("Chỉ mục tìm kiếm: đầy đủ")
         return lines
 
+    def ocr_lines(self) -> list[str]:
+        """The OCR queue: scans waiting, being read, failed for good (with why)."""
+        from pipeline.ingest.ocr import counts, failed_jobs
+
+        with self.factory() as session:
+            c = counts(session)
+            failures = failed_jobs(session, limit=10) if c.failed else []
+        if not (c.queued or c.running or c.failed or c.done):
+            return []
+        line = (
+            f"OCR: {OcrState.QUEUED.label} {c.queued} · {OcrState.RUNNING.label} {c.running} · "
+            f"{OcrState.DONE.label} {c.done} · {OcrState.FAILED.label} {c.failed}"
+        )
+        label = OcrState.FAILED.label
+        return [line] + [f"  {label}: {name} ({_local(at, '%d/%m %H:%M')}): {why}" for name, why, at in failures]
+
     def failed(self) -> tuple[Table, int]:
         """What waits for the clerk: the files in failed/ with their reasons, else the journal's failures."""
         from pipeline.inbox import journal
@@ -332,6 +384,8 @@ def _print_status(console: Console, status: _Status) -> None:
     console.print(line[0].upper() + line[1:])
     for index_line in status.index_lines():
         console.print(index_line, markup=False)
+    for ocr_line in status.ocr_lines():
+        console.print(ocr_line, markup=False)
 
 
 def status_cmd(

@@ -133,6 +133,10 @@ class Watcher:
         self._stop.set()
         self._wake.set()
 
+    def wake(self) -> None:
+        """Look again now (another thread stored something the index should see: an OCR'd scan)."""
+        self._wake.set()
+
     # -- events (called on the observer's thread) ---------------------------------------------------
 
     def notify(self, path: Path, is_dir: bool) -> None:

@@ -44,17 +44,18 @@ from extractors.marks import read_marks
 from extractors.references import key as ref_key
 from extractors.units import unit_key
 from models.db import write_lock
-from models.schema import Citation, Document, DocumentFile, as_utc
+from models.schema import Citation, Document, DocumentFile, OcrJob, as_utc
 from pipeline.bounded import FileReader, read_and_extract
+from pipeline.document import RawDocument
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError, os_reason
 from pipeline.extract import DocumentExtraction, to_contract
 from pipeline.ingest import register
 from pipeline.ingest.files import special_kind, stored_name
-from pipeline.ingest.rows import UnitRegistry, new_document
+from pipeline.ingest.rows import UnitRegistry, fill_document, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.ingest.versions import content_differs, mark_relations, place_version
 from pipeline.readers import SUFFIXES
-from pipeline.status import DocumentStatus, IngestStatus
+from pipeline.status import DocumentStatus, IngestStatus, OcrState
 from pipeline.text import fold
 
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
@@ -186,22 +187,46 @@ class Ingestor:
         self._add_file(doc, path, sha, raw.format)
         self.session.flush()  # the new row has its id before we look for others with its number
         register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
+        return self._settle(doc, raw.text, str(path), sha)
+
+    def complete_scan(self, doc: Document, raw: RawDocument, ex: DocumentExtraction, sha: str) -> IngestResult:
+        """Fill in a scan stored unread (status needs_ocr) from its OCR'd text: its header, rows,
+        register marks, versions and links, as if it had arrived as text. It keeps its số đến.
+        The same document already stored in another format is not merged into (the scan has its
+        own register line): it is flagged as a suspected duplicate of it, for the clerk to see."""
+        write_lock(self.session, INGEST_LOCK)
+        name = doc.files[0].original_name if doc.files else str(doc.id)
+        same = self._same_document(ex, raw.text)
+        fill_document(doc, ex, to_contract(ex, source=name), raw.text, self.units)
+        self.session.flush()
+        if doc.register_entry is not None:
+            register.mark(doc.register_entry, read_marks(raw.text, raw.metadata.get("portal")))
+        if same is not None and same.id != doc.id:
+            self._settle(doc, raw.text, name, sha)
+            doc.suspected_duplicate_of_id = same.id
+            return IngestResult(
+                name, IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id, f"bản quét của văn bản #{same.id}"
+            )  # fmt: skip
+        return self._settle(doc, raw.text, name, sha)
+
+    def _settle(self, doc: Document, text: str, path: str, sha: str) -> IngestResult:
+        """A newly read Document's place among the stored: its versions, duplicates and links."""
         earlier = self._earlier_version(doc)
         suspect = self._suspected_duplicate(doc) if earlier is None else None
         self._resolve_citations(doc)
-        mark_relations(self.session, doc, raw.text)
+        mark_relations(self.session, doc, text)
         version = place_version(self.session, doc, earlier) if earlier is not None else None
         for hook in self.on_document:
             hook(self.session, doc)
         if version is not None:
-            return IngestResult(str(path), version.status, sha, doc.id, version.reason)
+            return IngestResult(path, version.status, sha, doc.id, version.reason)
         if suspect is not None:
             doc.suspected_duplicate_of_id = suspect.id
             return IngestResult(
-                str(path), IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id,
+                path, IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id,
                 f"trùng số, ký hiệu và cơ quan với #{suspect.id}",
             )  # fmt: skip
-        return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id)
+        return IngestResult(path, IngestStatus.ADDED, sha, doc.id)
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -237,7 +262,18 @@ class Ingestor:
         self._add_file(doc, path, sha, path.suffix.lstrip(".").lower())
         self.session.flush()
         register.enter(self.session, doc, None)  # a scan is registered too; its marks unread
+        if status == DocumentStatus.NEEDS_OCR:
+            self._queue_ocr(doc, sha)
         return doc
+
+    def _queue_ocr(self, doc: Document, sha: str) -> None:
+        """A job for the scan; the same bytes OCR'd before (their document since deleted) keep
+        their one job row, handed to the new document: its kept OCR'd PDF is read, not made again."""
+        job = self.session.scalar(select(OcrJob).where(OcrJob.sha256 == sha))
+        if job is None:
+            self.session.add(OcrJob(sha256=sha, document_id=doc.id, state=OcrState.QUEUED))
+        else:
+            job.document_id, job.state, job.attempts, job.error = doc.id, OcrState.QUEUED, 0, None
 
     def _candidates(self, ex: DocumentExtraction) -> list[Document]:
         h = ex.header

@@ -47,18 +47,20 @@ def enter(session: Session, doc: Document, marks: Marks | None, register: str = 
     ``marks`` None: the document was not read (a scan), its độ khẩn and độ mật unknown."""
     received = first_arrival(doc)
     year = received.astimezone(REGISTER_ZONE).year
-    entry = RegisterEntry(
-        register=register,
-        year=year,
-        number=next_number(session, register, year),
-        received_at=received,
-        urgency=marks.urgency.value if marks else None,
-        secrecy=marks.secrecy.value if marks and marks.secrecy else None,
-    )
+    number = next_number(session, register, year)
+    entry = RegisterEntry(register=register, year=year, number=number, received_at=received)
+    if marks is not None:
+        mark(entry, marks)
     doc.register_entry = entry
     session.add(entry)
     session.flush()  # the number is taken now, inside the lock
     return entry
+
+
+def mark(entry: RegisterEntry, marks: Marks) -> None:
+    """The độ khẩn and độ mật read from the document (a scan's once its text is read by OCR)."""
+    entry.urgency = marks.urgency.value
+    entry.secrecy = marks.secrecy.value if marks.secrecy else None
 
 
 def fill_marks(factory: sessionmaker[Session], batch: int = FILL_BATCH) -> int:
@@ -79,9 +81,7 @@ def fill_marks(factory: sessionmaker[Session], batch: int = FILL_BATCH) -> int:
             with factory() as session:
                 rows = list(session.scalars(stmt))
                 for entry in rows:
-                    marks = read_marks(entry.document.text or "")
-                    entry.urgency = marks.urgency.value
-                    entry.secrecy = marks.secrecy.value if marks.secrecy else None
+                    mark(entry, read_marks(entry.document.text or ""))
                 session.commit()
             filled += len(rows)
             if len(rows) < batch:

@@ -51,8 +51,16 @@ class UnitRegistry:
 
 def new_document(ex: DocumentExtraction, record: dict, text: str, units: UnitRegistry) -> Document:
     """The Document of an extraction (``record``: its contract, kept for tracing), with its rows."""
-    doc = Document(**_header_columns(ex), text=text, status=DocumentStatus.EXTRACTED, extraction=record)
+    doc = Document()
     units.session.add(doc)
+    return fill_document(doc, ex, record, text, units)
+
+
+def fill_document(doc: Document, ex: DocumentExtraction, record: dict, text: str, units: UnitRegistry) -> Document:
+    """``doc`` (new, or a scan stored unread) given what the extraction found, with its rows."""
+    for column, value in _header_columns(ex).items():
+        setattr(doc, column, value)
+    doc.text, doc.status, doc.extraction = text, DocumentStatus.EXTRACTED, record
     _add_addressees(doc, ex, units)
     _add_citations(doc, ex)
     _add_obligations(doc, ex, units)

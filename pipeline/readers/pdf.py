@@ -31,6 +31,11 @@ _THIN = 2.5  # points: a path this thin is a line, whatever way it was drawn
 class PdfReader:
     suffixes = (".pdf",)
 
+    def __init__(self, raster_rules: bool = False) -> None:
+        # True for a page that is a picture with a text layer (what OCR makes of a scan): its table
+        # borders are pixels, not paths (pipeline.readers.rasterrules)
+        self.raster_rules = raster_rules
+
     def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
         path = Path(path)
         limits = limits or ReadLimits()
@@ -43,7 +48,7 @@ class PdfReader:
                     path,
                     f"PDF có {len(pdf)} trang, vượt quá giới hạn {limits.max_pages} trang",
                 )
-            pages = [_page_data(path, pdf, i, limits) for i in range(len(pdf))]
+            pages = [_page_data(path, pdf, i, limits, self.raster_rules) for i in range(len(pdf))]
             metadata = _metadata(pdf)
         except ReadError:
             raise
@@ -110,7 +115,7 @@ def _open(path: Path):
         raise ReadError(path, f"PDF bị hỏng ({_pdfium_reason(e)})") from e
 
 
-def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
+def _page_data(path: Path, pdf, index: int, limits: ReadLimits, raster_rules: bool = False) -> PageData:
     import pypdfium2.raw as raw
 
     page = pdf[index]
@@ -134,6 +139,11 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
         finally:
             textpage.close()
         h_edges, v_edges, images = _paths(page, height)
+        if raster_rules and images:
+            from pipeline.readers.rasterrules import raster_edges
+
+            drawn_h, drawn_v = raster_edges(page, width, height)
+            h_edges, v_edges = h_edges + drawn_h, v_edges + drawn_v
     finally:
         page.close()
     tables = _tables(h_edges, v_edges, width, height)

@@ -101,6 +101,11 @@ def test_find_full_dates_skips_invalid_keeps_valid():
         ("Hà Nội, ngày    tháng 3 năm 2026", "Hà Nội", "2026-03"),
         ("Hà Nội, ngày tháng 3 năm 2026", "Hà Nội", "2026-03"),
         ("Cần Thơ, ngày      tháng      năm 2026", "Cần Thơ", "2026"),
+        # ... or leaves dots or a dash to write on (and OCR reads them)
+        ("Quảng Ngãi, ngày - tháng 7 năm 2025", "Quảng Ngãi", "2025-07"),
+        ("Quảng Ngãi, ngày — tháng 7 năm 2025", "Quảng Ngãi", "2025-07"),
+        ("Huế, ngày ..... tháng ..... năm 2026", "Huế", "2026"),
+        ("Huế, ngày …… tháng 02 năm 2026", "Huế", "2026-02"),
         # the number and the date share a line when the two header columns are flattened
         ("Số:   /UBND-VX    Đà Nẵng, ngày 10 tháng 3 năm 2026", "Đà Nẵng", "2026-03-10"),
         ("Số: 215/SXD-QLXD Vĩnh Long, ngày 20 tháng 01 năm 2026", "Vĩnh Long", "2026-01-20"),
@@ -125,6 +130,7 @@ def test_header_date_should_match(line, place, iso):
         "Huế, ngày 10 tháng 13 năm 2026",  # no such month
         "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",  # no place before a comma
         "Hà Nội, 05/02/2026",  # a header date is written in words
+        "Hà Nội, ngày 5 - 7 tháng 3 năm 2026",  # a span of days is no date of signing
         "Kính gửi: Sở Tài chính",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     ],
