@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.document import RawDocument
 from pipeline.errors import LimitExceeded, NeedsOCR, ReadError
 from pipeline.readers import ReadLimits, one_line
+from pipeline.readers.pdfink import draws_rule
 from pipeline.readers.pdflayout import layout
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
 from pipeline.text import nfc
@@ -249,11 +250,14 @@ def _paths(page, height: float):
         x0, x1 = left.value, right.value
         y0, y1 = height - top.value, height - bottom.value
         w, h = x1 - x0, y1 - y0
+        line = (h <= _THIN and w >= _MIN_RULE) or (w <= _THIN and h >= _MIN_RULE)
+        if not (line or raw.FPDFPath_CountSegments(obj) <= 6) or not draws_rule(obj, w, h):
+            continue  # a curve, a glyph outline, or a background (paragraph shading): no border
         if h <= _THIN and w >= _MIN_RULE:
             h_edges.append((x0, x1, (y0 + y1) / 2))
         elif w <= _THIN and h >= _MIN_RULE:
             v_edges.append(((x0 + x1) / 2, y0, y1))
-        elif raw.FPDFPath_CountSegments(obj) <= 6:
+        else:
             # a rectangle drawn as one path (cell borders, boxes): its four sides
             h_edges += [(x0, x1, y0), (x0, x1, y1)]
             v_edges += [(x0, y0, y1), (x1, y0, y1)]
