@@ -22,6 +22,7 @@ from pipeline.errors import LimitExceeded, NeedsOCR, ReadError
 from pipeline.readers import ReadLimits, one_line
 from pipeline.readers.pdfink import draws_rule
 from pipeline.readers.pdflayout import layout
+from pipeline.readers.pdfquality import vet_text_layer
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
 from pipeline.text import nfc
 
@@ -32,7 +33,9 @@ _THIN = 2.5  # points: a path this thin is a line, whatever way it was drawn
 class PdfReader:
     suffixes = (".pdf",)
 
-    def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
+    def read(self, path: Path, limits: ReadLimits | None = None, *, check_text_layer: bool = True) -> RawDocument:
+        """The PDF as a RawDocument; NeedsOCR for a scan or an unreadable text layer, unless not
+        ``check_text_layer`` (the OCR step reading the PDF it has just made)."""
         path = Path(path)
         limits = limits or ReadLimits()
         pdf = _open(path)
@@ -52,9 +55,13 @@ class PdfReader:
             raise ReadError(path, f"PDF bị hỏng ({_pdfium_reason(e)})") from e
         finally:
             pdf.close()
-        if not any(p.words for p in pages) or _looks_scanned(pages):
+        if check_text_layer and (not any(p.words for p in pages) or _looks_scanned(pages)):
             raise NeedsOCR(path, "PDF quét không có lớp văn bản, cần OCR")
+        font = vet_text_layer(path, pages, strict=check_text_layer)
         blocks, warnings = layout(pages)
+        if font:
+            metadata["legacy_font"] = font
+            warnings.append(f"legacy font {font} converted to Unicode")
         return RawDocument(
             source=str(path),
             format="pdf",
