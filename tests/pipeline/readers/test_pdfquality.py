@@ -48,13 +48,16 @@ def test_a_broken_layer_needs_ocr(tmp_path, broken, why, invisible):
     assert "OCR tiếng Anh" in e.value.reason and "phông chữ sai mã" in e.value.reason
 
 
+def _ocr(out: Path, language: str) -> Path:
+    scan = SAMPLES_DIR / "skhcn-de-xuat-cchc.scan.pdf"
+    subprocess.run(["ocrmypdf", "-q", "-l", language, str(scan), str(out)], check=True, timeout=300)
+    return out
+
+
 @pytest.fixture(scope="module")
 def english_ocr(tmp_path_factory) -> Path:
     """The bundled scan through tesseract's English model: the layer a scanner set to English makes."""
-    out = tmp_path_factory.mktemp("ocr") / "eng.pdf"
-    scan = SAMPLES_DIR / "skhcn-de-xuat-cchc.scan.pdf"
-    subprocess.run(["ocrmypdf", "-q", "-l", "eng", str(scan), str(out)], check=True, timeout=300)
-    return out
+    return _ocr(tmp_path_factory.mktemp("ocr") / "eng.pdf", "eng")
 
 
 @pytest.mark.slow  # ocrmypdf: 2 s alone, 7 s on a busy machine
@@ -62,6 +65,12 @@ def test_an_english_ocr_layer_needs_ocr(english_ocr):
     with pytest.raises(NeedsOCR) as e:
         read(english_ocr)
     assert REASON in e.value.reason
+
+
+@pytest.mark.slow
+def test_a_vietnamese_ocr_layer_is_read(tmp_path):
+    doc = read(_ocr(tmp_path / "vie.pdf", "vie"))
+    assert "Sở Khoa học và Công nghệ" in " ".join(doc.text.split())
 
 
 @pytest.mark.slow
