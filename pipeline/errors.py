@@ -7,7 +7,7 @@ one line on stderr. ``SearchIndexError`` lives with the index in index/backend.p
 Codes:
     CV-R01  the file cannot be read (missing, empty, corrupt, encrypted...)
     CV-R02  no reader for this kind of file
-    CV-R03  a PDF without a text layer: it needs OCR
+    CV-R03  a PDF without a text layer, or with one that is no readable Vietnamese: it needs OCR
     CV-L01  reading the file ran over the time limit (a bomb: huge XML, a page of a million objects)
     CV-L02  reading the file ran over the memory limit
     CV-L03  the file is over a content limit (pages, unzipped part size, text size, objects per page)
@@ -64,7 +64,8 @@ class UnsupportedFormat(ReadError):
 
 
 class NeedsOCR(ReadError):
-    """A PDF without a text layer (a scan): it must go through OCR, never be read as empty."""
+    """A PDF without a text layer (a scan), or whose layer is no readable Vietnamese (an English OCR,
+    a wrongly mapped font): it must go through OCR, never be read as empty or as garbage."""
 
     code = "CV-R03"
 

@@ -45,6 +45,6 @@ def read_ocr(ocr_pdf: Path, source: str, limits: ReadLimits | None = None) -> Ra
     borders taken from the page images, the ink OCR reads as stray marks left out."""
     from pipeline.readers.pdf import PdfReader
 
-    raw = PdfReader(raster_rules=True).read(ocr_pdf, limits)
+    raw = PdfReader(raster_rules=True).read(ocr_pdf, limits, check_text_layer=False)
     blocks = tuple(b for b in (_cleaned(b) for b in raw.blocks) if b.kind is BlockKind.TABLE or b.text.strip())
     return replace(raw, source=source, blocks=blocks, metadata={**raw.metadata, "ocr": "ocrmypdf+tesseract vie"})

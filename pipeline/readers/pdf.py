@@ -20,7 +20,9 @@ from pathlib import Path
 from pipeline.document import RawDocument
 from pipeline.errors import LimitExceeded, NeedsOCR, ReadError
 from pipeline.readers import ReadLimits, one_line
+from pipeline.readers.pdfink import draws_rule
 from pipeline.readers.pdflayout import layout
+from pipeline.readers.pdfquality import vet_text_layer
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
 from pipeline.text import nfc
 
@@ -36,7 +38,9 @@ class PdfReader:
         # borders are pixels, not paths (pipeline.readers.rasterrules)
         self.raster_rules = raster_rules
 
-    def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
+    def read(self, path: Path, limits: ReadLimits | None = None, *, check_text_layer: bool = True) -> RawDocument:
+        """The PDF as a RawDocument; NeedsOCR for a scan or an unreadable text layer, unless not
+        ``check_text_layer`` (the OCR step reading the PDF it has just made)."""
         path = Path(path)
         limits = limits or ReadLimits()
         pdf = _open(path)
@@ -56,9 +60,13 @@ class PdfReader:
             raise ReadError(path, f"PDF bị hỏng ({_pdfium_reason(e)})") from e
         finally:
             pdf.close()
-        if not any(p.words for p in pages) or _looks_scanned(pages):
+        if check_text_layer and (not any(p.words for p in pages) or _looks_scanned(pages)):
             raise NeedsOCR(path, "PDF quét không có lớp văn bản, cần OCR")
+        font = vet_text_layer(path, pages, strict=check_text_layer)
         blocks, warnings = layout(pages)
+        if font:
+            metadata["legacy_font"] = font
+            warnings.append(f"legacy font {font} converted to Unicode")
         return RawDocument(
             source=str(path),
             format="pdf",
@@ -259,11 +267,14 @@ def _paths(page, height: float):
         x0, x1 = left.value, right.value
         y0, y1 = height - top.value, height - bottom.value
         w, h = x1 - x0, y1 - y0
+        line = (h <= _THIN and w >= _MIN_RULE) or (w <= _THIN and h >= _MIN_RULE)
+        if not (line or raw.FPDFPath_CountSegments(obj) <= 6) or not draws_rule(obj, w, h):
+            continue  # a curve, a glyph outline, or a background (paragraph shading): no border
         if h <= _THIN and w >= _MIN_RULE:
             h_edges.append((x0, x1, (y0 + y1) / 2))
         elif w <= _THIN and h >= _MIN_RULE:
             v_edges.append(((x0 + x1) / 2, y0, y1))
-        elif raw.FPDFPath_CountSegments(obj) <= 6:
+        else:
             # a rectangle drawn as one path (cell borders, boxes): its four sides
             h_edges += [(x0, x1, y0), (x0, x1, y1)]
             v_edges += [(x0, y0, y1), (x1, y0, y1)]
