@@ -18,10 +18,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from pipeline.document import RawDocument
-from pipeline.errors import LimitExceeded, NeedsOCR, ReadError
+from pipeline.errors import LimitExceeded, ReadError
 from pipeline.readers import ReadLimits, one_line
 from pipeline.readers.pdflayout import layout
+from pipeline.readers.pdfstamps import strip_stamps
+from pipeline.readers.pdfwidgets import field_words, open_forms
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
+from pipeline.readers.signatures import read_signatures, unreadable
 from pipeline.text import nfc
 
 _MIN_RULE = 3.0  # points: shorter strokes are dots, not ruling lines
@@ -36,6 +39,7 @@ class PdfReader:
         limits = limits or ReadLimits()
         pdf = _open(path)
         try:
+            open_forms(pdf)  # before any page is loaded: registration fields (số, ngày) are form fields
             # Refused, not cut short: a document read up to page N would be stored and searched as
             # if it were whole, and its obligations after page N silently missing.
             if len(pdf) > limits.max_pages:
@@ -51,16 +55,19 @@ class PdfReader:
             raise ReadError(path, f"PDF bị hỏng ({_pdfium_reason(e)})") from e
         finally:
             pdf.close()
+        stamps = strip_stamps(pages)  # a signing stamp is not the document, nor text that makes a scan digital
+        signatures = read_signatures(path, limits.trust_roots)
         if not any(p.words for p in pages) or _looks_scanned(pages):
-            raise NeedsOCR(path, "PDF quét không có lớp văn bản, cần OCR")
+            raise unreadable(path, signatures)
         blocks, warnings = layout(pages)
         return RawDocument(
             source=str(path),
             format="pdf",
             blocks=tuple(blocks),
             pages=len(pages),
-            metadata=metadata,
+            metadata={**metadata, **stamps},
             warnings=tuple(warnings),
+            signatures=signatures,
         )
 
 
@@ -131,6 +138,7 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
                     f"trang {index + 1} của PDF có {chars} ký tự, vượt quá giới hạn {limits.max_page_chars}",
                 )
             words = _words(textpage, height)
+            words += field_words(pdf, page, height, words)
         finally:
             textpage.close()
         h_edges, v_edges, images = _paths(page, height)
