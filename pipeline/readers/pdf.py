@@ -59,6 +59,8 @@ class PdfReader:
         signatures = read_signatures(path, limits.trust_roots)
         if not any(p.words for p in pages) or _looks_scanned(pages):
             raise unreadable(path, signatures)
+        for p in pages:
+            p.words += p.fields
         blocks, warnings = layout(pages)
         return RawDocument(
             source=str(path),
@@ -138,7 +140,7 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
                     f"trang {index + 1} của PDF có {chars} ký tự, vượt quá giới hạn {limits.max_page_chars}",
                 )
             words = _words(textpage, height)
-            words += field_words(pdf, page, height, words)
+            fields = field_words(pdf, page, height, words)
         finally:
             textpage.close()
         h_edges, v_edges, images = _paths(page, height)
@@ -147,7 +149,14 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits) -> PageData:
     tables = _tables(h_edges, v_edges, width, height)
     rules = [(x0, x1, y) for x0, x1, y in h_edges if not any(t.contains(x0, y) for t in tables)]
     return PageData(
-        number=index + 1, width=width, height=height, words=words, rules=rules, tables=tables, images=images
+        number=index + 1,
+        width=width,
+        height=height,
+        words=words,
+        rules=rules,
+        tables=tables,
+        images=images,
+        fields=fields,
     )
 
 

@@ -32,6 +32,10 @@ from pipeline.readers import one_line
 from pipeline.text import nfc
 
 NO_ROOT = "không xác minh được gốc tin cậy"
+TAMPERED = "CẢNH BÁO: tệp đã bị sửa sau khi ký số"  # how every warning of a file not as signed begins
+# How a stored summary says content was added after signing: file_signatures has no column for it
+# (covers_whole_file is False also when only a later signature was added), so the summary carries it.
+MODIFIED_AFTER = "CÓ nội dung được thêm vào sau khi ký"
 _VIETNAM = dt.timezone(dt.timedelta(hours=7), "+07:00")  # no daylight saving: one offset all year
 _ROOT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
 
@@ -203,7 +207,7 @@ def describe(sig: SignatureInfo) -> str:
     elif sig.intact:
         parts.append("nguyên vẹn")
     if sig.modified_after:
-        parts.append("CÓ nội dung được thêm vào sau khi ký")
+        parts.append(MODIFIED_AFTER)
     elif sig.covers_whole_file is False:
         parts.append("sau khi ký chỉ được thêm chữ ký hoặc điền biểu mẫu")
     elif sig.covers_whole_file:
@@ -229,7 +233,7 @@ def tamper_warning(signatures: Iterable[SignatureInfo]) -> str | None:
         detail = f"chữ ký của {whose} không còn nguyên vẹn"
     else:
         detail = f"có nội dung được thêm vào sau khi {whose} ký"
-    return f"CẢNH BÁO: tệp đã bị sửa sau khi ký số ({detail})"
+    return f"{TAMPERED} ({detail})"
 
 
 def unreadable(path: str | Path, signatures: tuple[SignatureInfo, ...]) -> ReadError:
