@@ -57,7 +57,10 @@ def test_an_update_appended_after_signing_is_said(signed_files):
     (sig,) = read_signatures(signed_files.appended, [signed_files.pki.root_pem])
     assert sig.intact is True and sig.covers_whole_file is False and sig.modified_after is True
     assert "CÓ nội dung được thêm vào sau khi ký" in describe(sig)
-    assert tamper_warning([sig]) == f"CẢNH BÁO: tệp đã bị sửa sau khi ký số (có nội dung được thêm vào sau khi {SIGNER} ký)"
+    assert (
+        tamper_warning([sig])
+        == f"CẢNH BÁO: tệp đã bị sửa sau khi ký số (có nội dung được thêm vào sau khi {SIGNER} ký)"
+    )
 
 
 def test_a_tampered_file_whose_text_is_lost_is_not_a_scan(signed_files, tmp_path):
