@@ -188,7 +188,7 @@ def append_update(src: Path, dst: Path, text: bytes = b"Them sau khi ky") -> Pat
         writer = IncrementalPdfFileWriter(f)
         page = writer.root["/Pages"]["/Kids"][0].get_object()
         extra = writer.add_object(generic.StreamObject(stream_data=b"BT /F1 12 Tf 100 100 Td (" + text + b") Tj ET"))
-        contents = page["/Contents"]
+        contents = page.raw_get("/Contents")  # the reference: a stream cannot sit inline in an array
         kept = list(contents) if isinstance(contents, generic.ArrayObject) else [contents]
         page["/Contents"] = generic.ArrayObject([*kept, extra])
         writer.update_container(page)
