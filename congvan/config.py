@@ -13,6 +13,11 @@ parts, one and all), CONGVAN_MAX_PAGE_OBJECTS and CONGVAN_MAX_PAGE_CHARS (a PDF 
 
 How many cores one OCR may use: CONGVAN_OCR_JOBS (default: every core of the machine).
 
+Which roots a signed PDF's certificate chain is checked against: CONGVAN_TRUST_ROOTS, a folder or
+file of PEM/DER root certificates (several separated by the path separator, ':'). None is bundled
+(the Ban Cơ yếu Chính phủ root is the office's to install): without it a chain is "không xác minh
+được gốc tin cậy".
+
 Who is at the keyboard (``user``, written into the audit log with every assignment and hand mark):
 CONGVAN_USER, else the operating system's login name.
 
@@ -58,6 +63,17 @@ def os_user() -> str:
         return f"uid-{os.getuid()}"
 
 
+def trust_roots_from_env(env: Mapping[str, str]) -> tuple[str, ...]:
+    """CONGVAN_TRUST_ROOTS as paths; a path that does not exist is a ConfigError (CV-C01), not a
+    silent "no root" that would leave every signature unverified without saying why."""
+    value = env.get("CONGVAN_TRUST_ROOTS", "")
+    paths = tuple(str(Path(p).expanduser()) for p in value.split(os.pathsep) if p.strip())
+    for p in paths:
+        if not Path(p).exists():
+            raise ConfigError(f"CONGVAN_TRUST_ROOTS={value!r}: không tìm thấy {p}")
+    return paths
+
+
 def limits_from_env(env: Mapping[str, str]) -> Limits:
     """The bounds every file is read within, from CONGVAN_* (the defaults live with the code)."""
     d, r = Limits(), ReadLimits()
@@ -69,6 +85,7 @@ def limits_from_env(env: Mapping[str, str]) -> Limits:
         max_pages=_number(env, "CONGVAN_MAX_PAGES", r.max_pages),
         max_page_objects=_number(env, "CONGVAN_MAX_PAGE_OBJECTS", r.max_page_objects),
         max_page_chars=_number(env, "CONGVAN_MAX_PAGE_CHARS", r.max_page_chars),
+        trust_roots=trust_roots_from_env(env),
     )
     return Limits(
         seconds=_number(env, "CONGVAN_TIME_LIMIT", d.seconds, cast=float),

@@ -13,6 +13,7 @@ and extractors must cope with both.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -62,6 +63,27 @@ class Block:
 
 
 @dataclass(frozen=True)
+class SignatureInfo:
+    """One digital signature a file carries (a PDF signed in the e-office system), as checked when read.
+
+    ``intact``: the signed byte ranges still hash to the signed digest; ``covers_whole_file``: nothing
+    was appended after signing; ``trusted``: the certificate chain reaches a trust root the office
+    configured (None: no root configured, or the chain could not be built). None everywhere means
+    "not known", never "fine"; ``problem`` says in Vietnamese why a signature could not be checked.
+    """
+
+    field_name: str | None = None
+    signer: str | None = None  # the certificate subject's common name: "Nguyễn Văn An"
+    organisation: str | None = None  # O, then OU: "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    signed_at: dt.datetime | None = None
+    intact: bool | None = None
+    covers_whole_file: bool | None = None
+    modified_after: bool | None = None  # content changed after signing (not a later signature or form fill)
+    trusted: bool | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """What a reader returns: the document's blocks in reading order, its pages and metadata."""
 
@@ -71,6 +93,7 @@ class RawDocument:
     pages: int = 1
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    signatures: tuple[SignatureInfo, ...] = ()  # a signed PDF's digital signatures, in file order
 
     def footnotes(self) -> dict[str, str]:
         return {b.note_id: b.text for b in self.blocks if b.kind is BlockKind.FOOTNOTE and b.note_id}

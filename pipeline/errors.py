@@ -8,6 +8,7 @@ Codes:
     CV-R01  the file cannot be read (missing, empty, corrupt, encrypted...)
     CV-R02  no reader for this kind of file
     CV-R03  a PDF without a text layer, or with one that is no readable Vietnamese: it needs OCR
+    CV-R04  a signed PDF changed after signing whose text cannot be read (not a scan: tampered)
     CV-L01  reading the file ran over the time limit (a bomb: huge XML, a page of a million objects)
     CV-L02  reading the file ran over the memory limit
     CV-L03  the file is over a content limit (pages, unzipped part size, text size, objects per page)
@@ -65,9 +66,33 @@ class UnsupportedFormat(ReadError):
 
 class NeedsOCR(ReadError):
     """A PDF without a text layer (a scan), or whose layer is no readable Vietnamese (an English OCR,
-    a wrongly mapped font): it must go through OCR, never be read as empty or as garbage."""
+    a wrongly mapped font): it must go through OCR, never be read as empty or as garbage.
+
+    ``signatures``: the digital signatures the file carries (pipeline.document.SignatureInfo), a
+    signed scan being as common as a signed text PDF; they are stored with the file."""
 
     code = "CV-R03"
+
+    def __init__(self, path: str | Path, reason: str, signatures: tuple = ()) -> None:
+        super().__init__(path, reason)
+        self.signatures = tuple(signatures)
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason, self.signatures))
+
+
+class SignatureBroken(ReadError):
+    """A signed PDF whose signed bytes changed after signing and whose text no longer reads: filed
+    as tampered, with its signatures, never as a scan waiting for OCR."""
+
+    code = "CV-R04"
+
+    def __init__(self, path: str | Path, reason: str, signatures: tuple = ()) -> None:
+        super().__init__(path, reason)
+        self.signatures = tuple(signatures)
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason, self.signatures))
 
 
 class OcrFailed(ReadError):

@@ -64,7 +64,7 @@ def _reporter(box: Inbox) -> Callable[[Outcome], None]:
         line = f"{label}: {_rel(box, o.path)} → {_rel(box, o.dest) if o.dest else '?'}"
         if o.document_id and o.state != JournalState.FAILED and debug.on():
             line += f" (#{o.document_id})"
-        if o.reason and o.status not in (IngestStatus.ADDED, IngestStatus.DUPLICATE):
+        if o.reason and o.status != IngestStatus.DUPLICATE:  # an added file's only reason is a warning
             line += f" — {debug.hide_ids(one_line(o.reason))}"
         if o.revised:
             line += " [phiên bản mới, thay bản đã nhận]"

@@ -10,6 +10,7 @@ import typer
 from congvan.cli import debug
 from congvan.cli.render import file_error, shown, warn
 from congvan.wiring import Wiring
+from pipeline.readers.signatures import TAMPERED
 from pipeline.status import IngestStatus
 
 
@@ -48,8 +49,8 @@ def ingest_cmd(
             bar.advance(task)
             if r.status == IngestStatus.FAILED:
                 file_error(r.path, r.reason or "")
-            elif not quiet:
-                extra = f" — {debug.hide_ids(r.reason)}" if r.reason and r.status != IngestStatus.ADDED else ""
+            elif not quiet or (r.reason or "").startswith(TAMPERED):  # a file changed after signing, always
+                extra = f" — {debug.hide_ids(r.reason)}" if r.reason else ""  # an added file's: a warning
                 bar.console.print(shown(f"{IngestStatus(r.status).label}: {r.path}{extra}"))
 
         with wiring.reader as reader:  # each file read within the time and memory limits

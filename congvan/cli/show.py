@@ -1,5 +1,6 @@
 """``congvan show REF``: one document by its số, ký hiệu: header, files and where the originals are
-kept, its line in the register, its tasks with how they stand, what it cites and what cites it."""
+kept, the files' digital signatures, its line in the register, its tasks with how they stand, what
+it cites and what cites it. A file modified after signing is said first, in red."""
 
 from __future__ import annotations
 
@@ -81,6 +82,26 @@ def _files(console: Console, v, store: Path) -> None:
         t.add_row(
             shown(f.name), f.format, _size(f.size), f"{f.received_at:%d/%m/%Y %H:%M}", shown(store / f.stored_path)
         )
+    console.print(t)
+
+
+def _warnings(console: Console, v) -> None:
+    """A file that is not what was signed, said before anything else is believed of it."""
+    for f in v.files:
+        for w in dict.fromkeys(s.warning for s in f.signatures if s.warning):
+            console.print(Text.assemble((w, "bold red"), " — tệp ", shown(f.name)))
+
+
+def _signatures(console: Console, v) -> None:
+    signed = [(f, s) for f in v.files for s in f.signatures]
+    if not signed:
+        return
+    t = table(f"Chữ ký số ({len(signed)})", "Tệp", "Người ký", "Cơ quan", "Ký lúc", "Kiểm tra")
+    for f, s in signed:
+        when = f"{s.signed_at:%d/%m/%Y %H:%M:%S}" if s.signed_at else "không rõ"
+        check = s.summary.split(": ", 1)[1] if ": " in s.summary else s.summary
+        style = "bold red" if s.warning else ""
+        t.add_row(shown(f.name), shown(s.signer or "không rõ"), shown(s.organisation or ""), when, shown(check, style))
     console.print(t)
 
 
@@ -175,9 +196,11 @@ def show_cmd(
             return
         v = report.documents[0]
         internals = debug.on()
+        _warnings(console, v)
         _header(console, v, internals)
         _entry(console, v)
         _files(console, v, wiring.settings.store_dir)
+        _signatures(console, v)
         _tasks(console, v, internals)
         _citations(console, v)
         render_history(console, v.history)

@@ -16,16 +16,32 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from extractors.references import key as ref_key
-from models.schema import Citation, Document, register_time
+from models.schema import Citation, Document, FileSignature, register_time
 from pipeline.answers.refs import CitedRef, CitingRef, DocumentRef, documents_by_key, resolve_key
 from pipeline.answers.register import RegisterRow, kind_name, row_of
 from pipeline.answers.tracking import current_occurrence, load_tracking, tasks_of
 from pipeline.answers.versions import DocumentHistory, history
 from pipeline.deadline import NO_DEADLINE, Deadline
+from pipeline.document import SignatureInfo
 from pipeline.labels import partial_date
 from pipeline.query import bounded_name
+from pipeline.readers.signatures import MODIFIED_AFTER, tamper_warning
 from pipeline.status import DocumentStatus, Recurrence, TrackingState, label_of
 from pipeline.text import fold
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    """A digital signature of a file, as read when it was stored."""
+
+    signer: str | None
+    organisation: str | None
+    signed_at: dt.datetime | None  # in Việt Nam's time
+    intact: bool | None
+    covers_whole_file: bool | None
+    trusted: bool | None  # None: no trust root configured, "không xác minh được gốc tin cậy"
+    summary: str  # the clerk's one line, as stored
+    warning: str | None  # "CẢNH BÁO: tệp đã bị sửa sau khi ký số (...)" when the file is not what was signed
 
 
 @dataclass(frozen=True)
@@ -35,6 +51,7 @@ class FileView:
     size: int
     received_at: dt.datetime  # in Việt Nam's time
     stored_path: str  # relative to the content store's root
+    signatures: tuple[SignatureView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,7 +157,14 @@ def _cited_by(session: Session, doc: Document, alone: bool) -> tuple[CitingRef, 
 def view_of(session: Session, doc: Document, today: dt.date, alone: bool = True) -> DocumentView:
     signer = " ".join(p for p in (doc.signer_position, doc.signer_name) if p) or None
     files = tuple(
-        FileView(f.original_name, f.format, f.size, register_time(f.received_at), f.stored_path)
+        FileView(
+            f.original_name,
+            f.format,
+            f.size,
+            register_time(f.received_at),
+            f.stored_path,
+            tuple(_signature(s) for s in f.signatures),
+        )
         for f in sorted(doc.files, key=lambda f: (f.received_at, f.id))
     )
     return DocumentView(
@@ -150,6 +174,21 @@ def view_of(session: Session, doc: Document, today: dt.date, alone: bool = True)
         entry=row_of(doc.register_entry) if doc.register_entry else None, tasks=_tasks(session, doc, today),
         cites=_cites(session, doc), cited_by=_cited_by(session, doc, alone), history=history(session, doc.id),
     )  # fmt: skip
+
+
+def _signature(row: FileSignature) -> SignatureView:
+    modified = MODIFIED_AFTER in (row.summary or "")
+    info = SignatureInfo(signer=row.signer, intact=row.intact, modified_after=modified)
+    return SignatureView(
+        signer=row.signer,
+        organisation=row.organisation,
+        signed_at=register_time(row.signed_at) if row.signed_at else None,
+        intact=row.intact,
+        covers_whole_file=row.covers_whole_file,
+        trusted=row.trusted,
+        summary=row.summary or "",
+        warning=tamper_warning([info]),
+    )
 
 
 def _squeezed(key: str) -> str:

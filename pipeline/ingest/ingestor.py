@@ -26,6 +26,7 @@ exactly what one stores, taking the same files in some order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -47,14 +48,15 @@ from models.db import write_lock
 from models.schema import Citation, Document, DocumentFile, OcrJob, as_utc
 from pipeline.bounded import FileReader, read_and_extract
 from pipeline.document import RawDocument
-from pipeline.errors import ExtractionError, NeedsOCR, ReadError, os_reason
+from pipeline.errors import ExtractionError, NeedsOCR, ReadError, SignatureBroken, os_reason
 from pipeline.extract import DocumentExtraction, to_contract
 from pipeline.ingest import register
 from pipeline.ingest.files import special_kind, stored_name
-from pipeline.ingest.rows import UnitRegistry, fill_document, new_document
+from pipeline.ingest.rows import UnitRegistry, fill_document, new_document, signature_rows
 from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.ingest.versions import content_differs, mark_relations, place_version
 from pipeline.readers import SUFFIXES
+from pipeline.readers.signatures import tamper_warning
 from pipeline.status import DocumentStatus, IngestStatus, OcrState
 from pipeline.text import fold
 
@@ -158,6 +160,15 @@ class Ingestor:
         self.reader = reader
 
     def ingest(self, path: Path) -> IngestResult:
+        """One file's verdict; a file that is not what was signed says so first, whatever became of it."""
+        self._warning: str | None = None
+        result = self._ingest(path)
+        if self._warning is not None and result.status != IngestStatus.DUPLICATE:
+            reason = f"{self._warning}; {result.reason}" if result.reason else self._warning
+            result = dataclasses.replace(result, reason=reason)
+        return result
+
+    def _ingest(self, path: Path) -> IngestResult:
         try:
             sha = sha256_of(path)
         except OSError as e:
@@ -169,22 +180,28 @@ class Ingestor:
         except NeedsOCR as e:
             if (known := self._locked_known(path, sha)) is not None:
                 return known
-            doc = self._store_unread(path, sha, DocumentStatus.NEEDS_OCR)
+            doc = self._store_unread(path, sha, DocumentStatus.NEEDS_OCR, e.signatures)
             return IngestResult(str(path), IngestStatus.NEEDS_OCR, sha, doc.id, e.reason)
+        except SignatureBroken as e:  # kept with its signatures as evidence; its reason is the warning
+            if (known := self._locked_known(path, sha)) is not None:
+                return known
+            doc = self._store_unread(path, sha, DocumentStatus.FAILED, e.signatures)
+            return IngestResult(str(path), IngestStatus.FAILED, sha, doc.id, e.reason)
         except ReadError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
         except ExtractionError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=str(e))
+        self._warning = tamper_warning(raw.signatures)
         record = to_contract(ex, source=stored_name(path.name))
         if (known := self._locked_known(path, sha)) is not None:
             return known
         same = self._same_document(ex, raw.text)
         if same is not None:
-            self._add_file(same, path, sha, raw.format)
+            self._add_file(same, path, sha, raw.format, raw.signatures)
             self.session.flush()
             return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, f"cùng văn bản với #{same.id}")
         doc = new_document(ex, record, raw.text, self.units)
-        self._add_file(doc, path, sha, raw.format)
+        self._add_file(doc, path, sha, raw.format, raw.signatures)
         self.session.flush()  # the new row has its id before we look for others with its number
         register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
         return self._settle(doc, raw.text, str(path), sha)
@@ -243,7 +260,7 @@ class Ingestor:
         write_lock(self.session, INGEST_LOCK)
         return self._known(path, sha)
 
-    def _add_file(self, doc: Document, path: Path, sha: str, fmt: str) -> None:
+    def _add_file(self, doc: Document, path: Path, sha: str, fmt: str, signatures=()) -> None:
         stored = self.store.put(path, sha)
         doc.files.append(
             DocumentFile(
@@ -253,13 +270,14 @@ class Ingestor:
                 original_name=stored_name(path.name),
                 stored_path=stored.relpath,
                 received_at=as_utc(self.clock()),  # SQLite keeps a time's fields, not its zone
+                signatures=signature_rows(signatures),
             )
         )
 
-    def _store_unread(self, path: Path, sha: str, status: DocumentStatus) -> Document:
+    def _store_unread(self, path: Path, sha: str, status: DocumentStatus, signatures=()) -> Document:
         doc = Document(status=status, text="", subject=None)
         self.session.add(doc)
-        self._add_file(doc, path, sha, path.suffix.lstrip(".").lower())
+        self._add_file(doc, path, sha, path.suffix.lstrip(".").lower(), signatures)
         self.session.flush()
         register.enter(self.session, doc, None)  # a scan is registered too; its marks unread
         if status == DocumentStatus.NEEDS_OCR:

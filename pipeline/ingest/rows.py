@@ -8,8 +8,10 @@ from sqlalchemy.orm import Session
 
 from extractors.references import key as ref_key
 from extractors.units import expand, unit_key
-from models.schema import Addressee, Citation, Document, Obligation, Unit, UnitAlias
+from models.schema import Addressee, Citation, Document, FileSignature, Obligation, Unit, UnitAlias, as_utc
+from pipeline.document import SignatureInfo
 from pipeline.extract import DocumentExtraction
+from pipeline.readers.signatures import describe
 from pipeline.status import DocumentStatus, ObligationStatus
 from pipeline.text import fold
 
@@ -147,3 +149,25 @@ def _unique(units: list[Unit]) -> list[Unit]:
         if u not in out:
             out.append(u)
     return out
+
+
+def signature_rows(signatures: tuple[SignatureInfo, ...]) -> list[FileSignature]:
+    """A file's digital signatures as rows, in file order, each with the clerk's one line."""
+
+    def cut(value: str | None, n: int = 300) -> str | None:
+        return value[:n] if value else value
+
+    return [
+        FileSignature(
+            position=i,
+            field_name=cut(s.field_name, 200),
+            signer=cut(s.signer),
+            organisation=cut(s.organisation),
+            signed_at=as_utc(s.signed_at) if s.signed_at else None,
+            intact=s.intact,
+            covers_whole_file=s.covers_whole_file,
+            trusted=s.trusted,
+            summary=describe(s),
+        )
+        for i, s in enumerate(signatures)
+    ]

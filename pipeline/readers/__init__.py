@@ -47,6 +47,9 @@ class ReadLimits:
     max_pages: int = MAX_PAGES
     max_page_objects: int = MAX_PAGE_OBJECTS
     max_page_chars: int = MAX_PAGE_CHARS
+    # Not a bound: what a signed PDF's certificate chains are checked against (CONGVAN_TRUST_ROOTS,
+    # files or folders of root certificates). None is bundled: empty, a chain is not verified.
+    trust_roots: tuple[str, ...] = ()
 
 
 class Reader(Protocol):

@@ -23,7 +23,10 @@ from pipeline.readers import ReadLimits, one_line
 from pipeline.readers.pdfink import draws_rule
 from pipeline.readers.pdflayout import layout
 from pipeline.readers.pdfquality import vet_text_layer
+from pipeline.readers.pdfstamps import strip_stamps
+from pipeline.readers.pdfwidgets import field_words, open_forms
 from pipeline.readers.pdfwords import PageData, TableGrid, Word
+from pipeline.readers.signatures import read_signatures, unreadable
 from pipeline.text import nfc
 
 _MIN_RULE = 3.0  # points: shorter strokes are dots, not ruling lines
@@ -45,6 +48,7 @@ class PdfReader:
         limits = limits or ReadLimits()
         pdf = _open(path)
         try:
+            open_forms(pdf)  # before any page is loaded: registration fields (số, ngày) are form fields
             # Refused, not cut short: a document read up to page N would be stored and searched as
             # if it were whole, and its obligations after page N silently missing.
             if len(pdf) > limits.max_pages:
@@ -60,9 +64,16 @@ class PdfReader:
             raise ReadError(path, f"PDF bị hỏng ({_pdfium_reason(e)})") from e
         finally:
             pdf.close()
+        stamps = strip_stamps(pages)  # a signing stamp is not the document, nor text that makes a scan digital
+        signatures = read_signatures(path, limits.trust_roots)
         if check_text_layer and (not any(p.words for p in pages) or _looks_scanned(pages)):
-            raise NeedsOCR(path, "PDF quét không có lớp văn bản, cần OCR")
-        font = vet_text_layer(path, pages, strict=check_text_layer)
+            raise unreadable(path, signatures)
+        try:
+            font = vet_text_layer(path, pages, strict=check_text_layer)
+        except NeedsOCR as e:  # a garbage layer: OCR'd like a scan, its signatures kept with it
+            raise NeedsOCR(path, e.reason, signatures) from e
+        for p in pages:
+            p.words += p.fields
         blocks, warnings = layout(pages)
         if font:
             metadata["legacy_font"] = font
@@ -72,8 +83,9 @@ class PdfReader:
             format="pdf",
             blocks=tuple(blocks),
             pages=len(pages),
-            metadata=metadata,
+            metadata={**metadata, **stamps},
             warnings=tuple(warnings),
+            signatures=signatures,
         )
 
 
@@ -144,6 +156,7 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits, raster_rules: bo
                     f"trang {index + 1} của PDF có {chars} ký tự, vượt quá giới hạn {limits.max_page_chars}",
                 )
             words = _words(textpage, height)
+            fields = field_words(pdf, page, height, words)
         finally:
             textpage.close()
         h_edges, v_edges, images = _paths(page, height)
@@ -157,7 +170,14 @@ def _page_data(path: Path, pdf, index: int, limits: ReadLimits, raster_rules: bo
     tables = _tables(h_edges, v_edges, width, height)
     rules = [(x0, x1, y) for x0, x1, y in h_edges if not any(t.contains(x0, y) for t in tables)]
     return PageData(
-        number=index + 1, width=width, height=height, words=words, rules=rules, tables=tables, images=images
+        number=index + 1,
+        width=width,
+        height=height,
+        words=words,
+        rules=rules,
+        tables=tables,
+        images=images,
+        fields=fields,
     )
 
 

@@ -47,6 +47,9 @@ class PageData:
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, y of horizontal rules
     tables: list[TableGrid] = field(default_factory=list)
     images: int = 0
+    # form-field values placed as words (pdfwidgets): joined to ``words`` once the page is known to
+    # have a text layer of its own, since a scan with the số stamped in a field is still a scan
+    fields: list[Word] = field(default_factory=list)
 
 
 class Line:

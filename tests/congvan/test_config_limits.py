@@ -68,3 +68,17 @@ def test_the_command_line_says_so_in_one_line(tmp_path):
     )  # fmt: skip
     assert r.returncode == 1
     assert r.stderr.splitlines() == ["congvan: lỗi: [CV-C01] CONGVAN_MEMORY_LIMIT_MB='nhiều': không phải số"]
+
+
+def test_trust_roots_are_paths_read_at_the_edge_and_a_missing_one_is_refused(tmp_path):
+    from pipeline.errors import ConfigError
+
+    roots = tmp_path / "goc-tin-cay"
+    roots.mkdir()
+    one = tmp_path / "bcy-root.pem"
+    one.write_text("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n")
+    env = {"CONGVAN_HOME": str(tmp_path), "CONGVAN_TRUST_ROOTS": f"{roots}:{one}"}
+    assert Settings.from_env(env).limits.read.trust_roots == (str(roots), str(one))
+    assert Settings.from_env({"CONGVAN_HOME": str(tmp_path)}).limits.read.trust_roots == ()
+    with pytest.raises(ConfigError, match="CONGVAN_TRUST_ROOTS"):
+        Settings.from_env({"CONGVAN_HOME": str(tmp_path), "CONGVAN_TRUST_ROOTS": str(tmp_path / "khong-co")})
