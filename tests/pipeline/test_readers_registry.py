@@ -13,24 +13,26 @@ from pipeline.ingest.ingestor import iter_files
 from pipeline.readers import SUFFIXES, read, registry
 
 
-def _sample_for(suffix: str) -> Path:
-    """A bundled sample read by the same reader class as ``suffix``."""
+def _sample_for(suffix: str, request: pytest.FixtureRequest) -> Path:
+    """A bundled sample read by the same reader class as ``suffix`` (a .doc, .rtf, .odt: one made from one)."""
+    if suffix in (".doc", ".rtf", ".odt"):
+        return next(iter(request.getfixturevalue("office_files")[suffix[1:]].values()))
     cls = registry()[suffix]
     return next(p for p in sorted(SAMPLES_DIR.iterdir()) if registry().get(p.suffix) is cls and ".scan." not in p.name)
 
 
 def test_the_registry_is_built_from_the_readers():
-    assert set(SUFFIXES) == set(registry()) >= {".txt", ".text", ".md", ".docx", ".pdf"}
+    assert set(SUFFIXES) == set(registry()) >= {".txt", ".text", ".md", ".docx", ".pdf", ".doc", ".rtf", ".odt"}
     for suffix, cls in registry().items():
         assert suffix in cls.suffixes
 
 
 @pytest.mark.parametrize("suffix", sorted(registry()))
-def test_every_suffix_read_accepts_is_one_ingest_walks(tmp_path, suffix):
+def test_every_suffix_read_accepts_is_one_ingest_walks(tmp_path, suffix, request):
     folder = tmp_path / "in"
     folder.mkdir()
     for name in (f"a{suffix}", f"B{suffix.upper()}"):
-        shutil.copy(_sample_for(suffix), folder / name)
+        shutil.copy(_sample_for(suffix, request), folder / name)
     walked = iter_files([folder])
     assert [p.name for p in walked] == [f"B{suffix.upper()}", f"a{suffix}"]
     for path in walked:
@@ -38,8 +40,8 @@ def test_every_suffix_read_accepts_is_one_ingest_walks(tmp_path, suffix):
 
 
 def test_an_unsupported_suffix_is_neither_read_nor_walked(tmp_path):
-    path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    path = tmp_path / "old.wpd"  # WordPerfect: no reader
+    path.write_bytes(b"\xffWPC not read")
     with pytest.raises(UnsupportedFormat):
         read(path)
     assert iter_files([tmp_path]) == []
