@@ -61,7 +61,18 @@ class DocxReader:
 
     def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
         path = Path(path)
-        document = _open(path, limits or ReadLimits())
+        limits = limits or ReadLimits()
+        with open(path, "rb") as f:
+            head = f.read(8)
+        if head.startswith(_OLE_MAGIC):
+            # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
+            if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+                raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu")
+            # a Word 97 .doc renamed .docx: Word opens it by its content, and so does congvan
+            from pipeline.readers.office import OfficeReader
+
+            return OfficeReader().read(path, limits)
+        document = _open(path, limits)
         try:
             return _Builder(path, document).build()
         except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
@@ -75,11 +86,6 @@ def _open(path: Path, limits: ReadLimits):
 
     with open(path, "rb") as f:
         head = f.read(8)
-    if head.startswith(_OLE_MAGIC):
-        # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
-        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
-            raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu")
-        raise ReadError(path, "tệp Word cũ (.doc, định dạng OLE) mang đuôi .docx, không phải tệp .docx")
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())

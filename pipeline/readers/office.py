@@ -25,6 +25,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from pipeline.document import RawDocument
@@ -37,6 +38,7 @@ ODT_MIMETYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oas
 _ZIP_MAGIC = b"PK\x03\x04"
 _RTF_MAGIC = b"{\\rtf"
 _UTF8_BOM = b"\xef\xbb\xbf"
+_MANIFEST_BYTES = 1024 * 1024  # an .odt's manifest lists its parts: a few KB
 # Kinds of OLE file a clerk may get with a .doc name, by the stream that gives them away.
 _OLE_OTHERS = {
     "EncryptedPackage": "tệp Word .docx được mã hóa bằng mật khẩu",
@@ -77,12 +79,14 @@ def sniff(path: Path) -> str:
 
 def _check_ole(path: Path, claimed: str) -> None:
     """A Word 97 document, unlocked and whole; else the one reason the clerk needs."""
+    # Word 97 format under another name (a .doc renamed .docx) is said so: the clerk sees the name
+    what = f"tệp {claimed}" if claimed == ".doc" else f"tệp Word cũ (.doc, định dạng OLE) mang đuôi {claimed}"
     try:
         summary = ole.summarize(path.read_bytes())
     except ole.OleError as e:
-        raise ReadError(path, f"tệp {claimed} bị hỏng ({e})") from e
+        raise ReadError(path, f"{what} bị hỏng ({e})") from e
     if summary.encrypted:
-        raise ReadError(path, f"tệp {claimed} được mã hóa bằng mật khẩu")
+        raise ReadError(path, f"{what} được mã hóa bằng mật khẩu")
     if not summary.word:
         other = next((why for name, why in _OLE_OTHERS.items() if name in summary.streams), None)
         raise ReadError(path, other or f"tệp OLE không chứa văn bản Word, không phải tệp {claimed}")
@@ -92,16 +96,27 @@ def _zip_kind(path: Path, claimed: str) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            mimetype = zf.read("mimetype")[:100].decode("ascii", "replace").strip() if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, EOFError) as e:
+            # read a few bytes, never a whole part: the sizes a zip declares may lie (a zip bomb)
+            mimetype = _head(zf, "mimetype", 100).decode("ascii", "replace").strip() if "mimetype" in names else ""
+            manifest = _head(zf, "META-INF/manifest.xml", _MANIFEST_BYTES) if "META-INF/manifest.xml" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as e:
         raise ReadError(path, f"tệp {claimed} bị hỏng hoặc bị cắt cụt (tệp nén zip hỏng)") from e
     if "word/document.xml" in names:
         return "docx"
     if mimetype in ODT_MIMETYPES:
+        # a password-protected .odt keeps its mimetype and manifest in the clear; the manifest
+        # gives each encrypted part its <manifest:encryption-data>
+        if b"encryption-data" in manifest:
+            raise ReadError(path, f"tệp {claimed} được mã hóa bằng mật khẩu")
         return "odt"
     if mimetype:
         raise ReadError(path, f"tệp OpenDocument không phải văn bản ({mimetype}), không phải tệp {claimed}")
     raise ReadError(path, f"tệp nén zip không phải Word hay OpenDocument, không phải tệp {claimed}")
+
+
+def _head(zf: zipfile.ZipFile, name: str, n: int) -> bytes:
+    with zf.open(name) as f:
+        return f.read(n)
 
 
 def soffice() -> str | None:

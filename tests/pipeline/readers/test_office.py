@@ -215,3 +215,30 @@ def test_a_name_with_spaces_and_dots_is_converted(office_files, tmp_path):
     assert read(path).source == str(path)
     # the conversion happened in its private folder: nothing written beside the original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["-cv 12.2025 (bản cũ).doc", "tmp"]
+
+
+def test_a_doc_renamed_docx_is_read_as_the_doc_it_is(office_files, tmp_path):
+    path = copy_as(office_files["doc"][QUICK], tmp_path / "renamed.docx")
+    raw = read(path)
+    assert raw.format == "doc" and raw.source == str(path)
+    assert fields(raw) == contract(SAMPLES_DIR / f"{QUICK}.docx")
+
+
+def test_a_password_protected_odt_is_refused(office_files, tmp_path):
+    # an encrypted .odt keeps mimetype and manifest in the clear, the manifest naming how each
+    # part is encrypted; LibreOffice cannot be told a password on its command line to write one
+    path = tmp_path / "locked.odt"
+    with zipfile.ZipFile(office_files["odt"][QUICK]) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+                    b'manifest:full-path="content.xml" manifest:media-type="text/xml">'
+                    b'<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+                    b'<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/>'
+                    b"</manifest:encryption-data></manifest:file-entry>",
+                )
+                assert b"encryption-data" in data
+            dst.writestr(info, data)
+    _refused(path, "tệp .odt được mã hóa bằng mật khẩu")
