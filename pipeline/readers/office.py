@@ -11,8 +11,9 @@ removed afterwards: two conversions at once (two inbox workers, the tests) never
 which LibreOffice locks. It runs in its own process group, killed whole when over its time.
 
 What the suffix says is checked against the first bytes: a .docx or a PDF renamed .doc is read
-by its own reader, an RTF saved as ".doc" (as Word offers) is converted as RTF, and anything
-else is refused before LibreOffice sees it (LibreOffice opens almost anything as plain text).
+by its own reader, an RTF or a web page saved as ".doc" (as Word offers) is converted as what it
+is (``format`` "rtf", "html"), and anything else is refused before LibreOffice sees it
+(LibreOffice opens almost anything as plain text).
 """
 
 from __future__ import annotations
@@ -61,10 +62,10 @@ class OfficeReader:
 
 
 def sniff(path: Path) -> str:
-    """What the file really is by its first bytes: "doc", "rtf", "odt", "docx" or "pdf"; else ReadError."""
+    """What the file really is by its first bytes: "doc", "rtf", "odt", "html", "docx" or "pdf"; else ReadError."""
     claimed = path.suffix.lower()
     with open(path, "rb") as f:
-        head = f.read(8)
+        head = f.read(1024)
     if head.startswith(ole.MAGIC):
         _check_ole(path, claimed)
         return "doc"
@@ -74,7 +75,15 @@ def sniff(path: Path) -> str:
         return "pdf"
     if head.startswith(_ZIP_MAGIC):
         return _zip_kind(path, claimed)
+    if _is_html(head):
+        return "html"
     raise ReadError(path, f"nội dung không phải tệp {claimed} (không phải Word, RTF hay OpenDocument)")
+
+
+def _is_html(head: bytes) -> bool:
+    """A web page: Word's "Save as Web Page" kept under a .doc name, as document systems still serve."""
+    start = head.removeprefix(_UTF8_BOM).lstrip().lower()
+    return start.startswith((b"<html", b"<!doctype html")) or (start.startswith(b"<?xml") and b"<html" in start)
 
 
 def _check_ole(path: Path, claimed: str) -> None:
@@ -162,6 +171,8 @@ def _convert(path: Path, kind: str, work: Path, limits: ReadLimits) -> Path:
         "--headless",
         "--norestore",
         "--nolockcheck",
+        # a web page opens in Writer/Web unless told otherwise, and Writer/Web cannot save a .docx
+        *(["--infilter=HTML (StarWriter)"] if kind == "html" else []),
         "--convert-to",
         "docx:MS Word 2007 XML",
         "--outdir",

@@ -242,3 +242,20 @@ def test_a_password_protected_odt_is_refused(office_files, tmp_path):
                 assert b"encryption-data" in data
             dst.writestr(info, data)
     _refused(path, "tệp .odt được mã hóa bằng mật khẩu")
+
+
+def test_a_web_page_saved_as_doc_is_converted_as_html(tmp_path):
+    # Word's "Save as Web Page" under a .doc name, as document systems serve their exports
+    path = tmp_path / "cv-web.doc"
+    path.write_text(
+        '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta charset="utf-8"></head><body>'
+        "<table><tr><td><p>ỦY BAN NHÂN DÂN</p><p>XÃ AN PHÚ</p><p>Số: 12/UBND-VX</p></td>"
+        "<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p>"
+        "<p>An Phú, ngày 2 tháng 8 năm 2025</p></td></tr></table>"
+        "<p>Kính gửi: Phòng Văn hóa và Thông tin</p></body></html>",
+        encoding="utf-8",
+    )
+    raw = read(path)
+    assert raw.format == "html"
+    assert [b.text for b in raw.blocks if b.region is Region.HEADER_LEFT][-1] == "Số: 12/UBND-VX"
+    assert fields(raw)["number"] == "12" and fields(raw)["symbol"] == "UBND-VX"
