@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# libreoffice-writer-nogui: soffice --headless turns a .doc, .rtf or .odt into the .docx that is read
 # nodejs and npm: the tests expand the calendar with Mozilla's ical.js (tests/js) to check it
-APT_PACKAGES=(python3-venv python3-dev build-essential tesseract-ocr tesseract-ocr-vie ocrmypdf ghostscript poppler-utils fonts-dejavu-core)
+APT_PACKAGES=(python3-venv python3-dev build-essential tesseract-ocr tesseract-ocr-vie ocrmypdf ghostscript poppler-utils fonts-dejavu-core libreoffice-writer-nogui)
 command -v node >/dev/null && command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 
 missing=()

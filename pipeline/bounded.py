@@ -18,6 +18,7 @@ a fresh child that inherits neither the caller's threads (the watcher's observer
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import multiprocessing
 import os
@@ -109,6 +110,16 @@ def _warm() -> None:
     import pypdfium2  # noqa: F401
 
 
+def _within(limits: Limits) -> ReadLimits:
+    """The readers' limits, a LibreOffice conversion given at most half the file's time.
+
+    LibreOffice runs in a process group of its own (pipeline/readers/office.py), which killing this
+    worker would leave running: it must be over, killed by the reader itself, before the worker is.
+    """
+    seconds = min(limits.read.convert_seconds, limits.seconds / 2)
+    return dataclasses.replace(limits.read, convert_seconds=seconds)
+
+
 def _serve(conn: Connection, limits: Limits) -> None:
     """The child's loop: a path in, ("ok", raw, extraction) or ("error", ReadError) out, with its peak."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle; it stops us
@@ -119,6 +130,7 @@ def _serve(conn: Connection, limits: Limits) -> None:
         conn.send(("memory", None, _peak_mb()))
         return
     conn.send(("ready", None, _peak_mb()))
+    read_limits = _within(limits)
     while True:
         try:
             job = conn.recv()
@@ -133,7 +145,7 @@ def _serve(conn: Connection, limits: Limits) -> None:
         # default SIGALRM ends this process a little after the caller would have.
         _alarm(math.ceil(limits.seconds) + ORPHAN_GRACE)
         try:
-            reply = ("ok", read_and_extract(Path(path), limits.read))
+            reply = ("ok", read_and_extract(Path(path), read_limits))
         except MemoryError:
             reply = ("memory", None)
         except (ReadError, ExtractionError) as e:

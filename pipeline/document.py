@@ -88,7 +88,7 @@ class RawDocument:
     """What a reader returns: the document's blocks in reading order, its pages and metadata."""
 
     source: str
-    format: str  # "txt", "docx", "pdf"
+    format: str  # "txt", "docx", "pdf"; "doc", "rtf", "odt", "html" (read through LibreOffice)
     blocks: tuple[Block, ...]
     pages: int = 1
     metadata: dict[str, str] = field(default_factory=dict)

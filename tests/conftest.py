@@ -89,3 +89,13 @@ def blank_database_url(tmp_path: Path):
         yield url
     finally:
         drop()
+
+
+@pytest.fixture(scope="session")
+def office_files(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Each bundled .docx sample as a Word 97 .doc, an .rtf and an .odt, made by LibreOffice once per
+    session (three LibreOffice runs, a few seconds): {"doc": {"skhcn-wifi-cong-cong": path}, ...}."""
+    from corpus import SAMPLES_DIR
+    from tests.helpers.office import office_samples
+
+    return office_samples(tmp_path_factory.mktemp("office"), sorted(SAMPLES_DIR.glob("*.docx")))

@@ -30,7 +30,7 @@ def _record(reader, path: Path, trace: bool) -> dict:
 
 
 def extract_cmd(
-    files: Annotated[list[Path], typer.Argument(metavar="TỆP", help="Tệp .txt, .docx, .pdf cần đọc")],
+    files: Annotated[list[Path], typer.Argument(metavar="TỆP", help="Tệp .txt, .docx, .pdf, .doc, .rtf, .odt cần đọc")],
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json (đẹp) hoặc jsonl (mỗi dòng một tệp)")
     ] = OutputFormat.json,

@@ -34,6 +34,9 @@ MAX_PAGES = 2000
 # of thousands. Far beyond that is no page a clerk reads, and pdfium's objects cost time each.
 MAX_PAGE_OBJECTS = 200_000
 MAX_PAGE_CHARS = 100_000
+# LibreOffice turns a .doc, .rtf or .odt into a .docx in one to two seconds (most of it starting
+# up with a fresh profile); a minute is a file it will never finish.
+CONVERT_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class ReadLimits:
     max_pages: int = MAX_PAGES
     max_page_objects: int = MAX_PAGE_OBJECTS
     max_page_chars: int = MAX_PAGE_CHARS
+    convert_seconds: float = CONVERT_SECONDS  # one LibreOffice conversion (office.py), its process group killed after
     # Not a bound: what a signed PDF's certificate chains are checked against (CONGVAN_TRUST_ROOTS,
     # files or folders of root certificates). None is bundled: empty, a chain is not verified.
     trust_roots: tuple[str, ...] = ()
@@ -59,12 +63,13 @@ class Reader(Protocol):
 
 
 # The readers, imported on first use; they load their libraries (python-docx, pypdfium2,
-# pdfplumber) only when a file is read, so learning their suffixes costs little.
+# pdfplumber, LibreOffice) only when a file is read, so learning their suffixes costs little.
 _READERS = (
     ("pipeline.readers.text", "TextReader"),
     ("pipeline.readers.docx", "DocxReader"),
     ("pipeline.readers.pdf", "PdfReader"),
     ("pipeline.readers.image", "ImageReader"),
+    ("pipeline.readers.office", "OfficeReader"),  # .doc, .rtf, .odt through LibreOffice and the DocxReader
 )
 
 

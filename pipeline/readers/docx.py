@@ -22,7 +22,7 @@ from lxml import etree
 from extractors.data.frame import DECORATION
 from pipeline.document import Block, BlockKind, NoteRef, RawDocument, Region
 from pipeline.errors import LimitExceeded, ReadError
-from pipeline.readers import ReadLimits, mb, one_line
+from pipeline.readers import ReadLimits, legacy, mb, one_line
 from pipeline.readers.docxnumbering import W_NAMESPACE, ListNumbering
 from pipeline.readers.layout import TableKind, TableSite, classify_table
 from pipeline.text import nfc, squash_spaces
@@ -61,7 +61,18 @@ class DocxReader:
 
     def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
         path = Path(path)
-        document = _open(path, limits or ReadLimits())
+        limits = limits or ReadLimits()
+        with open(path, "rb") as f:
+            head = f.read(8)
+        if head.startswith(_OLE_MAGIC):
+            # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
+            if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+                raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu")
+            # a Word 97 .doc renamed .docx: Word opens it by its content, and so does congvan
+            from pipeline.readers.office import OfficeReader
+
+            return OfficeReader().read(path, limits)
+        document = _open(path, limits)
         try:
             return _Builder(path, document).build()
         except etree.XMLSyntaxError as e:  # a part parsed lazily (footnotes, app.xml)
@@ -75,11 +86,6 @@ def _open(path: Path, limits: ReadLimits):
 
     with open(path, "rb") as f:
         head = f.read(8)
-    if head.startswith(_OLE_MAGIC):
-        # Word saves a password-protected .docx as an OLE container holding "EncryptedPackage".
-        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
-            raise ReadError(path, "tệp .docx được mã hóa bằng mật khẩu")
-        raise ReadError(path, "tệp Word cũ (.doc, định dạng OLE) mang đuôi .docx, không phải tệp .docx")
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -178,12 +184,19 @@ def _split_lines(text: str, notes: tuple[NoteRef, ...]) -> list[tuple[str, tuple
     return out
 
 
-def _paragraph_text(p) -> tuple[str, tuple[NoteRef, ...]]:
-    """The paragraph's text (NFC, spaces squashed, hard breaks as \\n) and its footnote marks."""
+def _paragraph_text(p, font: str | None = None) -> tuple[str, tuple[NoteRef, ...]]:
+    """The paragraph's text (NFC, spaces squashed, hard breaks as \\n) and its footnote marks.
+
+    ``font`` ("TCVN3", "VNI") is the legacy font the document was typed in: its text is turned
+    into Unicode before the marks are counted, since a VNI letter is two characters until then.
+    """
     pieces: list[str] = []
     ids: list[str] = []
     _collect(p, pieces, ids)
-    text = squash_spaces(nfc("".join(pieces))).strip("\n")
+    joined = "".join(pieces)
+    if font:
+        joined = legacy.to_unicode(joined, font)
+    text = squash_spaces(nfc(joined)).strip("\n")
     if not ids:
         return text, ()
     out: list[str] = []
@@ -239,6 +252,19 @@ def _collect(el, pieces: list[str], ids: list[str]) -> None:
             _collect(child, pieces, ids)
 
 
+def _text_sample(body, limit: int = 50_000) -> str:
+    """The body's first ``limit`` characters or so of text, a line per paragraph (enough to tell a font)."""
+    out: list[str] = []
+    total = 0
+    for p in body.iter(P):
+        line = "".join(t.text or "" for t in p.iter(T))
+        out.append(line)
+        total += len(line) + 1
+        if total > limit:
+            break
+    return "\n".join(out)
+
+
 def _block_children(el):
     """Paragraphs and tables of a body or cell, looking through content controls."""
     for child in el:
@@ -260,6 +286,11 @@ class _Builder:
         self.warnings: list[str] = []
         self.body_paragraphs = 0  # paragraphs of substance seen so far (decides what a "header" table is)
         self.numbering = ListNumbering(document)
+        # A Word 97 draft typed in .VnTime or VNI-Times reads "Céng hßa x· héi" until converted;
+        # the font is decided once for the whole document, as for a .txt (pipeline.readers.encoding).
+        self.font = legacy.detect(_text_sample(document.element.body))
+        if self.font:
+            self.warnings.append(f"văn bản gõ bằng phông chữ cũ {self.font}, đã chuyển sang Unicode")
 
     def build(self) -> RawDocument:
         body = self.document.element.body
@@ -284,7 +315,7 @@ class _Builder:
 
     def _numbered(self, p) -> tuple[str, tuple[NoteRef, ...]]:
         """The paragraph's text with its automatic list label put back in front ("1. ...", "- ...")."""
-        text, notes = _paragraph_text(p)
+        text, notes = _paragraph_text(p, self.font)
         label = self.numbering.label(p) if text else None
         if not label:
             return text, notes
@@ -403,7 +434,7 @@ class _Builder:
                 continue
             if note_id in ("-1", "0"):
                 continue
-            texts = [_paragraph_text(p)[0] for p in _block_children(note) if p.tag == P]
+            texts = [_paragraph_text(p, self.font)[0] for p in _block_children(note) if p.tag == P]
             text = "\n".join(t for t in texts if t).strip()
             if text:
                 blocks.append(Block(BlockKind.FOOTNOTE, text=text, note_id=note_id))
@@ -432,14 +463,14 @@ class _Builder:
         return 1
 
     def _metadata(self) -> dict[str, str]:
-        meta: dict[str, str] = {}
+        meta: dict[str, str] = {"legacy_font": self.font} if self.font else {}
         try:
             props = self.document.core_properties
             title, author, created = props.title, props.author, props.created
         except (ValueError, KeyError, etree.XMLSyntaxError):
             return meta  # broken docProps/core.xml: the body is still worth reading
         if title and title.strip():
-            meta["title"] = nfc(title.strip())
+            meta["title"] = nfc(legacy.to_unicode(title.strip(), self.font) if self.font else title.strip())
         if author and author.strip():
             meta["author"] = nfc(author.strip())
         if created is not None:

@@ -121,3 +121,28 @@ def test_reindex_rebuilds_a_deleted_index(ingested, congvan_home):
     assert r.exit_code == 0 and "/SKHCN-CN&CĐS" in r.output  # rebuilt from the database on open
     r = cli("reindex")
     assert r.exit_code == 0 and "5 văn bản" in r.output
+
+
+def test_a_word_97_doc_and_an_odt_are_stored_with_their_docx(congvan_home, database_url, office_files, tmp_path):
+    # through `congvan ingest`, so each file is read in the bounded worker (LibreOffice under its
+    # memory cap): the .doc and the .odt of a sample are the same document as its .docx, and kept
+    folder = tmp_path / "received"
+    folder.mkdir()
+    stem = "skhcn-wifi-cong-cong"
+    for src in (SAMPLES_DIR / f"{stem}.docx", office_files["doc"][stem], office_files["odt"][stem]):
+        (folder / src.name).write_bytes(src.read_bytes())
+    r = cli("ingest", str(folder))
+    assert r.exit_code == 0, r.output
+    from sqlalchemy.orm import Session
+
+    with Session(engine_for(database_url)) as s:
+        docs = s.scalars(select(Document)).all()
+        assert len(docs) == 1 and docs[0].symbol == "SKHCN-CN&CĐS"
+        files = {f.original_name: f for f in docs[0].files}
+        assert {n: f.format for n, f in files.items()} == {
+            f"{stem}.docx": "docx",
+            f"{stem}.doc": "doc",
+            f"{stem}.odt": "odt",
+        }
+        for name, f in files.items():
+            assert (congvan_home / "corpus" / f.stored_path).read_bytes() == (folder / name).read_bytes()

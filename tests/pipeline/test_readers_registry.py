@@ -15,8 +15,11 @@ from pipeline.readers import SUFFIXES, read, registry
 from pipeline.readers.image import ImageReader
 
 
-def _sample_for(suffix: str, tmp_path: Path) -> Path:
-    """A bundled sample read by the same reader class as ``suffix`` (a photo, made: none is bundled)."""
+def _sample_for(suffix: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A bundled sample read by the same reader class as ``suffix`` (a photo, made: none is
+    bundled; a .doc, .rtf, .odt: one made from a bundled .docx)."""
+    if suffix in (".doc", ".rtf", ".odt"):
+        return next(iter(request.getfixturevalue("office_files")[suffix[1:]].values()))
     cls = registry()[suffix]
     if cls is ImageReader:
         photo = tmp_path / f"photo{suffix}"
@@ -26,16 +29,16 @@ def _sample_for(suffix: str, tmp_path: Path) -> Path:
 
 
 def test_the_registry_is_built_from_the_readers():
-    assert set(SUFFIXES) == set(registry()) >= {".txt", ".text", ".md", ".docx", ".pdf"}
+    assert set(SUFFIXES) == set(registry()) >= {".txt", ".text", ".md", ".docx", ".pdf", ".doc", ".rtf", ".odt"}
     for suffix, cls in registry().items():
         assert suffix in cls.suffixes
 
 
 @pytest.mark.parametrize("suffix", sorted(registry()))
-def test_every_suffix_read_accepts_is_one_ingest_walks(tmp_path, suffix):
+def test_every_suffix_read_accepts_is_one_ingest_walks(tmp_path, suffix, request):
     folder = tmp_path / "in"
     folder.mkdir()
-    sample = _sample_for(suffix, tmp_path)
+    sample = _sample_for(suffix, tmp_path, request)
     for name in (f"a{suffix}", f"B{suffix.upper()}"):
         shutil.copy(sample, folder / name)
     walked = iter_files([folder])
@@ -49,8 +52,8 @@ def test_every_suffix_read_accepts_is_one_ingest_walks(tmp_path, suffix):
 
 
 def test_an_unsupported_suffix_is_neither_read_nor_walked(tmp_path):
-    path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    path = tmp_path / "old.wpd"  # WordPerfect: no reader
+    path.write_bytes(b"\xffWPC not read")
     with pytest.raises(UnsupportedFormat):
         read(path)
     assert iter_files([tmp_path]) == []
