@@ -49,7 +49,7 @@ def ingest_cmd(
             if r.status == IngestStatus.FAILED:
                 file_error(r.path, r.reason or "")
             elif not quiet:
-                extra = f" — {debug.hide_ids(r.reason)}" if r.reason and r.status != IngestStatus.ADDED else ""
+                extra = f" — {debug.hide_ids(r.reason)}" if r.reason else ""  # an edXML package: its check
                 bar.console.print(shown(f"{IngestStatus(r.status).label}: {r.path}{extra}"))
 
         with wiring.reader as reader:  # each file read within the time and memory limits

@@ -49,6 +49,7 @@ from pipeline.bounded import FileReader, read_and_extract
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError, os_reason
 from pipeline.extract import DocumentExtraction, to_contract
 from pipeline.ingest import register
+from pipeline.ingest.attachments import package_reason, store_attachments
 from pipeline.ingest.files import special_kind, stored_name
 from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
@@ -180,10 +181,13 @@ class Ingestor:
         same = self._same_document(ex, raw.text)
         if same is not None:
             self._add_file(same, path, sha, raw.format)
+            notes = self._add_attachments(same, raw)
             self.session.flush()
-            return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, f"cùng văn bản với #{same.id}")
+            reason = package_reason(raw, ex, notes, f"cùng văn bản với #{same.id}")
+            return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, reason)
         doc = new_document(ex, record, raw.text, self.units)
         self._add_file(doc, path, sha, raw.format)
+        notes = self._add_attachments(doc, raw)
         self.session.flush()  # the new row has its id before we look for others with its number
         register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
         earlier = self._earlier_version(doc)
@@ -194,14 +198,14 @@ class Ingestor:
         for hook in self.on_document:
             hook(self.session, doc)
         if version is not None:
-            return IngestResult(str(path), version.status, sha, doc.id, version.reason)
+            return IngestResult(str(path), version.status, sha, doc.id, package_reason(raw, ex, notes, version.reason))
         if suspect is not None:
             doc.suspected_duplicate_of_id = suspect.id
             return IngestResult(
                 str(path), IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id,
-                f"trùng số, ký hiệu và cơ quan với #{suspect.id}",
+                package_reason(raw, ex, notes, f"trùng số, ký hiệu và cơ quan với #{suspect.id}"),
             )  # fmt: skip
-        return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id)
+        return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id, package_reason(raw, ex, notes, None))
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -230,6 +234,12 @@ class Ingestor:
                 received_at=as_utc(self.clock()),  # SQLite keeps a time's fields, not its zone
             )
         )
+
+    def _add_attachments(self, doc: Document, raw) -> list[str]:
+        """The files a package (edXML) carries, as more files of ``doc``; nothing for other files."""
+        if not raw.attachments:
+            return []
+        return store_attachments(self.session, self.store, doc, raw, as_utc(self.clock()))
 
     def _store_unread(self, path: Path, sha: str, status: DocumentStatus) -> Document:
         doc = Document(status=status, text="", subject=None)

@@ -61,6 +61,7 @@ _READERS = (
     ("pipeline.readers.text", "TextReader"),
     ("pipeline.readers.docx", "DocxReader"),
     ("pipeline.readers.pdf", "PdfReader"),
+    ("pipeline.readers.edxml", "EdxmlReader"),
 )
 
 
