@@ -11,10 +11,14 @@ from corpus import SAMPLES_DIR
 from pipeline.errors import UnsupportedFormat
 from pipeline.ingest.ingestor import iter_files
 from pipeline.readers import SUFFIXES, read, registry
+from tests.helpers.edxml import WIFI_DOCX, WIFI_FIELDS, write_package
 
 
-def _sample_for(suffix: str) -> Path:
-    """A bundled sample read by the same reader class as ``suffix``."""
+def _sample_for(suffix: str, tmp_path: Path) -> Path:
+    """A bundled sample read by the same reader class as ``suffix``; for an edXML package (none is
+    bundled: the samples are one document each in its formats), a package around one of them."""
+    if suffix == ".edxml":
+        return write_package(tmp_path / "goi.edxml", WIFI_FIELDS, [("cv.docx", WIFI_DOCX.read_bytes())])
     cls = registry()[suffix]
     return next(p for p in sorted(SAMPLES_DIR.iterdir()) if registry().get(p.suffix) is cls and ".scan." not in p.name)
 
@@ -30,7 +34,7 @@ def test_every_suffix_read_accepts_is_one_ingest_walks(tmp_path, suffix):
     folder = tmp_path / "in"
     folder.mkdir()
     for name in (f"a{suffix}", f"B{suffix.upper()}"):
-        shutil.copy(_sample_for(suffix), folder / name)
+        shutil.copy(_sample_for(suffix, tmp_path), folder / name)
     walked = iter_files([folder])
     assert [p.name for p in walked] == [f"B{suffix.upper()}", f"a{suffix}"]
     for path in walked:
