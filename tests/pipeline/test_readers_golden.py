@@ -30,6 +30,8 @@ def raw_json(raw: RawDocument) -> dict:
     """The RawDocument as plain JSON data, its source reduced to the file name (the path is the test's)."""
     data = asdict(raw)
     data["source"] = Path(raw.source).name
+    if not data["attachments"]:  # a package's (edXML) files only: none of the samples is one
+        del data["attachments"]
     return data
 
 
