@@ -84,16 +84,34 @@ class SignatureInfo:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file a package carries (an edXML envelope's attachment), decoded: ``name`` as the sender
+    wrote it (kept as metadata only, never used as a path), ``safe_name`` a bare file name that is
+    (no folder, no "..": "../../etc/x.pdf" becomes "x.pdf"), ``data`` the bytes byte for byte."""
+
+    name: str
+    safe_name: str
+    content_type: str | None
+    description: str | None
+    data: bytes
+    main: bool = False  # the one read for the text
+
+
+@dataclass(frozen=True)
 class RawDocument:
-    """What a reader returns: the document's blocks in reading order, its pages and metadata."""
+    """What a reader returns: the document's blocks in reading order, its pages and metadata.
+
+    ``attachments``: the files a package carries beside the one it was read from (edXML), for the
+    store step to keep as more files of the same document."""
 
     source: str
-    format: str  # "txt", "docx", "pdf"; "doc", "rtf", "odt", "html" (read through LibreOffice)
+    format: str  # "txt", "docx", "pdf", "edxml"; "doc", "rtf", "odt", "html" (read through LibreOffice)
     blocks: tuple[Block, ...]
     pages: int = 1
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     signatures: tuple[SignatureInfo, ...] = ()  # a signed PDF's digital signatures, in file order
+    attachments: tuple[Attachment, ...] = ()
 
     def footnotes(self) -> dict[str, str]:
         return {b.note_id: b.text for b in self.blocks if b.kind is BlockKind.FOOTNOTE and b.note_id}

@@ -13,6 +13,7 @@ from typing import Any
 from extractors.base import Extracted, TextView
 from extractors.citations import Citation, extract_citations
 from extractors.dates import PartialDate, find_full_dates
+from extractors.envelope import Envelope, check_header, check_parties, read_envelope
 from extractors.header import Header, extract_header
 from extractors.nlp import unit_mentions
 from extractors.obligations import Obligation, extract_obligations
@@ -42,6 +43,7 @@ class DocumentExtraction:
     reference_date: dt.date
     units: tuple[Extracted[str], ...] = ()
     warnings: tuple[str, ...] = ()
+    envelope: Envelope | None = None  # an edXML package's header, checked against its attachment
 
 
 _EXECUTED_KINDS = frozenset({"QĐ", "CT"})
@@ -61,9 +63,16 @@ def extract(raw: RawDocument) -> DocumentExtraction:
     header = extract_header(view)
     if raw.metadata.get("portal"):
         header = complete_from_portal(header, raw.metadata["portal"])
+    envelope = read_envelope(raw.metadata.get("edxml"))
+    notes: list[str] = []
+    if envelope is not None:
+        header, notes = check_header(header, envelope)
     addressees = tuple(extract_addressees(view)) if header.official else ()
     signer = extract_signer(view) if header.official else None
     recipients = tuple(extract_recipients(view)) if header.official else ()
+    if envelope is not None:
+        signer, addressees, recipients, more = check_parties(envelope, signer, addressees, recipients)
+        notes += more
     own = header.reference.value.text if header.reference else None
     citations = tuple(extract_citations(view, own))
     ref = reference_date(header, view)
@@ -92,7 +101,8 @@ def extract(raw: RawDocument) -> DocumentExtraction:
         obligations,
         ref,
         units,
-        raw.warnings,
+        (*raw.warnings, *notes),
+        envelope,
     )
 
 
@@ -173,6 +183,12 @@ def to_contract(ex: DocumentExtraction, source: str | None = None, trace: bool =
     }
     if ex.warnings:
         out["warnings"] = list(ex.warnings)
+    if ex.envelope is not None:
+        out["edxml"] = {
+            "document_id": ex.envelope.document_id,
+            "due_date": ex.envelope.due.isoformat() if ex.envelope.due else None,
+            "attachments": list(ex.envelope.attachments),
+        }
     if trace:
         out["trace"] = {
             "doc_type": _trace(h.doc_type),

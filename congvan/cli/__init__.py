@@ -17,7 +17,7 @@ i18n.install()  # before any command is built or any help formatted
 
 import typer  # noqa: E402
 
-from congvan.cli import answers, debug, demo, extract, inbox, ingest, ocr, register, search, show, track  # noqa: E402
+from congvan.cli import answers, debug, demo, exchange, extract, inbox, ingest, ocr, register, search, show, track  # noqa: E402
 from congvan.cli.render import fail  # noqa: E402
 from pipeline.errors import CongvanError  # noqa: E402
 
@@ -43,7 +43,7 @@ def _root(
     debug.set_debug(debug_)
 
 
-for group in (extract, ingest, ocr, search, demo, answers, inbox, track, register, show):
+for group in (extract, ingest, ocr, search, demo, answers, inbox, track, register, show, exchange):
     group.register(app)
 
 

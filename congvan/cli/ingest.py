@@ -50,7 +50,7 @@ def ingest_cmd(
             if r.status == IngestStatus.FAILED:
                 file_error(r.path, r.reason or "")
             elif not quiet or (r.reason or "").startswith(TAMPERED):  # a file changed after signing, always
-                extra = f" — {debug.hide_ids(r.reason)}" if r.reason else ""  # an added file's: a warning
+                extra = f" — {debug.hide_ids(r.reason)}" if r.reason else ""  # a warning, an edXML package's check
                 bar.console.print(shown(f"{IngestStatus(r.status).label}: {r.path}{extra}"))
 
         with wiring.reader as reader:  # each file read within the time and memory limits

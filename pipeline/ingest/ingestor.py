@@ -51,6 +51,7 @@ from pipeline.document import RawDocument
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError, SignatureBroken, os_reason
 from pipeline.extract import DocumentExtraction, to_contract
 from pipeline.ingest import register
+from pipeline.ingest.attachments import package_reason, store_attachments
 from pipeline.ingest.files import special_kind, stored_name
 from pipeline.ingest.rows import UnitRegistry, fill_document, new_document, signature_rows
 from pipeline.ingest.store import ContentStore, sha256_of
@@ -198,13 +199,16 @@ class Ingestor:
         same = self._same_document(ex, raw.text)
         if same is not None:
             self._add_file(same, path, sha, raw.format, raw.signatures)
+            notes = self._add_attachments(same, raw)
             self.session.flush()
-            return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, f"cùng văn bản với #{same.id}")
+            reason = package_reason(raw, ex, notes, f"cùng văn bản với #{same.id}")
+            return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, reason)
         doc = new_document(ex, record, raw.text, self.units)
         self._add_file(doc, path, sha, raw.format, raw.signatures)
+        notes = self._add_attachments(doc, raw)
         self.session.flush()  # the new row has its id before we look for others with its number
         register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
-        return self._settle(doc, raw.text, str(path), sha)
+        return self._settle(doc, raw.text, str(path), sha, lambda reason: package_reason(raw, ex, notes, reason))
 
     def complete_scan(self, doc: Document, raw: RawDocument, ex: DocumentExtraction, sha: str) -> IngestResult:
         """Fill in a scan stored unread (status needs_ocr) from its OCR'd text: its header, rows,
@@ -226,8 +230,11 @@ class Ingestor:
             )  # fmt: skip
         return self._settle(doc, raw.text, name, sha)
 
-    def _settle(self, doc: Document, text: str, path: str, sha: str) -> IngestResult:
-        """A newly read Document's place among the stored: its versions, duplicates and links."""
+    def _settle(
+        self, doc: Document, text: str, path: str, sha: str, explain: Callable[[str | None], str | None] = lambda r: r
+    ) -> IngestResult:
+        """A newly read Document's place among the stored: its versions, duplicates and links;
+        ``explain`` words the result's reason (an edXML package adds what its check found)."""
         earlier = self._earlier_version(doc)
         suspect = self._suspected_duplicate(doc) if earlier is None else None
         self._resolve_citations(doc)
@@ -236,14 +243,14 @@ class Ingestor:
         for hook in self.on_document:
             hook(self.session, doc)
         if version is not None:
-            return IngestResult(path, version.status, sha, doc.id, version.reason)
+            return IngestResult(path, version.status, sha, doc.id, explain(version.reason))
         if suspect is not None:
             doc.suspected_duplicate_of_id = suspect.id
             return IngestResult(
                 path, IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id,
-                f"trùng số, ký hiệu và cơ quan với #{suspect.id}",
+                explain(f"trùng số, ký hiệu và cơ quan với #{suspect.id}"),
             )  # fmt: skip
-        return IngestResult(path, IngestStatus.ADDED, sha, doc.id)
+        return IngestResult(path, IngestStatus.ADDED, sha, doc.id, explain(None))
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -273,6 +280,12 @@ class Ingestor:
                 signatures=signature_rows(signatures),
             )
         )
+
+    def _add_attachments(self, doc: Document, raw) -> list[str]:
+        """The files a package (edXML) carries, as more files of ``doc``; nothing for other files."""
+        if not raw.attachments:
+            return []
+        return store_attachments(self.session, self.store, doc, raw, as_utc(self.clock()))
 
     def _store_unread(self, path: Path, sha: str, status: DocumentStatus, signatures=()) -> Document:
         doc = Document(status=status, text="", subject=None)

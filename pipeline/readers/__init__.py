@@ -70,6 +70,7 @@ _READERS = (
     ("pipeline.readers.pdf", "PdfReader"),
     ("pipeline.readers.image", "ImageReader"),
     ("pipeline.readers.office", "OfficeReader"),  # .doc, .rtf, .odt through LibreOffice and the DocxReader
+    ("pipeline.readers.edxml", "EdxmlReader"),
 )
 
 

@@ -32,6 +32,8 @@ def raw_json(raw: RawDocument) -> dict:
     data["source"] = Path(raw.source).name
     if not data["signatures"]:  # an unsigned file's snapshot as before signatures were read
         del data["signatures"]
+    if not data["attachments"]:  # a package's (edXML) files only: none of the samples is one
+        del data["attachments"]
     return data
 
 

@@ -13,13 +13,17 @@ from pipeline.errors import NeedsOCR, UnsupportedFormat
 from pipeline.ingest.ingestor import iter_files
 from pipeline.readers import SUFFIXES, read, registry
 from pipeline.readers.image import ImageReader
+from tests.helpers.edxml import WIFI_DOCX, WIFI_FIELDS, write_package
 
 
 def _sample_for(suffix: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    """A bundled sample read by the same reader class as ``suffix`` (a photo, made: none is
-    bundled; a .doc, .rtf, .odt: one made from a bundled .docx)."""
+    """A bundled sample read by the same reader class as ``suffix``: a photo, made (none is
+    bundled); a .doc, .rtf, .odt, made from a bundled .docx; an edXML package around one of them
+    (none is bundled: the samples are one document each in its formats)."""
     if suffix in (".doc", ".rtf", ".odt"):
         return next(iter(request.getfixturevalue("office_files")[suffix[1:]].values()))
+    if suffix == ".edxml":
+        return write_package(tmp_path / "goi.edxml", WIFI_FIELDS, [("cv.docx", WIFI_DOCX.read_bytes())])
     cls = registry()[suffix]
     if cls is ImageReader:
         photo = tmp_path / f"photo{suffix}"
