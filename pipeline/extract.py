@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.annex import AnnexOf, extract_annex
 from extractors.base import Extracted, TextView
 from extractors.citations import Citation, extract_citations
 from extractors.dates import PartialDate, find_full_dates
@@ -42,6 +43,7 @@ class DocumentExtraction:
     reference_date: dt.date
     units: tuple[Extracted[str], ...] = ()
     warnings: tuple[str, ...] = ()
+    annex_of: Extracted[AnnexOf] | None = None  # an annex sent alone: the document it goes with
 
 
 _EXECUTED_KINDS = frozenset({"QĐ", "CT"})
@@ -61,7 +63,9 @@ def extract(raw: RawDocument) -> DocumentExtraction:
     header = extract_header(view)
     if raw.metadata.get("portal"):
         header = complete_from_portal(header, raw.metadata["portal"])
-    addressees = tuple(extract_addressees(view)) if header.official else ()
+    annex = extract_annex(view) if header.reference is None else None
+    # an annex has no Kính gửi of its own: what heads its list is not an addressee
+    addressees = tuple(extract_addressees(view)) if header.official and annex is None else ()
     signer = extract_signer(view) if header.official else None
     recipients = tuple(extract_recipients(view)) if header.official else ()
     own = header.reference.value.text if header.reference else None
@@ -93,6 +97,7 @@ def extract(raw: RawDocument) -> DocumentExtraction:
         ref,
         units,
         raw.warnings,
+        annex,
     )
 
 
@@ -173,6 +178,8 @@ def to_contract(ex: DocumentExtraction, source: str | None = None, trace: bool =
     }
     if ex.warnings:
         out["warnings"] = list(ex.warnings)
+    if ex.annex_of is not None:  # only then: every other record stays as it was
+        out["annex_of"] = {"reference": ex.annex_of.value.reference, "kind": ex.annex_of.value.kind}
     if trace:
         out["trace"] = {
             "doc_type": _trace(h.doc_type),

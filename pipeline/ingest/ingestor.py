@@ -1,6 +1,11 @@
 """The store step: a file becomes rows (Document, its files, units, addressees, citations, obligations).
 
-- The same bytes twice add nothing (the file's SHA-256 is unique).
+- The same bytes twice add nothing (a file's SHA-256 is stored once per document it holds).
+- A file holding several documents (three letters scanned into one PDF: pipeline.readers.split)
+  stores each as a Document of its own, each with its own số đến, a DocumentFile per part
+  pointing at the same stored bytes (pipeline.ingest.parts sums them up in one result).
+- An annex received alone ("PHỤ LỤC ... Kèm theo Quyết định số 123/QĐ-UBND") is a file of the
+  document it names, or waits for it as a document of its own (pipeline.ingest.annexes).
 - The same document in several formats (.docx, .pdf, a text export: same ký hiệu, issuer, date
   and trích yếu, near-identical text) is one Document with several files; its obligations count once.
 - The same số + ký hiệu + issuer with amended content (a deadline moved, a paragraph replaced) is a
@@ -45,16 +50,17 @@ from extractors.references import key as ref_key
 from extractors.units import unit_key
 from models.db import write_lock
 from models.schema import Citation, Document, DocumentFile, as_utc
-from pipeline.bounded import FileReader, read_and_extract
+from pipeline.bounded import FileReader, Part, read_and_extract
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError, os_reason
 from pipeline.extract import DocumentExtraction, to_contract
-from pipeline.ingest import register
+from pipeline.ingest import annexes, register
 from pipeline.ingest.files import special_kind, stored_name
+from pipeline.ingest.parts import FilePart, combine
 from pipeline.ingest.rows import UnitRegistry, new_document
 from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.ingest.versions import content_differs, mark_relations, place_version
 from pipeline.readers import SUFFIXES
-from pipeline.status import DocumentStatus, IngestStatus
+from pipeline.status import DocumentStatus, FileRole, IngestStatus
 from pipeline.text import fold
 
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
@@ -80,6 +86,13 @@ class IngestResult:
     sha256: str | None = None
     document_id: int | None = None
     reason: str | None = None
+    parts: tuple[IngestResult, ...] = ()  # a file holding several documents: each one's result
+
+    @property
+    def new_document_ids(self) -> list[int]:
+        """The Documents this file added (to index): one, none, or one per new part."""
+        results = self.parts or (self,)
+        return [r.document_id for r in results if r.status in ADDS_DOCUMENT and r.document_id is not None]
 
 
 def iter_files(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
@@ -164,7 +177,7 @@ class Ingestor:
         if (known := self._known(path, sha)) is not None:  # before reading: the common duplicate is cheap
             return known
         try:
-            raw, ex = self.reader(path)
+            parts = self.reader(path)
         except NeedsOCR as e:
             if (known := self._locked_known(path, sha)) is not None:
                 return known
@@ -174,18 +187,36 @@ class Ingestor:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
         except ExtractionError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=str(e))
-        record = to_contract(ex, source=stored_name(path.name))
         if (known := self._locked_known(path, sha)) is not None:
             return known
+        if len(parts) > 1:
+            where = [FilePart.of(part.raw) for part in parts]
+            results = [self._store(path, sha, part, w) for part, w in zip(parts, where, strict=True)]
+            return combine(str(path), sha, results, [w.pages for w in where])
+        return self._store(path, sha, parts[0], FilePart())
+
+    def _store(self, path: Path, sha: str, part: Part, where: FilePart) -> IngestResult:
+        """One document of the file (the whole file, most often): merged into the stored document
+        it is another format of, attached to the one it is an annex of, or stored as a new one."""
+        raw, ex = part
+        record = to_contract(ex, source=stored_name(path.name))
         same = self._same_document(ex, raw.text)
         if same is not None:
-            self._add_file(same, path, sha, raw.format)
+            self._add_file(same, path, sha, raw.format, where)
             self.session.flush()
             return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, f"cùng văn bản với #{same.id}")
+        if ex.annex_of is not None and (main := annexes.target(self.session, ex)) is not None:
+            self._add_file(main, path, sha, raw.format, where, FileRole.ANNEX)
+            self.session.flush()
+            return IngestResult(str(path), IngestStatus.MERGED, sha, main.id, annexes.attached_reason(ex, main))
         doc = new_document(ex, record, raw.text, self.units)
-        self._add_file(doc, path, sha, raw.format)
+        self._add_file(doc, path, sha, raw.format, where)
+        waiting = ex.annex_of is not None and annexes.named(ex) is not None
+        if waiting:
+            annexes.mark_waiting(doc, ex)
         self.session.flush()  # the new row has its id before we look for others with its number
         register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
+        annexes.link_waiting(self.session, doc)
         earlier = self._earlier_version(doc)
         suspect = self._suspected_duplicate(doc) if earlier is None else None
         self._resolve_citations(doc)
@@ -201,7 +232,8 @@ class Ingestor:
                 str(path), IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id,
                 f"trùng số, ký hiệu và cơ quan với #{suspect.id}",
             )  # fmt: skip
-        return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id)
+        reason = annexes.waiting_reason(ex) if waiting else None
+        return IngestResult(str(path), IngestStatus.ADDED, sha, doc.id, reason)
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -218,11 +250,18 @@ class Ingestor:
         write_lock(self.session, INGEST_LOCK)
         return self._known(path, sha)
 
-    def _add_file(self, doc: Document, path: Path, sha: str, fmt: str) -> None:
+    def _add_file(
+        self, doc: Document, path: Path, sha: str, fmt: str, where: FilePart | None = None, role: str | None = None
+    ) -> None:
         stored = self.store.put(path, sha)
+        where = where or FilePart()
         doc.files.append(
             DocumentFile(
                 sha256=sha,
+                part=where.part,
+                parts=where.parts,
+                pages=where.pages,
+                role=role,
                 size=stored.size,
                 format=fmt,
                 original_name=stored_name(path.name),
@@ -389,8 +428,8 @@ def ingest_paths(
             if strict:
                 raise
             result = _failed(path, e, wait)
-        if result.status in ADDS_DOCUMENT and after_commit and result.document_id:
-            after_commit([result.document_id])
+        if after_commit and (new := result.new_document_ids):
+            after_commit(new)
         results.append(result)
         if progress:
             progress(result)
