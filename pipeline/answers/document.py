@@ -24,7 +24,7 @@ from pipeline.answers.versions import DocumentHistory, history
 from pipeline.deadline import NO_DEADLINE, Deadline
 from pipeline.labels import partial_date
 from pipeline.query import bounded_name
-from pipeline.status import DocumentStatus, Recurrence, TrackingState, label_of
+from pipeline.status import DocumentStatus, FileRole, Recurrence, TrackingState, label_of
 from pipeline.text import fold
 
 
@@ -137,10 +137,21 @@ def _cited_by(session: Session, doc: Document, alone: bool) -> tuple[CitingRef, 
     return tuple(CitingRef(DocumentRef.of(d)) for d in refs)
 
 
+def _file_name(f) -> str:
+    """A file's name as received, with what it is of this document: "ba-van-ban.pdf (văn bản 2/3,
+    trang 3-5)" for one letter of a batch, "phu-luc.docx (phụ lục)" for an annex sent apart."""
+    notes = []
+    if f.parts > 1:
+        notes.append(f"văn bản {f.part}/{f.parts}" + (f", trang {f.pages}" if f.pages else ""))
+    if f.role:
+        notes.append(label_of(FileRole, f.role))
+    return f"{f.original_name} ({'; '.join(notes)})" if notes else f.original_name
+
+
 def view_of(session: Session, doc: Document, today: dt.date, alone: bool = True) -> DocumentView:
     signer = " ".join(p for p in (doc.signer_position, doc.signer_name) if p) or None
     files = tuple(
-        FileView(f.original_name, f.format, f.size, register_time(f.received_at), f.stored_path)
+        FileView(_file_name(f), f.format, f.size, register_time(f.received_at), f.stored_path)
         for f in sorted(doc.files, key=lambda f: (f.received_at, f.id))
     )
     return DocumentView(

@@ -239,7 +239,9 @@ class Ingestor:
 
     def _known(self, path: Path, sha: str) -> IngestResult | None:
         """A duplicate result if these exact bytes are stored already."""
-        known = self.session.scalar(select(DocumentFile.document_id).where(DocumentFile.sha256 == sha))
+        known = self.session.scalar(  # a batch's bytes: its first part's document
+            select(DocumentFile.document_id).where(DocumentFile.sha256 == sha).order_by(DocumentFile.part).limit(1)
+        )
         if known is None:
             return None
         return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known, "đã có trong kho")

@@ -7,6 +7,7 @@ adds nothing. An annex received alone is attached to its quyết định, or wai
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 
 from models.db import engine_for
 from models.schema import Citation, Document, DocumentFile, Obligation, RegisterEntry
+from pipeline.answers.document import view_of
 from pipeline.ingest.ingestor import ingest_paths
 from pipeline.ingest.store import ContentStore
 from pipeline.status import FileRole, IngestStatus
@@ -63,6 +65,8 @@ def test_three_letters_in_one_pdf_are_three_documents_and_the_same_pdf_again_add
         assert numbers == [1, 2, 3]  # three số đến
         assert all(d.obligations for d in docs) and all(d.citations for d in docs)
         assert docs[1].signer_name == "Nguyễn Ngọc Sâm" and docs[0].signer_name == "Nguyễn Trọng Tâm"
+        shown = view_of(s, docs[1], dt.date(2025, 7, 1)).files  # what ``congvan show`` lists
+        assert [f.name for f in shown] == ["ba van ban.pdf (văn bản 2/3, trang 3-5)"]
         obligations, citations = _count(factory, Obligation), _count(factory, Citation)
     (again,) = ingest_paths([batch], factory, store)
     assert again.status == IngestStatus.DUPLICATE and again.new_document_ids == []
@@ -98,6 +102,7 @@ def test_an_annex_received_after_its_decision_is_a_file_of_it(env, tmp_path):
     with factory() as s:
         (doc,) = s.scalars(select(Document)).all()
         assert [(f.original_name, f.role) for f in doc.files] == [("qd-123.txt", None), ("phu-luc.docx", "annex")]
+        assert [f.name for f in view_of(s, doc, dt.date(2025, 7, 1)).files] == ["qd-123.txt", "phu-luc.docx (phụ lục)"]
         assert _count(factory, RegisterEntry) == 1  # no số đến of its own
     (again,) = ingest_paths([annex], factory, store)
     assert again.status == IngestStatus.DUPLICATE
