@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.base import Extracted, Line, TextView
+from extractors.data.frame import opens_appendix
 from extractors.units import split_units, starts_with_unit
 from pipeline.document import BlockKind, Region
 from pipeline.text import fold
@@ -155,7 +156,7 @@ def _signature_lines(view: TextView) -> list[Line]:
     right = [ln for ln in view.lines if ln.region is Region.SIGNATURE_RIGHT]
     if right:
         return right
-    body = [ln for ln in view.lines if ln.kind is BlockKind.PARAGRAPH]
+    body = _before_appendix([ln for ln in view.lines if ln.kind is BlockKind.PARAGRAPH])
     last_auth = None
     for k, ln in enumerate(body):
         if _AUTHORITY.match(ln.text.strip()) and len(ln.text) < 120:
@@ -174,6 +175,19 @@ def _signature_lines(view: TextView) -> list[Line]:
         if _NAME.match(t) and _position_in(body[before].text) and len(body[before].text) < 60:
             return [body[before], body[k]]
     return []
+
+
+def _before_appendix(lines: list[Line]) -> list[Line]:
+    """The lines up to the appendix that follows the signature block, if any: a quyết định's
+    "PHỤ LỤC / DANH SÁCH THÀNH VIÊN ... (Kèm theo Quyết định số 123/QĐ-UBND ...)" after "Nơi nhận"
+    and the signer lists names and titles ("Tổ trưởng ... Lê Minh Quang") that are not its signer."""
+    closed = False
+    for k, ln in enumerate(lines):
+        text = ln.text.strip()
+        if closed and opens_appendix(text):
+            return lines[:k]
+        closed = closed or fold(text).startswith("noi nhan") or bool(_AUTHORITY.match(text))
+    return lines
 
 
 # "(Đã ký)", "[đã ký]", "(Đã ký và đóng dấu)": a copy's note where the signature was, between the
@@ -250,8 +264,8 @@ def extract_signer(view: TextView) -> Extracted[Signer] | None:
 
 
 def extract_recipients(view: TextView) -> list[Extracted[str]]:
-    """The "Nơi nhận" list: each "- ..." item, wrapped items joined."""
-    lines = [ln for ln in view.lines if ln.kind is BlockKind.PARAGRAPH]
+    """The "Nơi nhận" list: each "- ..." item, wrapped items joined (not a form's in an appendix)."""
+    lines = _before_appendix([ln for ln in view.lines if ln.kind is BlockKind.PARAGRAPH])
     start = None
     for k, ln in enumerate(lines):
         if fold(ln.text).strip().startswith("noi nhan"):

@@ -86,6 +86,11 @@ class Document(Base):
     version_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     version_no: Mapped[int | None] = mapped_column(Integer)
     superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    # An annex (Phụ lục, "Kèm theo Quyết định số 123/QĐ-UBND ...") that arrived as a file of its own
+    # before the document it belongs to: stored as a document, annex_of_reference naming that one
+    # (its reference key, "123/QĐ-UBND"), annex_of_id set once it is stored. No ON DELETE, as above.
+    annex_of_reference: Mapped[str | None] = mapped_column(String(160), index=True)
+    annex_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, server_default=func.now())
     # The search index is derived data and may lag: a row whose indexed_at is NULL or older than
     # changed_at is "behind" and is fed to the index again (index.documents). changed_at moves on
@@ -112,17 +117,32 @@ class Document(Base):
         remote_side=[id], foreign_keys=[superseded_by_id], back_populates="supersedes"
     )
     supersedes: Mapped[list[Document]] = relationship(foreign_keys=[superseded_by_id], back_populates="superseded_by")
+    annex_of: Mapped[Document | None] = relationship(
+        remote_side=[id], foreign_keys=[annex_of_id], back_populates="annexes"
+    )
+    annexes: Mapped[list[Document]] = relationship(foreign_keys=[annex_of_id], back_populates="annex_of")
     register_entry: Mapped[RegisterEntry | None] = relationship(back_populates="document", uselist=False)
 
 
 class DocumentFile(Base):
-    """A file as received, kept byte for byte in the content-addressed store."""
+    """A file as received, kept byte for byte in the content-addressed store.
+
+    A file holding several documents (three letters scanned into one PDF) is one DocumentFile per
+    document, all pointing at the same stored bytes: ``part`` of ``parts``, on ``pages`` ("3-5").
+    The same bytes are one file per part (unique sha256 and part). ``role`` is "annex" for a
+    Phụ lục received as a file of its own and attached to its document; NULL for the document itself.
+    """
 
     __tablename__ = "document_files"
+    __table_args__ = (UniqueConstraint("sha256", "part", name="uq_document_files_sha256_part"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    part: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    parts: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    pages: Mapped[str | None] = mapped_column(String(16))
+    role: Mapped[str | None] = mapped_column(String(8))
     size: Mapped[int] = mapped_column(Integer)
     format: Mapped[str] = mapped_column(String(8))
     original_name: Mapped[str] = mapped_column(String(500))

@@ -2,7 +2,8 @@
 
 A small file can still be a bomb (10 MiB of XML in a 68 KB .docx, a PDF page of a million text
 objects): read in the watcher's own process it would hold the inbox for minutes or take the
-server's memory. ``BoundedReader`` turns a path into its RawDocument and DocumentExtraction in a
+server's memory. ``BoundedReader`` turns a path into its documents (a RawDocument and its
+DocumentExtraction for each document the file holds: ``Part``, most often one) in a
 child process whose address space is capped (``RLIMIT_AS``, set in the child) and which is killed
 when it runs over the time limit; the caller gets a ReadError naming the limit and goes on with
 the next file at once. The database and the store stay in the caller: the child only reads.
@@ -26,7 +27,7 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.errors import ExtractionError, MemoryLimitExceeded, ReadError, TimeLimitExceeded, WorkerCrashed
 from pipeline.readers import ReadLimits
@@ -37,8 +38,17 @@ if TYPE_CHECKING:
     from pipeline.document import RawDocument
     from pipeline.extract import DocumentExtraction
 
-# What the ingest step calls to turn a path into its document and extraction.
-FileReader = Callable[[Path], "tuple[RawDocument, DocumentExtraction]"]
+
+class Part(NamedTuple):
+    """One document of a file, read and extracted: the whole file most often; one letter of three
+    scanned into one PDF (``raw.metadata["part"]`` "2/3", ``["pages"]`` "3-5")."""
+
+    raw: RawDocument
+    extraction: DocumentExtraction
+
+
+# What the ingest step calls to turn a path into its documents and their extractions.
+FileReader = Callable[[Path], "tuple[Part, ...]"]
 
 # A 2-core 4 GB office server: a normal document reads in well under a second; two minutes is a
 # file that will never finish. 1 GiB of address space leaves room for PostgreSQL and the watcher.
@@ -57,17 +67,19 @@ class Limits:
     read: ReadLimits = field(default_factory=ReadLimits)
 
 
-def read_and_extract(path: Path, limits: ReadLimits | None = None) -> tuple[RawDocument, DocumentExtraction]:
-    """The one step from a path to its RawDocument and extraction (in whatever process calls it).
+def read_and_extract(path: Path, limits: ReadLimits | None = None) -> tuple[Part, ...]:
+    """The one step from a path to its documents, each a RawDocument and its extraction (in
+    whatever process calls it): one Part for a file holding one document, several for a batch
+    (``pipeline.readers.split``).
 
     An extractor failing is an ExtractionError naming the file, so that every caller reports it alike.
     """
     from pipeline.extract import extract
-    from pipeline.readers import read
+    from pipeline.readers.parts import read_parts
 
-    raw = read(path, limits or ReadLimits())
+    raws = read_parts(path, limits or ReadLimits())
     try:
-        return raw, extract(raw)
+        return tuple(Part(raw, extract(raw)) for raw in raws)
     except MemoryError:
         raise
     except Exception as e:
@@ -121,7 +133,7 @@ def _within(limits: Limits) -> ReadLimits:
 
 
 def _serve(conn: Connection, limits: Limits) -> None:
-    """The child's loop: a path in, ("ok", raw, extraction) or ("error", ReadError) out, with its peak."""
+    """The child's loop: a path in, ("ok", parts) or ("error", ReadError) out, with its peak."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle; it stops us
     _limit_memory(limits.memory_mb)
     try:
@@ -179,7 +191,7 @@ def _proc_peak_mb(pid: int) -> float | None:
 
 
 class BoundedReader:
-    """``reader(path) -> (raw, extraction)`` in a warm worker process, within ``limits``.
+    """``reader(path) -> (Part(raw, extraction), ...)`` in a warm worker process, within ``limits``.
 
     Raises ReadError (the file's own fault, or TimeLimitExceeded / MemoryLimitExceeded /
     WorkerCrashed) or ExtractionError; never hangs longer than the time limit. ``last_peak_mb``
@@ -265,7 +277,7 @@ class BoundedReader:
         self.start()
         raise MemoryLimitExceeded.of(path, self.limits.memory_mb)
 
-    def __call__(self, path: Path) -> tuple[RawDocument, DocumentExtraction]:
+    def __call__(self, path: Path) -> tuple[Part, ...]:
         path = Path(path)
         conn = self._wait_ready(path)
         conn.send((os.getcwd(), os.fspath(path)))
@@ -281,5 +293,4 @@ class BoundedReader:
             self._fail_memory(path)
         if kind == "error":
             raise payload[0]
-        raw, extraction = payload[0]
-        return raw, extraction
+        return tuple(payload[0])

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from extractors.annex import AnnexOf, extract_annex
 from extractors.base import Extracted, TextView
 from extractors.citations import Citation, extract_citations
 from extractors.dates import PartialDate, find_full_dates
@@ -44,6 +45,7 @@ class DocumentExtraction:
     units: tuple[Extracted[str], ...] = ()
     warnings: tuple[str, ...] = ()
     envelope: Envelope | None = None  # an edXML package's header, checked against its attachment
+    annex_of: Extracted[AnnexOf] | None = None  # an annex sent alone: the document it goes with
 
 
 _EXECUTED_KINDS = frozenset({"QĐ", "CT"})
@@ -67,7 +69,9 @@ def extract(raw: RawDocument) -> DocumentExtraction:
     notes: list[str] = []
     if envelope is not None:
         header, notes = check_header(header, envelope)
-    addressees = tuple(extract_addressees(view)) if header.official else ()
+    annex = extract_annex(view) if header.reference is None else None
+    # an annex has no Kính gửi of its own: what heads its list is not an addressee
+    addressees = tuple(extract_addressees(view)) if header.official and annex is None else ()
     signer = extract_signer(view) if header.official else None
     recipients = tuple(extract_recipients(view)) if header.official else ()
     if envelope is not None:
@@ -103,6 +107,7 @@ def extract(raw: RawDocument) -> DocumentExtraction:
         units,
         (*raw.warnings, *notes),
         envelope,
+        annex,
     )
 
 
@@ -189,6 +194,8 @@ def to_contract(ex: DocumentExtraction, source: str | None = None, trace: bool =
             "due_date": ex.envelope.due.isoformat() if ex.envelope.due else None,
             "attachments": list(ex.envelope.attachments),
         }
+    if ex.annex_of is not None:  # only then: every other record stays as it was
+        out["annex_of"] = {"reference": ex.annex_of.value.reference, "kind": ex.annex_of.value.kind}
     if trace:
         out["trace"] = {
             "doc_type": _trace(h.doc_type),

@@ -40,6 +40,19 @@ _INGEST_LABELS = {
 }
 
 
+class FileRole(StrEnum):
+    """What a stored file is to its Document, beyond being the document itself (NULL)."""
+
+    ANNEX = "annex"  # a Phụ lục received as a file of its own ("Kèm theo Quyết định số ...")
+
+    @property
+    def label(self) -> str:
+        return _FILE_ROLE_LABELS[self]
+
+
+_FILE_ROLE_LABELS = {FileRole.ANNEX: "phụ lục"}
+
+
 class DocumentStatus(StrEnum):
     """How a stored Document was read."""
 

@@ -53,6 +53,22 @@ def _questions(console: Console, session) -> None:
     console.print("  có trong kho: " + ("có" if r.in_corpus else "chưa có trong kho"))
 
 
+def _ocr(console: Console, wiring: Wiring) -> None:
+    """The scan among the samples, read by OCR as the watcher's worker would (when OCR is installed)."""
+    from congvan.cli.ocr import outcome_line, run_worker
+    from pipeline.ocr.engine import unavailable
+
+    console.rule("1b. congvan ocr")
+    why = unavailable()
+    if why:
+        console.print(shown(f"  bỏ qua OCR: {why}"))
+        return
+    for o in run_worker(wiring, wiring.settings.ocr_jobs, report=lambda o: None):
+        console.print(shown(f"  {outcome_line(o) if o.result else o.reason}"))
+        if o.result is not None and o.result.document_id:
+            wiring.indexer([o.result.document_id])
+
+
 def demo_cmd(
     home: Annotated[
         Path | None, typer.Option("--home", help="Giữ kho thử ở thư mục này (mặc định: thư mục tạm)")
@@ -73,6 +89,7 @@ def demo_cmd(
         results = ingest_paths([SAMPLES_DIR], wiring.session_factory, wiring.store, hooks, after_commit, reader=reader)
     for r in results:
         console.print(shown(f"  {IngestStatus(r.status).label:<30} {Path(r.path).name}"))
+    _ocr(console, wiring)
     with wiring.session_factory() as session:
         console.print(_documents_table(session))
         _questions(console, session)

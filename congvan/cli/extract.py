@@ -1,4 +1,5 @@
-"""``congvan extract``: the contract record of each file, as JSON or one JSON line per file.
+"""``congvan extract``: the contract record of each file, as JSON or one JSON line per file (one
+per document when a file holds several).
 
 Its output (stdout and stderr) is what the golden corpus checks byte for byte.
 """
@@ -22,11 +23,22 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _record(reader, path: Path, trace: bool) -> dict:
+def _records(reader, path: Path, trace: bool) -> list[dict]:
+    """One record per document the file holds. A file of one document gives its record as it
+    always has; a batch gives each part as ``x.pdf#2`` with its "part" ("2/3") and "pages"."""
     from pipeline.extract import to_contract
 
-    _raw, extraction = reader(path)
-    return to_contract(extraction, source=str(path), trace=trace)
+    parts = reader(path)
+    if len(parts) == 1:
+        return [to_contract(parts[0].extraction, source=str(path), trace=trace)]
+    out = []
+    for i, (raw, extraction) in enumerate(parts, start=1):
+        record = to_contract(extraction, source=f"{path}#{i}", trace=trace)
+        record["part"] = raw.metadata.get("part")
+        if "pages" in raw.metadata:
+            record["pages"] = raw.metadata["pages"]
+        out.append(record)
+    return out
 
 
 def extract_cmd(
@@ -49,7 +61,7 @@ def extract_cmd(
 def _extract_one(reader, path: Path, fmt: OutputFormat, trace: bool, strict: bool) -> bool:
     """Print the record of one file, or its error on one line; False when it failed."""
     try:
-        record = _record(reader, path, trace)
+        records = _records(reader, path, trace)
     except CongvanError as e:
         if strict:
             raise
@@ -61,7 +73,8 @@ def _extract_one(reader, path: Path, fmt: OutputFormat, trace: bool, strict: boo
         file_error(str(path), f"lỗi trích xuất ({type(e).__name__}: {e})")
         return False
     indent = None if fmt is OutputFormat.jsonl else 2
-    sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
     sys.stdout.flush()
     return True
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text import fold
+
 # Quốc hiệu: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"; a Party document's "ĐẢNG CỘNG SẢN VIỆT NAM".
 NATIONAL_TITLE = "cong hoa xa hoi"
 PARTY_TITLE = "dang cong san viet nam"
@@ -67,6 +69,21 @@ POSITION_TITLES: tuple[str, ...] = (
     "vien truong",
     "tong giam doc",
 )
+
+# What opens an appendix after the signature, or a form it prescribes, rather than a document:
+# "PHỤ LỤC II", "Phụ lục", "(Kèm theo Quyết định số 123/QĐ-UBND ngày ...)", "Mẫu số 01", and the
+# caps titles "DANH SÁCH ...", "DANH MỤC ...", "BIỂU MẪU ..." (``APPENDIX_CAPS``, matched only on a
+# line in capitals: "Danh sách gửi kèm" in a sentence is not one).
+APPENDIX_HEAD = re.compile(r"^[(\[]?\s*(?:phu luc\b|kem theo\b|mau so\b)")
+APPENDIX_CAPS = re.compile(r"^(?:danh sach|danh muc|bieu mau|phu bieu)\b")
+
+
+def opens_appendix(line: str) -> bool:
+    """Whether a line (as written, not folded) is an appendix's or a form's title."""
+    text = line.strip()
+    folded = fold(text)
+    return bool(APPENDIX_HEAD.match(folded) or (text.isupper() and APPENDIX_CAPS.match(folded)))
+
 
 # The place and date line of the header's right column: "Quảng Ngãi, ngày 2 tháng 8 năm 2025".
 DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")

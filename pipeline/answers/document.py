@@ -26,7 +26,7 @@ from pipeline.document import SignatureInfo
 from pipeline.labels import partial_date
 from pipeline.query import bounded_name
 from pipeline.readers.signatures import MODIFIED_AFTER, tamper_warning
-from pipeline.status import DocumentStatus, Recurrence, TrackingState, label_of
+from pipeline.status import DocumentStatus, FileRole, Recurrence, TrackingState, label_of
 from pipeline.text import fold
 
 
@@ -154,11 +154,22 @@ def _cited_by(session: Session, doc: Document, alone: bool) -> tuple[CitingRef, 
     return tuple(CitingRef(DocumentRef.of(d)) for d in refs)
 
 
+def _file_name(f) -> str:
+    """A file's name as received, with what it is of this document: "ba-van-ban.pdf (văn bản 2/3,
+    trang 3-5)" for one letter of a batch, "phu-luc.docx (phụ lục)" for an annex sent apart."""
+    notes = []
+    if f.parts > 1:
+        notes.append(f"văn bản {f.part}/{f.parts}" + (f", trang {f.pages}" if f.pages else ""))
+    if f.role:
+        notes.append(label_of(FileRole, f.role))
+    return f"{f.original_name} ({'; '.join(notes)})" if notes else f.original_name
+
+
 def view_of(session: Session, doc: Document, today: dt.date, alone: bool = True) -> DocumentView:
     signer = " ".join(p for p in (doc.signer_position, doc.signer_name) if p) or None
     files = tuple(
         FileView(
-            f.original_name,
+            _file_name(f),
             f.format,
             f.size,
             register_time(f.received_at),

@@ -461,8 +461,8 @@ class Processor:
         finally:
             session.close()
         failpoint("decided")
-        if result.status in ADDS_DOCUMENT and result.document_id:
-            self._index(result.document_id)
+        if new := result.new_document_ids:  # a file holding several documents: each of them
+            self._index(*new)
         outcome = Outcome(
             path, OutcomeKind.DONE, state, result.status, reason=result.reason, document_id=result.document_id,
             sha256=held.sha256,

@@ -1,6 +1,11 @@
 """The store step: a file becomes rows (Document, its files, units, addressees, citations, obligations).
 
-- The same bytes twice add nothing (the file's SHA-256 is unique).
+- The same bytes twice add nothing (a file's SHA-256 is stored once per document it holds).
+- A file holding several documents (three letters scanned into one PDF: pipeline.readers.split)
+  stores each as a Document of its own, each with its own số đến, a DocumentFile per part
+  pointing at the same stored bytes (pipeline.ingest.parts sums them up in one result).
+- An annex received alone ("PHỤ LỤC ... Kèm theo Quyết định số 123/QĐ-UBND") is a file of the
+  document it names, or waits for it as a document of its own (pipeline.ingest.annexes).
 - The same document in several formats (.docx, .pdf, a text export: same ký hiệu, issuer, date
   and trích yếu, near-identical text) is one Document with several files; its obligations count once.
 - The same số + ký hiệu + issuer with amended content (a deadline moved, a paragraph replaced) is a
@@ -46,19 +51,20 @@ from extractors.references import key as ref_key
 from extractors.units import unit_key
 from models.db import write_lock
 from models.schema import Citation, Document, DocumentFile, OcrJob, as_utc
-from pipeline.bounded import FileReader, read_and_extract
+from pipeline.bounded import FileReader, Part, read_and_extract
 from pipeline.document import RawDocument
 from pipeline.errors import ExtractionError, NeedsOCR, ReadError, SignatureBroken, os_reason
 from pipeline.extract import DocumentExtraction, to_contract
-from pipeline.ingest import register
+from pipeline.ingest import annexes, register
 from pipeline.ingest.attachments import package_reason, store_attachments
 from pipeline.ingest.files import special_kind, stored_name
+from pipeline.ingest.parts import FilePart, combine
 from pipeline.ingest.rows import UnitRegistry, fill_document, new_document, signature_rows
 from pipeline.ingest.store import ContentStore, sha256_of
 from pipeline.ingest.versions import content_differs, mark_relations, place_version
 from pipeline.readers import SUFFIXES
 from pipeline.readers.signatures import tamper_warning
-from pipeline.status import DocumentStatus, IngestStatus, OcrState
+from pipeline.status import DocumentStatus, FileRole, IngestStatus, OcrState
 from pipeline.text import fold
 
 SAME_TEXT = 0.6  # word-trigram Jaccard above which two files hold the same document
@@ -84,6 +90,13 @@ class IngestResult:
     sha256: str | None = None
     document_id: int | None = None
     reason: str | None = None
+    parts: tuple[IngestResult, ...] = ()  # a file holding several documents: each one's result
+
+    @property
+    def new_document_ids(self) -> list[int]:
+        """The Documents this file added (to index): one, none, or one per new part."""
+        results = self.parts or (self,)
+        return [r.document_id for r in results if r.status in ADDS_DOCUMENT and r.document_id is not None]
 
 
 def iter_files(paths: Iterable[Path], skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
@@ -177,7 +190,7 @@ class Ingestor:
         if (known := self._known(path, sha)) is not None:  # before reading: the common duplicate is cheap
             return known
         try:
-            raw, ex = self.reader(path)
+            parts = self.reader(path)
         except NeedsOCR as e:
             if (known := self._locked_known(path, sha)) is not None:
                 return known
@@ -192,23 +205,44 @@ class Ingestor:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=e.reason)
         except ExtractionError as e:
             return IngestResult(str(path), IngestStatus.FAILED, sha, reason=str(e))
-        self._warning = tamper_warning(raw.signatures)
-        record = to_contract(ex, source=stored_name(path.name))
+        self._warning = tamper_warning(parts[0].raw.signatures)
         if (known := self._locked_known(path, sha)) is not None:
             return known
+        if len(parts) > 1:
+            where = [FilePart.of(part.raw) for part in parts]
+            results = [self._store(path, sha, part, w) for part, w in zip(parts, where, strict=True)]
+            return combine(str(path), sha, results, [w.pages for w in where])
+        return self._store(path, sha, parts[0], FilePart())
+
+    def _store(self, path: Path, sha: str, part: Part, where: FilePart) -> IngestResult:
+        """One document of the file (the whole file, most often): merged into the stored document
+        it is another format of, attached to the one it is an annex of, or stored as a new one."""
+        raw, ex = part
+        record = to_contract(ex, source=stored_name(path.name))
         same = self._same_document(ex, raw.text)
         if same is not None:
-            self._add_file(same, path, sha, raw.format, raw.signatures)
+            self._add_file(same, path, sha, raw.format, where, signatures=raw.signatures)
             notes = self._add_attachments(same, raw)
             self.session.flush()
             reason = package_reason(raw, ex, notes, f"cùng văn bản với #{same.id}")
             return IngestResult(str(path), IngestStatus.MERGED, sha, same.id, reason)
+        if ex.annex_of is not None and (main := annexes.target(self.session, ex)) is not None:
+            self._add_file(main, path, sha, raw.format, where, FileRole.ANNEX, raw.signatures)
+            self.session.flush()
+            return IngestResult(str(path), IngestStatus.MERGED, sha, main.id, annexes.attached_reason(ex, main))
         doc = new_document(ex, record, raw.text, self.units)
-        self._add_file(doc, path, sha, raw.format, raw.signatures)
+        self._add_file(doc, path, sha, raw.format, where, signatures=raw.signatures)
         notes = self._add_attachments(doc, raw)
+        waiting = ex.annex_of is not None and annexes.named(ex) is not None
+        if waiting:
+            annexes.mark_waiting(doc, ex)
         self.session.flush()  # the new row has its id before we look for others with its number
         register.enter(self.session, doc, read_marks(raw.text, raw.metadata.get("portal")))
-        return self._settle(doc, raw.text, str(path), sha, lambda reason: package_reason(raw, ex, notes, reason))
+        annexes.link_waiting(self.session, doc)
+        waited = annexes.waiting_reason(ex) if waiting else None
+        return self._settle(
+            doc, raw.text, str(path), sha, lambda reason: package_reason(raw, ex, notes, reason or waited)
+        )
 
     def complete_scan(self, doc: Document, raw: RawDocument, ex: DocumentExtraction, sha: str) -> IngestResult:
         """Fill in a scan stored unread (status needs_ocr) from its OCR'd text: its header, rows,
@@ -222,11 +256,12 @@ class Ingestor:
         self.session.flush()
         if doc.register_entry is not None:
             register.mark(doc.register_entry, read_marks(raw.text, raw.metadata.get("portal")))
+        annexes.link_waiting(self.session, doc)
         if same is not None and same.id != doc.id:
             self._settle(doc, raw.text, name, sha)
             doc.suspected_duplicate_of_id = same.id
             return IngestResult(
-                name, IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id, f"bản quét của văn bản #{same.id}"
+                name, IngestStatus.SUSPECTED_DUPLICATE, sha, doc.id, f"bản quét của #{same.id}"
             )  # fmt: skip
         return self._settle(doc, raw.text, name, sha)
 
@@ -256,7 +291,9 @@ class Ingestor:
 
     def _known(self, path: Path, sha: str) -> IngestResult | None:
         """A duplicate result if these exact bytes are stored already."""
-        known = self.session.scalar(select(DocumentFile.document_id).where(DocumentFile.sha256 == sha))
+        known = self.session.scalar(  # a batch's bytes: its first part's document
+            select(DocumentFile.document_id).where(DocumentFile.sha256 == sha).order_by(DocumentFile.part).limit(1)
+        )
         if known is None:
             return None
         return IngestResult(str(path), IngestStatus.DUPLICATE, sha, known, "đã có trong kho")
@@ -267,11 +304,19 @@ class Ingestor:
         write_lock(self.session, INGEST_LOCK)
         return self._known(path, sha)
 
-    def _add_file(self, doc: Document, path: Path, sha: str, fmt: str, signatures=()) -> None:
+    def _add_file(
+        self, doc: Document, path: Path, sha: str, fmt: str, where: FilePart | None = None,
+        role: str | None = None, signatures=(),
+    ) -> None:  # fmt: skip
         stored = self.store.put(path, sha)
+        where = where or FilePart()
         doc.files.append(
             DocumentFile(
                 sha256=sha,
+                part=where.part,
+                parts=where.parts,
+                pages=where.pages,
+                role=role,
                 size=stored.size,
                 format=fmt,
                 original_name=stored_name(path.name),
@@ -290,7 +335,7 @@ class Ingestor:
     def _store_unread(self, path: Path, sha: str, status: DocumentStatus, signatures=()) -> Document:
         doc = Document(status=status, text="", subject=None)
         self.session.add(doc)
-        self._add_file(doc, path, sha, path.suffix.lstrip(".").lower(), signatures)
+        self._add_file(doc, path, sha, path.suffix.lstrip(".").lower(), signatures=signatures)
         self.session.flush()
         register.enter(self.session, doc, None)  # a scan is registered too; its marks unread
         if status == DocumentStatus.NEEDS_OCR:
@@ -456,8 +501,8 @@ def ingest_paths(
             if strict:
                 raise
             result = _failed(path, e, wait)
-        if result.status in ADDS_DOCUMENT and after_commit and result.document_id:
-            after_commit([result.document_id])
+        if after_commit and (new := result.new_document_ids):
+            after_commit(new)
         results.append(result)
         if progress:
             progress(result)

@@ -25,10 +25,9 @@ from sqlalchemy.orm import Session
 from models.db import write_lock
 from models.schema import Document, OcrJob, as_utc
 from pipeline.errors import CongvanError
-from pipeline.extract import extract
 from pipeline.ingest.ingestor import Ingestor, IngestResult
 from pipeline.ingest.store import ContentStore
-from pipeline.ocr import read_ocr
+from pipeline.ocr.confidence import read_and_check
 from pipeline.ocr.engine import ocr_file
 from pipeline.ocr.store import OcrStore
 from pipeline.readers import ReadLimits
@@ -150,8 +149,7 @@ def run_job(
         if pdf is None:
             run = ocr_store.make(c.sha256, lambda tmp: ocr_file(source, tmp, jobs=jobs))
             pdf = ocr_store.path(c.sha256)
-        raw = read_ocr(pdf, c.name, limits)
-        ex = extract(raw)
+        raw, ex = read_and_check(pdf, c.name, limits)  # a handwritten số or day: "cần kiểm tra"
     except CongvanError as e:
         return _failed(factory, c, getattr(e, "reason", str(e)))
     except Exception as e:  # a library failing on what OCR made: the job fails, the queue goes on

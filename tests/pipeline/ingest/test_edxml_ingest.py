@@ -76,7 +76,7 @@ def test_an_envelope_disagreeing_with_its_attachment_keeps_its_value_and_says_so
     write_docx(tmp_path / "cv.docx", text)
     fields = {"CodeNumber": "123", "CodeNotation": symbol, "TypeName": "Công văn"}
     pkg = write_package(tmp_path / "p.edxml", fields, [("cv.docx", (tmp_path / "cv.docx").read_bytes())])
-    _raw, ex = read_and_extract(pkg)
+    ((_raw, ex),) = read_and_extract(pkg)
     record = to_contract(ex, trace=True)
     assert record["reference"] == f"123/{symbol}"
     assert record["trace"]["reference"] == {"rule": "edxml.Code", "span": None}

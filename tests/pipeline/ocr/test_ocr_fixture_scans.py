@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from corpus import SAMPLES_DIR
-from pipeline.extract import extract, to_contract
-from pipeline.ocr import read_ocr
+from pipeline.extract import to_contract
+from pipeline.ocr.confidence import read_and_check
 from pipeline.ocr.engine import ocr_file
 from tests.test_golden import GOLDEN, _scorer
 
@@ -25,7 +25,8 @@ def test_the_five_scans_score_through_ocr(tmp_path):
     for scan in SCANS:
         out = tmp_path / f"{scan.stem}.ocr.pdf"
         ocr_file(scan, out, jobs=2)
-        preds.append(to_contract(extract(read_ocr(out, scan.name)), source=scan.name))
+        _, ex = read_and_check(out, scan.name)  # as the OCR queue stores it
+        preds.append(to_contract(ex, source=scan.name))
     report = io.StringIO()
     with redirect_stdout(report):
         total = _scorer().score(GOLDEN, preds, show_misses=True)
