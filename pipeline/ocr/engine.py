@@ -29,7 +29,6 @@ from pathlib import Path
 from pipeline.errors import OcrFailed, OcrUnavailable
 
 LANGUAGES = "vie"
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
 RENDER_DPI = 300  # what tesseract reads best; official scans are 200–300 dpi
 A4_LONG_INCHES = 11.69
 # Time one file may take: a fixed part (starting ghostscript, tesseract) and a part per page.
@@ -120,7 +119,9 @@ def _run_ocrmypdf(src: Path, prepared: Path, out: Path, *, jobs: int, timeout: f
 
 def _prepare(src: Path, work: Path) -> tuple[Path, int, bool]:
     """The PDF OCRmyPDF is given, its page count, and whether red was dropped out."""
-    if src.suffix.lower() in IMAGE_SUFFIXES:
+    from pipeline.readers.image import ImageReader
+
+    if src.suffix.lower() in ImageReader.suffixes:
         return _photos_to_pdf(src, work)
     import pypdfium2 as pdfium
 
@@ -167,10 +168,12 @@ def _render_gray(page):
 
 def _photos_to_pdf(src: Path, work: Path) -> tuple[Path, int, bool]:
     """A photo or a multi-page TIFF as a PDF, upright, red dropped out, at a resolution for A4."""
-    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+    from PIL import ImageOps, ImageSequence, UnidentifiedImageError
+
+    from pipeline.readers.image import open_image
 
     try:
-        with Image.open(src) as im:
+        with open_image(src) as im:
             frames = [ImageOps.exif_transpose(f.copy()) for f in ImageSequence.Iterator(im)]
     except (UnidentifiedImageError, OSError, ValueError) as e:
         raise OcrFailed(src, f"không mở được ảnh ({type(e).__name__})") from e

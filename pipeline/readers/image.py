@@ -18,15 +18,26 @@ from pipeline.readers import ReadLimits
 MAX_PIXELS = 120_000_000
 
 
+def open_image(path: Path):
+    """PIL's Image.open, HEIF/HEIC (an iPhone's photos) included."""
+    from PIL import Image
+
+    if path.suffix.lower() in (".heic", ".heif"):
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+    return Image.open(path)
+
+
 class ImageReader:
-    suffixes = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+    suffixes = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic", ".heif")
 
     def read(self, path: Path, limits: ReadLimits | None = None) -> RawDocument:
         from PIL import Image, UnidentifiedImageError
 
         limits = limits or ReadLimits()
         try:
-            with Image.open(path) as im:
+            with open_image(path) as im:
                 width, height = im.size
                 frames = getattr(im, "n_frames", 1)
                 if width * height > MAX_PIXELS:

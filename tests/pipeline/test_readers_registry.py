@@ -27,6 +27,10 @@ def _sample_for(suffix: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
     cls = registry()[suffix]
     if cls is ImageReader:
         photo = tmp_path / f"photo{suffix}"
+        if suffix in (".heic", ".heif"):
+            from pillow_heif import register_heif_opener
+
+            register_heif_opener()
         Image.new("RGB", (400, 560), "white").save(photo)
         return photo
     return next(p for p in sorted(SAMPLES_DIR.iterdir()) if registry().get(p.suffix) is cls and ".scan." not in p.name)

@@ -79,6 +79,18 @@ def test_a_photo_with_a_red_seal_reads_like_the_digital_page(tmp_path):
 
 
 @pytest.mark.slow
+def test_an_iphone_heic_photo_is_read(tmp_path):
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    heic = tmp_path / "IMG_0001.HEIC"
+    Image.open(_photo(tmp_path, "ảnh.png", seal=False)).save(heic, format="HEIF")
+    ocr_file(heic, tmp_path / "out.pdf", jobs=2)
+    ex = extract(read_ocr(tmp_path / "out.pdf", heic.name))
+    assert ex.header.issuer is not None and "Khoa học và Công nghệ" in ex.header.issuer.value
+
+
+@pytest.mark.slow
 def test_a_photo_taken_sideways_is_turned_upright(tmp_path):
     photo = _photo(tmp_path, "chụp ngang.jpg", seal=False, rotate=90, dpi=(72, 72))
     ocr_file(photo, tmp_path / "out.pdf", jobs=2)
