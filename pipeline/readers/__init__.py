@@ -69,6 +69,7 @@ _READERS = (
     ("pipeline.readers.docx", "DocxReader"),
     ("pipeline.readers.pdf", "PdfReader"),
     ("pipeline.readers.image", "ImageReader"),
+    ("pipeline.readers.sheet", "SheetReader"),  # .xlsx: an annex sent as a spreadsheet
     ("pipeline.readers.office", "OfficeReader"),  # .doc, .rtf, .odt through LibreOffice and the DocxReader
     ("pipeline.readers.edxml", "EdxmlReader"),
 )

@@ -112,7 +112,7 @@ def _open(path: Path, limits: ReadLimits):
         raise ReadError(path, f"không phải tệp Word ({one_line(e)})") from e
 
 
-def check_inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ReadLimits) -> None:
+def check_inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ReadLimits, kind: str = ".docx") -> None:
     """Inflate every part in chunks and count what comes out, before anything parses it.
 
     The central directory's sizes are not trusted: zipfile reads a part whole with one inflate
@@ -127,24 +127,24 @@ def check_inflated_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ReadL
             try:
                 size = _inflated_size(path, f, info, cap)
             except zlib.error as e:
-                raise ReadError(path, f"tệp .docx bị hỏng ({info.filename}: {one_line(e)})") from e
+                raise ReadError(path, f"tệp {kind} bị hỏng ({info.filename}: {one_line(e)})") from e
             if size > info.file_size:
                 raise ReadError(
                     path,
-                    f"tệp .docx khai báo sai kích thước phần {info.filename} (giải nén ra hơn {info.file_size} byte "
+                    f"tệp {kind} khai báo sai kích thước phần {info.filename} (giải nén ra hơn {info.file_size} byte "
                     "đã khai báo; có thể là bom zip)",
                 )
             if size > limits.max_part_bytes:
                 raise LimitExceeded(
                     path,
-                    f"phần {info.filename} của tệp .docx giải nén quá lớn "
+                    f"phần {info.filename} của tệp {kind} giải nén quá lớn "
                     f"(trên {mb(limits.max_part_bytes)}, có thể là bom zip)",
                 )
             total += size
             if total > limits.max_unzipped_bytes:
                 raise LimitExceeded(
                     path,
-                    f"tệp .docx giải nén quá lớn (trên {mb(limits.max_unzipped_bytes)}, có thể là bom zip)",
+                    f"tệp {kind} giải nén quá lớn (trên {mb(limits.max_unzipped_bytes)}, có thể là bom zip)",
                 )
 
 

@@ -14,6 +14,7 @@ from pipeline.ingest.ingestor import iter_files
 from pipeline.readers import SUFFIXES, read, registry
 from pipeline.readers.image import ImageReader
 from tests.helpers.edxml import WIFI_DOCX, WIFI_FIELDS, write_package
+from tests.pipeline.test_readers_sheet import annex_workbook
 
 
 def _sample_for(suffix: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
@@ -22,6 +23,8 @@ def _sample_for(suffix: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
     (none is bundled: the samples are one document each in its formats)."""
     if suffix in (".doc", ".rtf", ".odt"):
         return next(iter(request.getfixturevalue("office_files")[suffix[1:]].values()))
+    if suffix == ".xlsx":
+        return annex_workbook(tmp_path / "phu-luc.xlsx")
     if suffix == ".edxml":
         return write_package(tmp_path / "goi.edxml", WIFI_FIELDS, [("cv.docx", WIFI_DOCX.read_bytes())])
     cls = registry()[suffix]
