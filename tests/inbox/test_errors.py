@@ -74,14 +74,14 @@ def test_unreadable_corrupt_and_binary_files_land_in_failed_with_reasons(box: Bo
     drop(box.inbox / "Hỏng.docx", b"PK\x03\x04" + os.urandom(2000))
     drop(box.inbox / "Ảnh chụp.txt", bytes(range(256)) * 20)
     drop(box.inbox / "rỗng.txt", b"")
-    drop(box.inbox / "bảng tính.xlsx", b"PK\x03\x04 spreadsheet")
+    drop(box.inbox / "bảng tính.ods", b"PK\x03\x04 spreadsheet")
     drop(box.inbox / "tốt.txt", cong_van_text(2).encode())
     r = box.once(cmd=cmd)
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stderr
     failed = box.inbox / "failed"
     reasons = {p.name: (failed / (p.name + ".reason.txt")).read_text(encoding="utf-8") for p in files_under(failed)}
-    assert set(reasons) == {"Mật.txt", "Hỏng.docx", "Ảnh chụp.txt", "rỗng.txt", "bảng tính.xlsx"}
+    assert set(reasons) == {"Mật.txt", "Hỏng.docx", "Ảnh chụp.txt", "rỗng.txt", "bảng tính.ods"}
     for name, reason in reasons.items():
         assert reason.endswith("\n") and reason.count("\n") == 1, name  # one line
         assert " / " not in reason, name  # Vietnamese only, no English half
@@ -89,7 +89,7 @@ def test_unreadable_corrupt_and_binary_files_land_in_failed_with_reasons(box: Bo
     assert ".docx" in reasons["Hỏng.docx"]
     assert "tệp nhị phân, không phải văn bản" in reasons["Ảnh chụp.txt"]
     assert "tệp rỗng" in reasons["rỗng.txt"]
-    assert "định dạng không hỗ trợ (.xlsx)" in reasons["bảng tính.xlsx"]
+    assert "định dạng không hỗ trợ (.ods)" in reasons["bảng tính.ods"]
     assert len(files_under(box.inbox / "processed")) == 1
     # the unreadable file has no content to key a journal row on; the others have one each
     assert box.scalar("select count(*) from ingest_journal where state = 'failed'") == 4

@@ -136,7 +136,7 @@ def test_huge_file_is_refused_by_size(tmp_path):
 
 
 def test_unsupported_suffix(tmp_path):
-    path = tmp_path / "sheet.xlsx"
+    path = tmp_path / "sheet.ods"  # a LibreOffice Calc sheet: no reader
     path.write_bytes(b"PK\x03\x04 not really")
     failure(path, "định dạng không hỗ trợ")
 
