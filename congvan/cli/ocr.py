@@ -61,15 +61,10 @@ class BackgroundOcr:
         self._thread.join(timeout)
 
     def _loop(self) -> None:
-        from pipeline.ingest.ocr import run_queue
-
         while not self._stop.is_set():
             try:
-                done = run_queue(
-                    self.wiring.session_factory, self.wiring.store, self.wiring.ocr_store,
-                    jobs=self.wiring.settings.ocr_jobs, limits=self.wiring.settings.limits.read,
-                    report=self.report, stop=self._stop.is_set,
-                )  # fmt: skip
+                # the same worker as `congvan ocr`: its follow-up hook links what the scan answers
+                done = run_worker(self.wiring, self.wiring.settings.ocr_jobs, self.report, stop=self._stop.is_set)
                 if done:
                     self.on_done()
             except Exception as e:  # the database away: the inbox goes on, OCR tries again later
